@@ -1,0 +1,230 @@
+/* wsp-rules.h — the rules of the Council and the Forum as pure functions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Majorities and votes */
+
+/**
+ * WspMajority:
+ * @WSP_MAJORITY_SIMPLE: more votes for than against; abstentions are not
+ *   counted
+ * @WSP_MAJORITY_ABSOLUTE: more than half of the members entitled to vote
+ *   on the item (members minus recused) voted for
+ * @WSP_MAJORITY_TWO_THIRDS: votes for are at least two thirds of the votes
+ *   cast, abstentions counted as cast
+ */
+typedef enum
+{
+  WSP_MAJORITY_SIMPLE,
+  WSP_MAJORITY_ABSOLUTE,
+  WSP_MAJORITY_TWO_THIRDS,
+} WspMajority;
+
+/**
+ * WspTieRule:
+ * @WSP_TIE_CASTING_VOTE: in a tie the chair's vote decides
+ * @WSP_TIE_FAILS: in a tie the motion fails
+ */
+typedef enum
+{
+  WSP_TIE_CASTING_VOTE,
+  WSP_TIE_FAILS,
+} WspTieRule;
+
+/**
+ * WspBodyRules:
+ * @quorum_numerator: quorum fraction, top (default 1)
+ * @quorum_denominator: quorum fraction, bottom, never 0 (default 2: "at
+ *   least half of the members present")
+ * @majority: majority used for ordinary resolutions (default simple)
+ * @tie_rule: what a tie under simple majority means (default casting vote)
+ * @opinion_deadline_days: days to give an opinion on drafts other than the
+ *   cooperation programme and the strategy (default 14)
+ * @term_years: length of the term of office (default 3, art. 41e ust. 3)
+ * @absence_limit: consecutive unexcused absences that are flagged
+ *   (default 3, art. 41g ust. 2 pkt 5); 0 turns the flag off
+ *
+ * The settings of one body.  Every field has the statutory or customary
+ * default set by wsp_body_rules_init_default(); a body's bylaws may
+ * change any of them.
+ */
+typedef struct
+{
+  guint       quorum_numerator;
+  guint       quorum_denominator;
+  WspMajority majority;
+  WspTieRule  tie_rule;
+  guint       opinion_deadline_days;
+  guint       term_years;
+  guint       absence_limit;
+} WspBodyRules;
+
+/**
+ * WspChoice:
+ * @WSP_CHOICE_NONE: did not vote
+ * @WSP_CHOICE_FOR: for
+ * @WSP_CHOICE_AGAINST: against
+ * @WSP_CHOICE_ABSTAIN: abstained
+ */
+typedef enum
+{
+  WSP_CHOICE_NONE,
+  WSP_CHOICE_FOR,
+  WSP_CHOICE_AGAINST,
+  WSP_CHOICE_ABSTAIN,
+} WspChoice;
+
+/**
+ * WspTally:
+ * @members: current members of the body
+ * @present: members present, including those recused from this item
+ * @recused: members recused from this item (a subset of @present)
+ * @yes: votes for
+ * @no: votes against
+ * @abstain: abstentions
+ * @chair_vote: how the chair voted (the chair's vote is included in
+ *   @yes, @no or @abstain)
+ *
+ * The counts of one vote on one item.
+ */
+typedef struct
+{
+  guint     members;
+  guint     present;
+  guint     recused;
+  guint     yes;
+  guint     no;
+  guint     abstain;
+  WspChoice chair_vote;
+} WspTally;
+
+/**
+ * WspVerdict:
+ * @WSP_VERDICT_PASSED: the motion passed
+ * @WSP_VERDICT_REJECTED: the motion did not get the majority
+ * @WSP_VERDICT_NO_QUORUM: too few members present; nothing was decided
+ * @WSP_VERDICT_PASSED_BY_CASTING_VOTE: tie, the chair voted for
+ * @WSP_VERDICT_REJECTED_BY_CASTING_VOTE: tie, the chair voted against
+ * @WSP_VERDICT_TIE_FAILS: tie that nobody could break; the motion fails
+ */
+typedef enum
+{
+  WSP_VERDICT_PASSED,
+  WSP_VERDICT_REJECTED,
+  WSP_VERDICT_NO_QUORUM,
+  WSP_VERDICT_PASSED_BY_CASTING_VOTE,
+  WSP_VERDICT_REJECTED_BY_CASTING_VOTE,
+  WSP_VERDICT_TIE_FAILS,
+} WspVerdict;
+
+void        wsp_body_rules_init_default (WspBodyRules       *rules);
+
+gboolean    wsp_quorum_reached          (const WspBodyRules *rules,
+                                         guint               members,
+                                         guint               present,
+                                         guint               recused);
+guint       wsp_quorum_required         (const WspBodyRules *rules,
+                                         guint               members,
+                                         guint               recused);
+
+WspVerdict  wsp_verdict                 (const WspBodyRules *rules,
+                                         WspMajority         majority,
+                                         const WspTally     *tally);
+gboolean    wsp_verdict_is_passed       (WspVerdict          verdict);
+const char *wsp_verdict_to_string       (WspVerdict          verdict);
+
+/* Opinion deadlines */
+
+/* Days to give an opinion on the draft cooperation programme and the draft
+ * development strategy, fixed by art. 41i ust. 2. */
+#define WSP_STATUTORY_OPINION_DAYS 14
+
+/**
+ * WspDraftKind:
+ * @WSP_DRAFT_KIND_COOPERATION_PROGRAMME: the annual (or multi-year)
+ *   cooperation programme with NGOs
+ * @WSP_DRAFT_KIND_STRATEGY: the city's development strategy
+ * @WSP_DRAFT_KIND_OTHER: any other draft sent for an opinion
+ */
+typedef enum
+{
+  WSP_DRAFT_KIND_COOPERATION_PROGRAMME,
+  WSP_DRAFT_KIND_STRATEGY,
+  WSP_DRAFT_KIND_OTHER,
+} WspDraftKind;
+
+void        wsp_easter_sunday           (guint               year,
+                                         GDate              *date);
+gboolean    wsp_polish_public_holiday   (const GDate        *date);
+gboolean    wsp_polish_working_day      (const GDate        *date);
+
+GDateTime  *wsp_opinion_deadline        (const WspBodyRules *rules,
+                                         WspDraftKind        kind,
+                                         GDateTime          *delivered,
+                                         int                 custom_days);
+gboolean    wsp_opinion_waived          (GDateTime          *deadline,
+                                         GDateTime          *now,
+                                         gboolean            opinion_given);
+int         wsp_opinion_days_left       (GDateTime          *deadline,
+                                         GDateTime          *now);
+
+/* Council composition */
+
+/**
+ * WspSide:
+ * @WSP_SIDE_MAYOR: members appointed from the mayor's side
+ * @WSP_SIDE_CITY_COUNCIL: members delegated by the city council
+ * @WSP_SIDE_NGO: members from NGOs
+ */
+typedef enum
+{
+  WSP_SIDE_MAYOR,
+  WSP_SIDE_CITY_COUNCIL,
+  WSP_SIDE_NGO,
+} WspSide;
+
+gboolean    wsp_composition_ok                (guint mayor_seats,
+                                               guint city_council_seats,
+                                               guint ngo_seats);
+guint       wsp_composition_ngo_seats_needed  (guint mayor_seats,
+                                               guint city_council_seats,
+                                               guint ngo_seats);
+
+/* Absences */
+
+/**
+ * WspAttendance:
+ * @WSP_ATTENDANCE_PRESENT: came to the meeting
+ * @WSP_ATTENDANCE_EXCUSED: absent with an excuse (usprawiedliwiona)
+ * @WSP_ATTENDANCE_ABSENT: absent without an excuse
+ */
+typedef enum
+{
+  WSP_ATTENDANCE_PRESENT,
+  WSP_ATTENDANCE_EXCUSED,
+  WSP_ATTENDANCE_ABSENT,
+} WspAttendance;
+
+gboolean    wsp_absences_flagged        (const WspBodyRules  *rules,
+                                         const WspAttendance *history,
+                                         gsize                n);
+guint       wsp_absences_current_run    (const WspAttendance *history,
+                                         gsize                n);
+guint       wsp_absences_longest_run    (const WspAttendance *history,
+                                         gsize                n);
+
+/* Resolution numbers */
+
+char       *wsp_resolution_number        (guint               sequence,
+                                          int                 year);
+guint       wsp_resolution_next_sequence (const char * const *existing_numbers,
+                                          int                 year);
+
+G_END_DECLS

@@ -1,0 +1,335 @@
+/* wsp-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "wsp-application.h"
+#include "wsp-preferences-window.h"
+#include "wsp-screenshot.h"
+#include "wsp-window.h"
+
+struct _WspApplication
+{
+  AdwApplication parent_instance;
+
+  GSettings *settings;
+  char      *database_path;
+  char      *screenshot_dir;
+  int        screenshot_width;
+  int        screenshot_height;
+  gboolean   failed;
+};
+
+G_DEFINE_FINAL_TYPE (WspApplication, wsp_application, ADW_TYPE_APPLICATION)
+
+WspApplication *
+wsp_application_new (void)
+{
+  return g_object_new (WSP_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/org/example/Wspolnie",
+                       NULL);
+}
+
+/* The default database lives in the user's data directory (inside the
+ * Flatpak sandbox that is ~/.var/app/<id>/data), never in a synced folder. */
+static char *
+default_database_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "wspolnie", "wspolnie.sqlite3", NULL);
+}
+
+const char *
+wsp_application_get_database_path (WspApplication *self)
+{
+  g_return_val_if_fail (WSP_IS_APPLICATION (self), NULL);
+
+  if (self->database_path == NULL)
+    self->database_path = default_database_path ();
+  return self->database_path;
+}
+
+/* Whether a command-line task (such as --screenshot) failed. */
+gboolean
+wsp_application_get_failed (WspApplication *self)
+{
+  g_return_val_if_fail (WSP_IS_APPLICATION (self), TRUE);
+  return self->failed;
+}
+
+GSettings *
+wsp_application_get_settings (WspApplication *self)
+{
+  g_return_val_if_fail (WSP_IS_APPLICATION (self), NULL);
+  return self->settings;
+}
+
+static gboolean
+parse_size (const char *text,
+            int        *width,
+            int        *height)
+{
+  g_auto (GStrv) parts = g_strsplit (text, "x", 2);
+  guint64 w = 0, h = 0;
+
+  if (g_strv_length (parts) != 2
+      || !g_ascii_string_to_unsigned (parts[0], 10, 200, 8000, &w, NULL)
+      || !g_ascii_string_to_unsigned (parts[1], 10, 200, 8000, &h, NULL))
+    return FALSE;
+  *width = (int) w;
+  *height = (int) h;
+  return TRUE;
+}
+
+static int
+wsp_application_handle_local_options (GApplication *app,
+                                      GVariantDict *options)
+{
+  WspApplication *self = WSP_APPLICATION (app);
+  const char *path = NULL;
+  const char *size = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_lookup (options, "database", "^&ay", &path))
+    {
+      g_autoptr (GFile) file = g_file_new_for_commandline_arg (path);
+
+      g_free (self->database_path);
+      self->database_path = g_file_get_path (file);
+      /* Another database is another instance: don't hand over to a running one. */
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+    }
+
+  if (g_variant_dict_lookup (options, "screenshot-size", "&s", &size)
+      && !parse_size (size, &self->screenshot_width, &self->screenshot_height))
+    {
+      g_printerr (_("The screenshot size must look like 1200x800.\n"));
+      return 1;
+    }
+
+  if (g_variant_dict_lookup (options, "screenshot", "^&ay", &path))
+    {
+      g_autoptr (GFile) file = g_file_new_for_commandline_arg (path);
+      g_autoptr (GError) error = NULL;
+
+      self->screenshot_dir = g_file_get_path (file);
+      if (g_mkdir_with_parents (self->screenshot_dir, 0755) != 0)
+        {
+          g_printerr (_("Cannot create the folder “%s”: %s\n"), self->screenshot_dir,
+                      g_strerror (errno));
+          return 1;
+        }
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+    }
+
+  return -1;
+}
+
+static void
+screenshot_done_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr (WspApplication) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!wsp_screenshot_window_finish (result, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      self->failed = TRUE;
+    }
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+wsp_application_activate (GApplication *app)
+{
+  WspApplication *self = WSP_APPLICATION (app);
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window == NULL)
+    window = GTK_WINDOW (wsp_window_new (self));
+
+  if (self->screenshot_dir != NULL)
+    {
+      /* Pictures show the window as GNOME draws it: only a close button. */
+      g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", ":close", NULL);
+      gtk_window_set_default_size (window, self->screenshot_width, self->screenshot_height);
+      gtk_window_present (window);
+      wsp_screenshot_window_async (WSP_WINDOW (window), self->screenshot_dir, NULL,
+                                   screenshot_done_cb, g_object_ref (self));
+      return;
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+wsp_application_open (GApplication  *app,
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
+{
+  /* Packet files are imported by the sync view; until then, show the window. */
+  wsp_application_activate (app);
+}
+
+static void
+wsp_application_startup (GApplication *app)
+{
+  WspApplication *self = WSP_APPLICATION (app);
+  AdwStyleManager *style_manager;
+
+  G_APPLICATION_CLASS (wsp_application_parent_class)->startup (app);
+
+  self->settings = g_settings_new (APP_ID);
+  style_manager = adw_style_manager_get_default ();
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_PREFER_LIGHT);
+  gtk_window_set_default_icon_name (APP_ID);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  WspApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  static const char *developers[] = { "Wspólnie contributors", NULL };
+  AdwAboutWindow *about;
+
+  about = ADW_ABOUT_WINDOW (adw_about_window_new ());
+  g_object_set (about,
+                "transient-for", parent,
+                "application-name", _("Wspólnie"),
+                "application-icon", APP_ID,
+                "developer-name", _("Wspólnie contributors"),
+                "version", PACKAGE_VERSION,
+                "comments", _("Meetings, opinions and votes of the Public Benefit Council "
+                              "and the NGO Forum, offline and in step between laptops"),
+                "developers", developers,
+                /* Translators: put your names here, one per line. */
+                "translator-credits", _("translator-credits"),
+                "license-type", GTK_LICENSE_GPL_3_0,
+                "copyright", "© 2026 Wspólnie contributors",
+                NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  WspApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  WspPreferencesWindow *prefs = wsp_preferences_window_new (self);
+
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), parent);
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static void
+help_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  WspApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_show_uri (parent, "help:wspolnie", GDK_CURRENT_TIME);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  WspApplication *self = user_data;
+  g_autoptr (GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  /* Closing each window first lets it save its size. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_application_quit (G_APPLICATION (self));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action },
+  { "preferences", preferences_action },
+  { "help", help_action },
+  { "quit", quit_action },
+};
+
+static void
+wsp_application_init (WspApplication *self)
+{
+  static const GOptionEntry options[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Open this database file instead of the default one"), N_("FILE") },
+    { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Render every view to DIR/<view>.png and exit"), N_("DIR") },
+    { "screenshot-size", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Window size for --screenshot (default 1200x800)"), N_("WIDTHxHEIGHT") },
+    { NULL }
+  };
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *prefs_accels[] = { "<Control>comma", NULL };
+  static const char *help_accels[] = { "F1", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+
+  self->screenshot_width = 1200;
+  self->screenshot_height = 800;
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_application_set_option_context_summary (
+    G_APPLICATION (self),
+    _("Meetings, opinions and votes of the Public Benefit Council and the NGO Forum."));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         prefs_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help", help_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+}
+
+static void
+wsp_application_finalize (GObject *object)
+{
+  WspApplication *self = WSP_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->database_path, g_free);
+  g_clear_pointer (&self->screenshot_dir, g_free);
+
+  G_OBJECT_CLASS (wsp_application_parent_class)->finalize (object);
+}
+
+static void
+wsp_application_class_init (WspApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = wsp_application_finalize;
+
+  app_class->handle_local_options = wsp_application_handle_local_options;
+  app_class->startup = wsp_application_startup;
+  app_class->activate = wsp_application_activate;
+  app_class->open = wsp_application_open;
+}

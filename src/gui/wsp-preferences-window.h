@@ -1,0 +1,22 @@
+/* wsp-preferences-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "wsp-application.h"
+
+G_BEGIN_DECLS
+
+#define WSP_TYPE_PREFERENCES_WINDOW (wsp_preferences_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (WspPreferencesWindow, wsp_preferences_window, WSP, PREFERENCES_WINDOW,
+                      AdwPreferencesWindow)
+
+WspPreferencesWindow *wsp_preferences_window_new                   (WspApplication       *application);
+GtkWidget            *wsp_preferences_window_get_laptop_name_row (WspPreferencesWindow *self);
+
+G_END_DECLS

@@ -1,0 +1,27 @@
+/* wsp-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "wsp-application.h"
+
+G_BEGIN_DECLS
+
+#define WSP_TYPE_WINDOW (wsp_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (WspWindow, wsp_window, WSP, WINDOW, AdwApplicationWindow)
+
+WspWindow          *wsp_window_new               (WspApplication *application);
+const char * const *wsp_window_get_view_names    (void);
+const char         *wsp_window_get_visible_view  (WspWindow      *self);
+GtkWidget          *wsp_window_get_view          (WspWindow      *self,
+                                                  const char     *name);
+gboolean            wsp_window_is_narrow         (WspWindow      *self);
+void                wsp_window_add_toast         (WspWindow      *self,
+                                                  AdwToast       *toast);
+
+G_END_DECLS

@@ -1,0 +1,50 @@
+#!/usr/bin/env python3
+"""The Flatpak manifest parses and builds this app: its id, command, runtime and
+a meson module built from this tree. (Flathub is out of reach here, so the
+manifest cannot be built; flatpak-builder --show-manifest checks its keys when
+it is installed.)"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+path = sys.argv[1]
+errors = []
+with open(path, encoding="utf-8") as f:
+    m = json.load(f)
+
+if m.get("id", m.get("app-id")) != "org.example.Wspolnie":
+    errors.append("the app id is not org.example.Wspolnie")
+if m.get("command") != "wspolnie":
+    errors.append("the command is not wspolnie")
+if m.get("runtime") != "org.gnome.Platform" or m.get("sdk") != "org.gnome.Sdk":
+    errors.append("the runtime must be the GNOME runtime and SDK")
+modules = [mod for mod in m.get("modules", []) if isinstance(mod, dict)]
+ours = [mod for mod in modules if mod.get("name") == "wspolnie"]
+if not ours:
+    errors.append("no module named wspolnie")
+else:
+    mod = ours[-1]
+    if mod.get("buildsystem") != "meson":
+        errors.append("the wspolnie module is not built with meson")
+    if not any(s.get("type") == "dir" and s.get("path") == "." for s in mod.get("sources", [])):
+        errors.append("the wspolnie module is not built from this tree")
+args = m.get("finish-args", [])
+for needed in ("--socket=wayland", "--socket=fallback-x11", "--share=ipc"):
+    if needed not in args:
+        errors.append(f"finish-args lack {needed}")
+if any(a.startswith("--share=network") for a in args):
+    errors.append("the app works offline: it must not ask for the network")
+
+if shutil.which("flatpak-builder"):
+    env = dict(os.environ, G_DEBUG="fatal-warnings")
+    r = subprocess.run(["flatpak-builder", "--show-manifest", path], env=env,
+                       capture_output=True, text=True)
+    if r.returncode != 0:
+        errors.append("flatpak-builder --show-manifest: " + r.stderr.strip())
+
+for e in errors:
+    print("FAILED:", e)
+print(f"{path}: {'ok' if not errors else 'broken'}")
+sys.exit(1 if errors else 0)

@@ -1,0 +1,275 @@
+/* test-window.c — the application window under a real display (Xvfb in CI)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "wsp-application.h"
+#include "wsp-preferences-window.h"
+#include "wsp-screenshot.h"
+#include "wsp-window.h"
+
+static WspApplication *app;
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @cond holds or five seconds pass. */
+static gboolean
+wait_for (gboolean (*cond) (gpointer), gpointer data)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (5000, timeout_cb, &timed_out);
+
+  while (!cond (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  return cond (data);
+}
+
+static gboolean
+frames_done_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
+{
+  guint *frames = user_data;
+  (*frames)++;
+  return *frames < 3 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static gboolean
+three_frames (gpointer data)
+{
+  return *(guint *) data >= 3;
+}
+
+/* Lets layout and paint settle for a few frames. */
+static void
+settle (GtkWidget *widget)
+{
+  guint frames = 0;
+
+  gtk_widget_add_tick_callback (widget, frames_done_cb, &frames, NULL);
+  g_assert_true (wait_for (three_frames, &frames));
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static WspWindow *
+new_window (int width, int height)
+{
+  WspWindow *window = wsp_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (is_mapped, window));
+  settle (GTK_WIDGET (window));
+  return window;
+}
+
+static guint
+file_hash (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  g_autoptr (GBytes) bytes = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  bytes = g_bytes_new (contents, length);
+  return g_bytes_hash (bytes);
+}
+
+static void
+test_switch_and_render_views (void)
+{
+  WspWindow *window = new_window (1100, 740);
+  g_autofree char *dir = g_dir_make_tmp ("wsp-views-XXXXXX", NULL);
+  const char * const *names = wsp_window_get_view_names ();
+  g_autoptr (GHashTable) hashes = g_hash_table_new (NULL, NULL);
+
+  g_assert_cmpuint (g_strv_length ((char **) names), ==, 5);
+  g_assert_cmpstr (wsp_window_get_visible_view (window), ==, "meetings");
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/%s.png", dir, names[i]);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GdkTexture) texture = NULL;
+      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (window), "view");
+      g_autoptr (GVariant) state = NULL;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", names[i]));
+      settle (GTK_WIDGET (window));
+      g_assert_cmpstr (wsp_window_get_visible_view (window), ==, names[i]);
+      g_assert_true (gtk_widget_get_mapped (wsp_window_get_view (window, names[i])));
+      state = g_action_get_state (action);
+      g_assert_cmpstr (g_variant_get_string (state, NULL), ==, names[i]);
+
+      g_assert_true (wsp_screenshot_widget_to_png (GTK_WIDGET (window), path, &error));
+      g_assert_no_error (error);
+      texture = gdk_texture_new_from_filename (path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (gdk_texture_get_width (texture), ==,
+                       gtk_widget_get_width (GTK_WIDGET (window)));
+      /* Each view draws something of its own. */
+      g_hash_table_add (hashes, GUINT_TO_POINTER (file_hash (path)));
+      g_assert_cmpuint (g_hash_table_size (hashes), ==, i + 1);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_unknown_view_is_refused (void)
+{
+  WspWindow *window = new_window (800, 600);
+
+  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_WARNING, "*No view named*");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "nowhere");
+  g_test_assert_expected_messages ();
+  g_assert_cmpstr (wsp_window_get_visible_view (window), ==, "meetings");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_narrow_window_uses_bottom_bar (void)
+{
+  WspWindow *wide = new_window (1100, 740);
+  WspWindow *narrow = new_window (360, 640);
+
+  g_assert_false (wsp_window_is_narrow (wide));
+  g_assert_true (wsp_window_is_narrow (narrow));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (narrow)), <=, 400);
+  gtk_window_destroy (GTK_WINDOW (wide));
+  gtk_window_destroy (GTK_WINDOW (narrow));
+}
+
+static void
+test_size_is_remembered (void)
+{
+  GSettings *settings = wsp_application_get_settings (app);
+  WspWindow *window;
+  int width, height;
+
+  g_settings_set_int (settings, "window-width", 900);
+  g_settings_set_int (settings, "window-height", 650);
+  window = wsp_window_new (app);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 650);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (is_mapped, window));
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  g_autoptr (GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static void
+test_menu_windows (void)
+{
+  WspWindow *window = new_window (800, 600);
+  GtkWindow *about, *prefs;
+  GtkShortcutsWindow *shortcuts;
+  GSettings *settings = wsp_application_get_settings (app);
+
+  g_settings_set_string (settings, "laptop-name", "Laptop sekretariatu");
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  prefs = find_toplevel (WSP_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (prefs);
+  g_assert_true (gtk_window_get_transient_for (prefs) == GTK_WINDOW (window));
+  gtk_window_destroy (prefs);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (about);
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  gtk_window_destroy (about);
+
+  shortcuts = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  gtk_window_close (GTK_WINDOW (shortcuts));
+
+  g_assert_nonnull (gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit")[0]);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_preferences_edit_laptop_name (void)
+{
+  GSettings *settings = wsp_application_get_settings (app);
+  WspPreferencesWindow *prefs = wsp_preferences_window_new (app);
+  GtkEditable *row;
+
+  g_settings_set_string (settings, "laptop-name", "Laptop A");
+  row = GTK_EDITABLE (wsp_preferences_window_get_laptop_name_row (prefs));
+  g_assert_cmpstr (gtk_editable_get_text (row), ==, "Laptop A");
+  gtk_editable_set_text (row, "Biuro NGO");
+  g_assert_cmpstr (g_settings_get_string (settings, "laptop-name"), ==, "Biuro NGO");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr (GError) error = NULL;
+  int status;
+
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: the GUI tests need one (run them under Xvfb).\n");
+      return 77;
+    }
+  adw_init ();
+
+  app = wsp_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add_func ("/window/views", test_switch_and_render_views);
+  g_test_add_func ("/window/unknown-view", test_unknown_view_is_refused);
+  g_test_add_func ("/window/narrow", test_narrow_window_uses_bottom_bar);
+  g_test_add_func ("/window/size-remembered", test_size_is_remembered);
+  g_test_add_func ("/window/menu-windows", test_menu_windows);
+  g_test_add_func ("/window/preferences", test_preferences_edit_laptop_name);
+
+  status = g_test_run ();
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  return status;
+}
