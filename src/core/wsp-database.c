@@ -347,20 +347,29 @@ open_file (WspDatabase  *self,
                             error);
 }
 
-/* Opens (creating when missing) and migrates the database at @path;
- * NULL gives a private in-memory database. */
+/* Opens the database at @path, creating it when missing, and migrates it
+ * to schema @version (-1: the latest). NULL gives a private in-memory
+ * database. Only tests ask for an older version. */
 WspDatabase *
-wsp_database_open (const char  *path,
-                   GError     **error)
+wsp_database_open_at_version (const char  *path,
+                              int          version,
+                              GError     **error)
 {
   g_autoptr (WspDatabase) self = g_object_new (WSP_TYPE_DATABASE, NULL);
 
   self->path = g_strdup (path);
   if (!open_file (self, path, error))
     return NULL;
-  if (!wsp_database_migrate_to (self, -1, error))
+  if (!wsp_database_migrate_to (self, version, error))
     return NULL;
   return g_steal_pointer (&self);
+}
+
+WspDatabase *
+wsp_database_open (const char  *path,
+                   GError     **error)
+{
+  return wsp_database_open_at_version (path, -1, error);
 }
 
 sqlite3 *

@@ -32,6 +32,9 @@ G_DECLARE_FINAL_TYPE (WspDatabase, wsp_database, WSP, DATABASE, GObject)
 
 WspDatabase *wsp_database_open                 (const char   *path,
                                                 GError      **error);
+WspDatabase *wsp_database_open_at_version      (const char   *path,
+                                                int           version,
+                                                GError      **error);
 sqlite3     *wsp_database_get_handle           (WspDatabase  *self);
 const char  *wsp_database_get_path             (WspDatabase  *self);
 int          wsp_database_get_schema_version   (WspDatabase  *self);

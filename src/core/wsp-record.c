@@ -47,6 +47,11 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static void wsp_record_get_property (GObject *object, guint prop_id, GValue *value,
+                                     GParamSpec *pspec);
+static void wsp_record_set_property (GObject *object, guint prop_id, const GValue *value,
+                                     GParamSpec *pspec);
+
 const WspEntity *
 wsp_record_get_entity (WspRecord *self)
 {
@@ -80,6 +85,10 @@ wsp_record_class_set_entity (WspRecordClass  *klass,
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  /* GObject does not inherit these: each class that installs properties
+   * names its accessors. */
+  object_class->get_property = wsp_record_get_property;
+  object_class->set_property = wsp_record_set_property;
   klass->entity = entity;
   for (guint i = 0; i < entity->n_fields; i++)
     {

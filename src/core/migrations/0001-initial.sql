@@ -36,6 +36,7 @@ CREATE TABLE records (
   winner      TEXT    NOT NULL,  -- rev_id of the winning leaf
   deleted     INTEGER NOT NULL DEFAULT 0,
   conflicts   INTEGER NOT NULL DEFAULT 0, -- fields waiting for a person to choose
+  body        TEXT    NOT NULL,  -- the current value: the winner merged with concurrent edits
   created_hlc TEXT    NOT NULL,
   updated_hlc TEXT    NOT NULL
 ) WITHOUT ROWID;

@@ -1,0 +1,573 @@
+/* test-store.c — the data core: records, revisions, lists, search, migrations
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "wsp-entities.h"
+#include "wsp-organisation.h"
+#include "wsp-person.h"
+#include "wsp-meeting.h"
+#include "wsp-vote.h"
+#include "wsp-store.h"
+
+typedef struct
+{
+  char     *dir;
+  char     *path;
+  WspStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("wsp-store-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "test.sqlite3", NULL);
+  f->store = wsp_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (f->store);
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_clear_object (&f->store);
+  remove_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static WspRecord *
+new_organisation (const char *name)
+{
+  WspRecord *org = WSP_RECORD (wsp_organisation_new ());
+  wsp_record_set_string (org, "name", name);
+  return org;
+}
+
+static void
+test_create_and_read (Fixture *f, gconstpointer data)
+{
+  g_autoptr (WspRecord) org = new_organisation ("Stowarzyszenie Zielone Zagłębie");
+  g_autoptr (WspRecord) again = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *fields[] = { "ekologia", "edukacja", NULL };
+  g_auto (GStrv) list = NULL;
+  g_autofree char *krs = NULL;
+
+  g_object_set (org, "krs", "0000123456", "nip", "5260250995", "fields", fields, NULL);
+  g_assert_null (wsp_record_get_revision (org));
+  g_assert_true (wsp_store_save (f->store, org, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (wsp_record_get_revision (org));
+  g_assert_true (g_str_has_prefix (wsp_record_get_revision (org), "1-"));
+  g_assert_true (g_uuid_string_is_valid (wsp_record_get_id (org)));
+
+  again = wsp_store_get (f->store, wsp_record_get_id (org), &error);
+  g_assert_no_error (error);
+  g_assert_true (WSP_IS_ORGANISATION (again));
+  g_assert_cmpstr (wsp_record_get_string (again, "name"), ==, "Stowarzyszenie Zielone Zagłębie");
+  g_object_get (again, "krs", &krs, "fields", &list, NULL);
+  g_assert_cmpstr (krs, ==, "0000123456");
+  g_assert_cmpstrv (list, fields);
+  g_assert_cmpuint (wsp_store_count (f->store, WSP_TYPE_ORGANISATION), ==, 1);
+}
+
+static void
+test_validation (Fixture *f, gconstpointer data)
+{
+  g_autoptr (WspRecord) nameless = WSP_RECORD (wsp_organisation_new ());
+  g_autoptr (WspRecord) bad_nip = new_organisation ("Fundacja");
+  g_autoptr (WspRecord) meeting = WSP_RECORD (wsp_meeting_new ());
+  g_autoptr (GError) error = NULL;
+
+  g_assert_false (wsp_store_save (f->store, nameless, &error));
+  g_assert_error (error, WSP_RECORD_ERROR, WSP_RECORD_ERROR_REQUIRED);
+  g_assert_nonnull (strstr (error->message, "Name"));
+  g_clear_error (&error);
+
+  wsp_record_set_string (bad_nip, "nip", "5260250994");
+  g_assert_false (wsp_store_save (f->store, bad_nip, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "NIP"));
+  g_clear_error (&error);
+
+  wsp_record_set_string (meeting, "body_id", "not-a-uuid");
+  wsp_record_set_string (meeting, "starts_at", "2027-01-14T17:00:00+01:00");
+  g_assert_false (wsp_store_save (f->store, meeting, &error));
+  g_assert_error (error, WSP_RECORD_ERROR, WSP_RECORD_ERROR_INVALID);
+  g_clear_error (&error);
+  wsp_record_set_string (meeting, "body_id", g_uuid_string_random ());
+  wsp_record_set_string (meeting, "status", "cancelled-ish");
+  g_assert_false (wsp_store_save (f->store, meeting, &error));
+  g_assert_error (error, WSP_RECORD_ERROR, WSP_RECORD_ERROR_INVALID);
+  g_clear_error (&error);
+  wsp_record_set_string (meeting, "status", "planned");
+  wsp_record_set_string (meeting, "starts_at", "14.01.2027");
+  g_assert_false (wsp_store_save (f->store, meeting, &error));
+  g_assert_error (error, WSP_RECORD_ERROR, WSP_RECORD_ERROR_INVALID);
+  g_clear_error (&error);
+  wsp_record_set_string (meeting, "starts_at", "2027-01-14T17:00:00+01:00");
+  g_assert_true (wsp_store_save (f->store, meeting, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (wsp_store_count (f->store, WSP_TYPE_ORGANISATION), ==, 0);
+}
+
+static void
+test_update_keeps_other_edits (Fixture *f, gconstpointer data)
+{
+  g_autoptr (WspRecord) org = new_organisation ("Fundacja Pomocy");
+  g_autoptr (WspRecord) stale = NULL;
+  g_autoptr (WspRecord) fresh = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonArray) history = NULL;
+  const char *first_rev;
+
+  g_assert_true (wsp_store_save (f->store, org, &error));
+  first_rev = g_strdup (wsp_record_get_revision (org));
+  stale = wsp_store_get (f->store, wsp_record_get_id (org), &error);
+
+  wsp_record_set_string (org, "email", "biuro@fundacja.example");
+  g_assert_true (wsp_store_save (f->store, org, &error));
+  g_assert_true (g_str_has_prefix (wsp_record_get_revision (org), "2-"));
+  g_assert_cmpstr (wsp_record_get_revision (org), !=, first_rev);
+
+  /* An edit of another field on an older copy does not undo the e-mail. */
+  wsp_record_set_string (stale, "phone", "32 123 45 67");
+  g_assert_true (wsp_store_save (f->store, stale, &error));
+  fresh = wsp_store_get (f->store, wsp_record_get_id (org), &error);
+  g_assert_cmpstr (wsp_record_get_string (fresh, "email"), ==, "biuro@fundacja.example");
+  g_assert_cmpstr (wsp_record_get_string (fresh, "phone"), ==, "32 123 45 67");
+
+  /* Saving without changes makes no revision. */
+  g_assert_true (wsp_store_save (f->store, fresh, &error));
+  history = wsp_store_dup_history (f->store, wsp_record_get_id (org), &error);
+  g_assert_cmpuint (json_array_get_length (history), ==, 3);
+  g_free ((char *) first_rev);
+}
+
+static void
+count_cb (WspStore *store, const char *entity, const char *id, gpointer data)
+{
+  (*(guint *) data)++;
+}
+
+static void
+test_delete_and_undo (Fixture *f, gconstpointer data)
+{
+  g_autoptr (WspRecord) org = new_organisation ("Klub Sportowy");
+  g_autoptr (WspRecord) gone = NULL;
+  g_autoptr (WspRecord) back = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) list = NULL;
+  g_autoptr (JsonArray) history = NULL;
+  guint changes = 0;
+
+  g_assert_true (wsp_store_save (f->store, org, &error));
+  list = wsp_store_list (f->store, WSP_TYPE_ORGANISATION, NULL, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  g_signal_connect (f->store, "changed::organisation", G_CALLBACK (count_cb), &changes);
+
+  g_assert_true (wsp_store_delete (f->store, org, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+  gone = wsp_store_get (f->store, wsp_record_get_id (org), &error);
+  g_assert_null (gone);
+  g_assert_error (error, WSP_STORE_ERROR, WSP_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (wsp_store_delete (f->store, org, &error));
+  g_assert_error (error, WSP_STORE_ERROR, WSP_STORE_ERROR_NOT_DELETED);
+  g_clear_error (&error);
+
+  /* The tombstone is a revision; nothing was lost. */
+  history = wsp_store_dup_history (f->store, wsp_record_get_id (org), &error);
+  g_assert_cmpuint (json_array_get_length (history), ==, 2);
+  g_assert_true (json_object_get_boolean_member (json_array_get_object_element (history, 1), "deleted"));
+
+  g_assert_true (wsp_store_undelete (f->store, wsp_record_get_id (org), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  back = wsp_store_get (f->store, wsp_record_get_id (org), &error);
+  g_assert_cmpstr (wsp_record_get_string (back, "name"), ==, "Klub Sportowy");
+  g_assert_true (g_str_has_prefix (wsp_record_get_revision (back), "3-"));
+}
+
+static void
+test_append_only (Fixture *f, gconstpointer data)
+{
+  g_autoptr (WspRecord) vote = WSP_RECORD (wsp_vote_new ());
+  g_autoptr (WspRecord) correction = WSP_RECORD (wsp_vote_new ());
+  g_autoptr (GError) error = NULL;
+  g_autofree char *ballot = g_uuid_string_random ();
+  g_autofree char *seat = g_uuid_string_random ();
+
+  wsp_record_set_string (vote, "ballot_id", ballot);
+  wsp_record_set_string (vote, "seat_id", seat);
+  g_assert_false (wsp_store_save (f->store, vote, &error));
+  g_assert_error (error, WSP_RECORD_ERROR, WSP_RECORD_ERROR_REQUIRED);
+  g_clear_error (&error);
+  wsp_record_set_string (vote, "choice", "for");
+  g_assert_true (wsp_store_save (f->store, vote, &error));
+
+  wsp_record_set_string (vote, "choice", "against");
+  g_assert_false (wsp_store_save (f->store, vote, &error));
+  g_assert_error (error, WSP_STORE_ERROR, WSP_STORE_ERROR_APPEND_ONLY);
+  g_clear_error (&error);
+  g_assert_false (wsp_store_delete (f->store, vote, &error));
+  g_assert_error (error, WSP_STORE_ERROR, WSP_STORE_ERROR_APPEND_ONLY);
+  g_clear_error (&error);
+
+  /* A correction is a new vote that names the one it corrects. */
+  wsp_record_set_string (correction, "ballot_id", ballot);
+  wsp_record_set_string (correction, "seat_id", seat);
+  wsp_record_set_string (correction, "choice", "against");
+  wsp_record_set_string (correction, "corrects", wsp_record_get_id (vote));
+  g_assert_true (wsp_store_save (f->store, correction, &error));
+  g_assert_cmpuint (wsp_store_count (f->store, WSP_TYPE_VOTE), ==, 2);
+}
+
+static void
+items_changed_cb (GListModel *model, guint position, guint removed, guint added, gpointer data)
+{
+  guint *calls = data;
+  calls[0]++;
+  calls[1] = position;
+  calls[2] = removed;
+  calls[3] = added;
+}
+
+static void
+test_live_lists (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) all = wsp_store_list (f->store, WSP_TYPE_ORGANISATION, NULL, NULL);
+  g_autoptr (GListModel) by_krs = NULL;
+  const char *names[] = { "Łódzkie Towarzystwo", "Akademia Młodych", "Lokalna Grupa", "Zespół Ludowy" };
+  g_autoptr (WspRecord) first = NULL;
+  g_autoptr (WspRecord) lodz = NULL;
+  guint calls[4] = { 0 };
+
+  g_assert_true (g_list_model_get_item_type (all) == WSP_TYPE_ORGANISATION);
+  g_signal_connect (all, "items-changed", G_CALLBACK (items_changed_cb), calls);
+  g_assert_true (wsp_store_begin (f->store, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr (WspRecord) org = new_organisation (names[i]);
+      if (i == 2)
+        wsp_record_set_string (org, "krs", "0000999999");
+      g_assert_true (wsp_store_save (f->store, org, &error));
+      g_assert_no_error (error);
+    }
+  /* Inside a transaction nothing is announced yet. */
+  g_assert_cmpuint (calls[0], ==, 0);
+  g_assert_true (wsp_store_commit (f->store, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, 4);
+
+  /* Polish order (main() sets the Polish locale): Ł comes after L, not after Z. */
+  first = g_list_model_get_item (all, 0);
+  g_assert_cmpstr (wsp_record_get_string (first, "name"), ==, "Akademia Młodych");
+  lodz = g_list_model_get_item (all, 2);
+  g_assert_cmpstr (wsp_record_get_string (lodz, "name"), ==, "Łódzkie Towarzystwo");
+
+  by_krs = wsp_store_list (f->store, WSP_TYPE_ORGANISATION, "krs", "0000999999");
+  g_assert_cmpuint (g_list_model_get_n_items (by_krs), ==, 1);
+
+  /* Renaming one item announces only that stretch, and keeps the other objects. */
+  calls[0] = 0;
+  wsp_record_set_string (lodz, "notes", "Partner w konsultacjach");
+  g_assert_true (wsp_store_save (f->store, lodz, &error));
+  g_assert_cmpuint (calls[0], ==, 1);
+  g_assert_cmpuint (calls[1], ==, 2);
+  g_assert_cmpuint (calls[2], ==, 1);
+  g_assert_cmpuint (calls[3], ==, 1);
+  {
+    g_autoptr (WspRecord) still_first = g_list_model_get_item (all, 0);
+    g_assert_true (still_first == first);
+  }
+}
+
+static void
+test_search (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WspRecord) a = new_organisation ("Stowarzyszenie Zielone Zagłębie");
+  g_autoptr (WspRecord) b = new_organisation ("Fundacja Edukacji");
+  g_autoptr (WspRecord) p = WSP_RECORD (wsp_person_new ());
+  g_autoptr (GListModel) hits = NULL;
+  g_autoptr (WspRecord) hit = NULL;
+
+  wsp_record_set_string (b, "notes", "zajęcia dla seniorów w Zagłębiu");
+  wsp_record_set_string (p, "name", "Anna Zielińska");
+  g_assert_true (wsp_store_save (f->store, a, &error));
+  g_assert_true (wsp_store_save (f->store, b, &error));
+  g_assert_true (wsp_store_save (f->store, p, &error));
+
+  hits = wsp_store_search (f->store, "zagleb", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 2);
+  /* A match in the name ranks above one in the notes. */
+  hit = g_list_model_get_item (hits, 0);
+  g_assert_cmpstr (wsp_record_get_id (hit), ==, wsp_record_get_id (a));
+  g_clear_object (&hits);
+
+  hits = wsp_store_search (f->store, "ziel", 10, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 2);
+  g_clear_object (&hits);
+
+  /* Typed punctuation is not FTS syntax. */
+  hits = wsp_store_search (f->store, "\"zielone\" (*", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 1);
+  g_clear_object (&hits);
+
+  g_assert_true (wsp_store_delete (f->store, a, &error));
+  hits = wsp_store_search (f->store, "zielone", 10, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 0);
+}
+
+static void
+test_identity_and_clock (Fixture *f, gconstpointer data)
+{
+  g_autofree char *peer = g_strdup (wsp_store_get_peer_id (f->store));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonArray) history = NULL;
+  g_autoptr (WspRecord) org = new_organisation ("Koło Gospodyń");
+  const char *last = "";
+
+  g_assert_true (g_uuid_string_is_valid (peer));
+  for (int i = 0; i < 20; i++)
+    {
+      g_autofree char *notes = g_strdup_printf ("wersja %d", i);
+      wsp_record_set_string (org, "notes", notes);
+      g_assert_true (wsp_store_save (f->store, org, &error));
+    }
+  g_clear_object (&f->store);
+
+  /* The laptop keeps its identity, and its clock never goes back. */
+  f->store = wsp_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (wsp_store_get_peer_id (f->store), ==, peer);
+  wsp_record_set_string (org, "notes", "po ponownym otwarciu");
+  g_assert_true (wsp_store_save (f->store, org, &error));
+  history = wsp_store_dup_history (f->store, wsp_record_get_id (org), &error);
+  g_assert_cmpuint (json_array_get_length (history), ==, 21);
+  for (guint i = 0; i < json_array_get_length (history); i++)
+    {
+      JsonObject *rev = json_array_get_object_element (history, i);
+      const char *hlc = json_object_get_string_member (rev, "hlc");
+
+      g_assert_cmpstr (hlc, >, last);
+      g_assert_cmpstr (json_object_get_string_member (rev, "peer"), ==, peer);
+      last = hlc;
+    }
+}
+
+static void
+test_every_record_type (Fixture *f, gconstpointer data)
+{
+  guint n;
+  const GType *types = wsp_entities_get_types (&n);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpuint (n, ==, 16);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (GTypeClass) klass = g_type_class_ref (types[i]);
+      const WspEntity *entity = WSP_RECORD_CLASS (klass)->entity;
+      g_autoptr (WspRecord) record = g_object_new (types[i], NULL);
+      g_autoptr (WspRecord) back = NULL;
+      g_autoptr (GListModel) list = NULL;
+
+      g_assert_true (wsp_entities_lookup (entity->name) == types[i]);
+      /* Fill every field with a valid value of its kind. */
+      for (guint j = 0; j < entity->n_fields; j++)
+        {
+          const WspField *field = &entity->fields[j];
+          g_autofree char *uuid = g_uuid_string_random ();
+          const char *list_value[] = { "a", "b", NULL };
+
+          switch (field->type)
+            {
+            case WSP_FIELD_INT: wsp_record_set_int (record, field->name, 7); break;
+            case WSP_FIELD_BOOL: wsp_record_set_bool (record, field->name, TRUE); break;
+            case WSP_FIELD_DATE: wsp_record_set_string (record, field->name, "2027-03-01"); break;
+            case WSP_FIELD_DATETIME:
+              wsp_record_set_string (record, field->name, "2027-03-01T17:00:00+01:00");
+              break;
+            case WSP_FIELD_ENUM: wsp_record_set_string (record, field->name, field->choices[0]); break;
+            case WSP_FIELD_REF: wsp_record_set_string (record, field->name, uuid); break;
+            case WSP_FIELD_LIST: wsp_record_set_list (record, field->name, list_value); break;
+            case WSP_FIELD_JSON:
+              wsp_record_set_value (record, field->name, json_from_string ("{\"x\":[1,2]}", NULL));
+              break;
+            default:
+              if (g_str_equal (field->name, "nip"))
+                wsp_record_set_string (record, field->name, "5260250995");
+              else if (g_str_equal (field->name, "regon"))
+                wsp_record_set_string (record, field->name, "123456785");
+              else if (g_str_equal (field->name, "krs"))
+                wsp_record_set_string (record, field->name, "0000012345");
+              else
+                wsp_record_set_string (record, field->name, "tekst żółć");
+              break;
+            }
+        }
+      g_assert_true (wsp_record_validate (record, &error));
+      g_assert_no_error (error);
+      g_assert_true (wsp_store_save (f->store, record, &error));
+      g_assert_no_error (error);
+
+      back = wsp_store_get (f->store, wsp_record_get_id (record), &error);
+      g_assert_no_error (error);
+      g_assert_true (G_OBJECT_TYPE (back) == types[i]);
+      for (guint j = 0; j < entity->n_fields; j++)
+        g_assert_true (json_node_equal (wsp_record_get_value (back, entity->fields[j].name),
+                                        wsp_record_get_value (record, entity->fields[j].name)));
+      list = wsp_store_list (f->store, types[i], NULL, NULL);
+      g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+      g_assert_cmpuint (wsp_store_count (f->store, types[i]), ==, 1);
+    }
+}
+
+static void
+test_newer_database_refused (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("wsp-newer-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "newer.sqlite3", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WspDatabase) db = wsp_database_open (path, &error);
+  g_autoptr (WspDatabase) again = NULL;
+  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d",
+                                          wsp_database_get_latest_version () + 1);
+
+  g_assert_no_error (error);
+  g_assert_true (wsp_database_exec (db, sql, &error));
+  g_clear_object (&db);
+  again = wsp_database_open (path, &error);
+  g_assert_null (again);
+  g_assert_error (error, WSP_DATABASE_ERROR, WSP_DATABASE_ERROR_NEWER);
+  g_assert_nonnull (strstr (error->message, "newer version"));
+  remove_dir (dir);
+}
+
+static void
+test_not_a_database (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("wsp-garbage-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "garbage.sqlite3", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WspStore) store = NULL;
+  g_autofree char *garbage = g_strnfill (8192, 'x');
+
+  g_assert_true (g_file_set_contents (path, garbage, -1, NULL));
+  store = wsp_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, WSP_DATABASE_ERROR, WSP_DATABASE_ERROR_CORRUPT);
+  remove_dir (dir);
+}
+
+static void
+test_migrations (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("wsp-migrate-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "old.sqlite3", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WspDatabase) db = NULL;
+  g_autoptr (WspStore) store = NULL;
+  g_autoptr (WspRecord) org = new_organisation ("Stowarzyszenie sprzed aktualizacji");
+  g_autoptr (WspRecord) back = NULL;
+  g_autofree char *id = NULL;
+  int latest = wsp_database_get_latest_version ();
+  const char *backup;
+
+  g_assert_cmpint (latest, >=, 2);
+
+  /* From empty: a new file gets the whole schema. */
+  {
+    g_autofree char *fresh_path = g_build_filename (dir, "fresh.sqlite3", NULL);
+    g_autoptr (WspDatabase) fresh = wsp_database_open (fresh_path, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (wsp_database_get_schema_version (fresh), ==, latest);
+    g_assert_null (wsp_database_get_last_backup (fresh));
+    g_assert_true (wsp_database_check_integrity (fresh, &error));
+  }
+
+  /* From the previous schema: data written then survives, a backup is made. */
+  db = wsp_database_open_at_version (path, latest - 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (wsp_database_get_schema_version (db), ==, latest - 1);
+  store = wsp_store_new (db, &error);
+  g_assert_no_error (error);
+  g_assert_true (wsp_store_save (store, org, &error));
+  id = g_strdup (wsp_record_get_id (org));
+  g_clear_object (&store);
+  g_clear_object (&db);
+
+  db = wsp_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (wsp_database_get_schema_version (db), ==, latest);
+  backup = wsp_database_get_last_backup (db);
+  g_assert_nonnull (backup);
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+  store = wsp_store_new (db, &error);
+  back = wsp_store_get (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (wsp_record_get_string (back, "name"), ==, "Stowarzyszenie sprzed aktualizacji");
+  g_assert_true (wsp_database_check_integrity (db, &error));
+
+  g_clear_object (&store);
+  g_clear_object (&db);
+  remove_dir (dir);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  if (setlocale (LC_ALL, "pl_PL.UTF-8") == NULL)
+    {
+      g_printerr ("The pl_PL.UTF-8 locale is missing (build-aux/dev.sh deps makes it).\n");
+      return 1;
+    }
+
+#define ADD(path, fn) g_test_add ("/store/" path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("create-and-read", test_create_and_read);
+  ADD ("validation", test_validation);
+  ADD ("update-keeps-other-edits", test_update_keeps_other_edits);
+  ADD ("delete-and-undo", test_delete_and_undo);
+  ADD ("append-only", test_append_only);
+  ADD ("live-lists", test_live_lists);
+  ADD ("search", test_search);
+  ADD ("identity-and-clock", test_identity_and_clock);
+  ADD ("every-record-type", test_every_record_type);
+#undef ADD
+  g_test_add_func ("/database/newer-refused", test_newer_database_refused);
+  g_test_add_func ("/database/not-a-database", test_not_a_database);
+  g_test_add_func ("/database/migrations", test_migrations);
+
+  return g_test_run ();
+}
