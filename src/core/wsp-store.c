@@ -874,6 +874,29 @@ compare_c_strings (gconstpointer a,
   return strcmp (*(const char **) a, *(const char **) b);
 }
 
+/* A revision's id: its generation and the SHA-256 of everything it says, so
+ * the same change is the same revision wherever it was made, and a changed
+ * byte gives another id. */
+static char *
+revision_id (const char *entity,
+             const char *record_id,
+             gint64      gen,
+             gboolean    deleted,
+             const char *parents_text,
+             const char *body_text)
+{
+  g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  g_checksum_update (checksum, (const guchar *) entity, -1);
+  g_checksum_update (checksum, (const guchar *) "\n", 1);
+  g_checksum_update (checksum, (const guchar *) record_id, -1);
+  g_checksum_update (checksum, (const guchar *) (deleted ? "\n1\n" : "\n0\n"), 3);
+  g_checksum_update (checksum, (const guchar *) parents_text, -1);
+  g_checksum_update (checksum, (const guchar *) "\n", 1);
+  g_checksum_update (checksum, (const guchar *) body_text, -1);
+  return g_strdup_printf ("%" G_GINT64_FORMAT "-%s", gen, g_checksum_get_string (checksum));
+}
+
 /* Adds a revision made on this laptop and re-projects its record.
  * @parents is sorted here; the revision id is derived from the content, so
  * the same change made twice is one revision. */
@@ -892,9 +915,7 @@ add_local_revision (WspStore    *self,
   g_autofree char *body_text = wsp_json_object_canonical (body);
   g_autofree char *hlc_text = NULL;
   g_autofree char *seq_text = NULL;
-  g_autofree char *digest = NULL;
   g_autofree char *rev_id = NULL;
-  g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   gint64 gen;
   sqlite3_stmt *stmt;
 
@@ -905,15 +926,7 @@ add_local_revision (WspStore    *self,
   parents_text = json_to_string (parents_node, FALSE);
   gen = parents_max_gen (self, parents) + 1;
 
-  g_checksum_update (checksum, (const guchar *) entity, -1);
-  g_checksum_update (checksum, (const guchar *) "\n", 1);
-  g_checksum_update (checksum, (const guchar *) record_id, -1);
-  g_checksum_update (checksum, (const guchar *) (deleted ? "\n1\n" : "\n0\n"), 3);
-  g_checksum_update (checksum, (const guchar *) parents_text, -1);
-  g_checksum_update (checksum, (const guchar *) "\n", 1);
-  g_checksum_update (checksum, (const guchar *) body_text, -1);
-  digest = g_strdup (g_checksum_get_string (checksum));
-  rev_id = g_strdup_printf ("%" G_GINT64_FORMAT "-%s", gen, digest);
+  rev_id = revision_id (entity, record_id, gen, deleted, parents_text, body_text);
 
   self->hlc = wsp_hlc_send (self->hlc, wsp_hlc_now_millis ());
   self->origin_seq++;
@@ -1470,6 +1483,446 @@ wsp_store_count_conflicts (WspStore *self)
   if (stmt != NULL)
     sqlite3_reset (stmt);
   return count;
+}
+
+/* ---- exchange ------------------------------------------------------------ */
+
+/* The revisions this laptop holds that @known does not cover, in the order
+ * they arrived here. @known maps an origin laptop's peer id to the highest
+ * change number of that laptop already held (NULL: send everything).
+ * Each revision is {rev, record, entity, gen, parents, deleted, hlc, peer,
+ * seq, body}. */
+JsonArray *
+wsp_store_dup_revisions (WspStore    *self,
+                         JsonObject  *known,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt;
+  g_autoptr (JsonArray) result = json_array_new ();
+  int rc;
+
+  g_return_val_if_fail (WSP_IS_STORE (self), NULL);
+
+  stmt = statement (self,
+                    "SELECT rev_id, record_id, entity, gen, parents, deleted, hlc, origin_peer, "
+                    "origin_seq, body FROM revisions ORDER BY seq",
+                    error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *peer = (const char *) sqlite3_column_text (stmt, 7);
+      gint64 seq = sqlite3_column_int64 (stmt, 8);
+      JsonObject *rev;
+      JsonNode *parents;
+      g_autoptr (JsonObject) body = NULL;
+
+      if (known != NULL && json_object_has_member (known, peer)
+          && json_object_get_int_member (known, peer) >= seq)
+        continue;
+
+      body = wsp_json_parse_object ((const char *) sqlite3_column_text (stmt, 9), NULL);
+      parents = json_from_string ((const char *) sqlite3_column_text (stmt, 4), NULL);
+      rev = json_object_new ();
+      json_object_set_string_member (rev, "rev", (const char *) sqlite3_column_text (stmt, 0));
+      json_object_set_string_member (rev, "record", (const char *) sqlite3_column_text (stmt, 1));
+      json_object_set_string_member (rev, "entity", (const char *) sqlite3_column_text (stmt, 2));
+      json_object_set_int_member (rev, "gen", sqlite3_column_int64 (stmt, 3));
+      json_object_set_member (rev, "parents", parents);
+      json_object_set_boolean_member (rev, "deleted", sqlite3_column_int (stmt, 5));
+      json_object_set_string_member (rev, "hlc", (const char *) sqlite3_column_text (stmt, 6));
+      json_object_set_string_member (rev, "peer", peer);
+      json_object_set_int_member (rev, "seq", seq);
+      json_object_set_object_member (rev, "body", body ? g_steal_pointer (&body) : json_object_new ());
+      json_array_add_object_element (result, rev);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      wsp_database_set_error (self->database, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&result);
+}
+
+/* What this laptop holds: origin peer id → the highest change number of that
+ * laptop held here. Sent with every packet as an acknowledgement. */
+JsonObject *
+wsp_store_dup_have (WspStore  *self,
+                    GError   **error)
+{
+  sqlite3_stmt *stmt = statement (self,
+                                  "SELECT origin_peer, max(origin_seq) FROM revisions "
+                                  "GROUP BY origin_peer ORDER BY origin_peer",
+                                  error);
+  g_autoptr (JsonObject) have = json_object_new ();
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    json_object_set_int_member (have, (const char *) sqlite3_column_text (stmt, 0),
+                                sqlite3_column_int64 (stmt, 1));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      wsp_database_set_error (self->database, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&have);
+}
+
+static gboolean
+damaged (GError     **error,
+         guint        index,
+         const char  *what)
+{
+  g_set_error (error, WSP_STORE_ERROR, WSP_STORE_ERROR_DAMAGED,
+               _("Change %u in the file is damaged (%s), so nothing was imported."), index + 1,
+               what);
+  return FALSE;
+}
+
+static const char *
+string_member (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = member_or_null (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static gboolean
+int_member (JsonObject *object,
+            const char *name,
+            gint64     *value)
+{
+  JsonNode *node = member_or_null (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return FALSE;
+  *value = json_node_get_int (node);
+  return TRUE;
+}
+
+static gboolean
+is_entity_name (const char *name)
+{
+  gsize len = name != NULL ? strlen (name) : 0;
+
+  if (len == 0 || len > 64)
+    return FALSE;
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_islower (name[i]) && name[i] != '_')
+      return FALSE;
+  return TRUE;
+}
+
+typedef struct
+{
+  const char *rev_id;
+  const char *record;
+  const char *entity;
+  gint64      gen;
+  gboolean    deleted;
+  const char *hlc;
+  const char *peer;
+  gint64      seq;
+  GPtrArray  *parents; /* sorted */
+  char       *parents_text;
+  char       *body_text;
+} Incoming;
+
+static void
+incoming_clear (Incoming *in)
+{
+  g_clear_pointer (&in->parents, g_ptr_array_unref);
+  g_clear_pointer (&in->parents_text, g_free);
+  g_clear_pointer (&in->body_text, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Incoming, incoming_clear)
+
+/* Checks one revision from another laptop: every member present and of its
+ * kind, and the id matching the content (a changed byte is refused). */
+static gboolean
+read_incoming (JsonNode  *node,
+               guint      index,
+               Incoming  *in,
+               GError   **error)
+{
+  JsonObject *object;
+  JsonNode *parents, *deleted, *body;
+  WspHlc hlc;
+  g_autofree char *expected = NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return damaged (error, index, _("not an object"));
+  object = json_node_get_object (node);
+
+  in->rev_id = string_member (object, "rev");
+  in->record = string_member (object, "record");
+  in->entity = string_member (object, "entity");
+  in->hlc = string_member (object, "hlc");
+  in->peer = string_member (object, "peer");
+  parents = member_or_null (object, "parents");
+  deleted = member_or_null (object, "deleted");
+  body = member_or_null (object, "body");
+
+  if (in->rev_id == NULL || strlen (in->rev_id) > 96)
+    return damaged (error, index, _("no revision id"));
+  if (in->record == NULL || !g_uuid_string_is_valid (in->record))
+    return damaged (error, index, _("no record id"));
+  if (!is_entity_name (in->entity))
+    return damaged (error, index, _("no kind of record"));
+  if (!int_member (object, "gen", &in->gen) || in->gen < 1 || in->gen > G_MAXINT32)
+    return damaged (error, index, _("wrong generation"));
+  if (in->hlc == NULL || !wsp_hlc_parse (in->hlc, &hlc))
+    return damaged (error, index, _("wrong time stamp"));
+  if (in->peer == NULL || !g_uuid_string_is_valid (in->peer))
+    return damaged (error, index, _("no laptop id"));
+  if (!int_member (object, "seq", &in->seq) || in->seq < 1)
+    return damaged (error, index, _("wrong change number"));
+  if (deleted == NULL || !JSON_NODE_HOLDS_VALUE (deleted)
+      || json_node_get_value_type (deleted) != G_TYPE_BOOLEAN)
+    return damaged (error, index, _("no deleted flag"));
+  in->deleted = json_node_get_boolean (deleted);
+  if (body == NULL || !JSON_NODE_HOLDS_OBJECT (body))
+    return damaged (error, index, _("no content"));
+  if (parents == NULL || !JSON_NODE_HOLDS_ARRAY (parents))
+    return damaged (error, index, _("no parents"));
+
+  in->parents = g_ptr_array_new ();
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (parents)); i++)
+    {
+      JsonNode *p = json_array_get_element (json_node_get_array (parents), i);
+      if (!JSON_NODE_HOLDS_VALUE (p) || json_node_get_value_type (p) != G_TYPE_STRING)
+        return damaged (error, index, _("wrong parents"));
+      g_ptr_array_add (in->parents, (gpointer) json_node_get_string (p));
+    }
+  g_ptr_array_sort (in->parents, compare_c_strings);
+  {
+    g_autoptr (JsonArray) sorted = json_array_new ();
+    g_autoptr (JsonNode) sorted_node = NULL;
+
+    for (guint i = 0; i < in->parents->len; i++)
+      json_array_add_string_element (sorted, g_ptr_array_index (in->parents, i));
+    sorted_node = json_node_init_array (json_node_alloc (), sorted);
+    in->parents_text = json_to_string (sorted_node, FALSE);
+  }
+  if ((in->parents->len == 0) != (in->gen == 1))
+    return damaged (error, index, _("wrong generation"));
+  in->body_text = wsp_json_canonical (body);
+
+  expected = revision_id (in->entity, in->record, in->gen, in->deleted, in->parents_text,
+                          in->body_text);
+  if (strcmp (expected, in->rev_id) != 0)
+    return damaged (error, index, _("its content does not match its id"));
+  return TRUE;
+}
+
+static gboolean
+record_entity_matches (WspStore    *self,
+                       const char  *record,
+                       const char  *entity,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt = statement (self, "SELECT entity FROM revisions WHERE record_id = ? LIMIT 1",
+                                  error);
+  gboolean ok = TRUE;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, record);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), entity) == 0;
+  sqlite3_reset (stmt);
+  return ok;
+}
+
+static gboolean
+has_child (WspStore    *self,
+           const char  *record,
+           const char  *rev_id,
+           gboolean    *result,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = statement (self,
+                                  "SELECT 1 FROM revisions r, json_each (r.parents) j "
+                                  "WHERE r.record_id = ? AND j.value = ? LIMIT 1",
+                                  error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, record);
+  bind_text (stmt, 2, rev_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return wsp_database_set_error (self->database, rc, error);
+  *result = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+/* Adds revisions made on other laptops, all or none: each is checked before
+ * anything is written, then they are added in one transaction and their
+ * records worked out again. Revisions already held are skipped, so adding the
+ * same batch twice changes nothing, and the order of batches does not matter:
+ * the state depends only on the set of revisions held. */
+gboolean
+wsp_store_add_revisions (WspStore     *self,
+                         JsonArray    *revisions,
+                         WspAddStats  *stats,
+                         GError      **error)
+{
+  guint n = json_array_get_length (revisions);
+  g_autoptr (GPtrArray) incoming = g_ptr_array_new ();
+  g_autoptr (GHashTable) touched = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) added = g_ptr_array_new ();
+  WspAddStats local_stats = { 0 };
+  Incoming *all;
+  WspHlc newest = 0;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (WSP_IS_STORE (self), FALSE);
+
+  all = g_new0 (Incoming, MAX (n, 1));
+  local_stats.received = n;
+
+  for (guint i = 0; i < n; i++)
+    {
+      WspHlc hlc = 0;
+
+      if (!read_incoming (json_array_get_element (revisions, i), i, &all[i], error))
+        goto fail_unlocked;
+      wsp_hlc_parse (all[i].hlc, &hlc);
+      newest = MAX (newest, hlc);
+    }
+
+  if (!wsp_store_begin (self, error))
+    goto fail_unlocked;
+
+  for (guint i = 0; i < n; i++)
+    {
+      Incoming *in = &all[i];
+      sqlite3_stmt *stmt;
+      gboolean exists = FALSE;
+
+      if (!record_entity_matches (self, in->record, in->entity, error))
+        {
+          if (error != NULL && *error == NULL)
+            damaged (error, i, _("the record is of another kind here"));
+          goto fail;
+        }
+
+      stmt = statement (self, "SELECT 1 FROM revisions WHERE rev_id = ?", error);
+      if (stmt == NULL)
+        goto fail;
+      bind_text (stmt, 1, in->rev_id);
+      exists = sqlite3_step (stmt) == SQLITE_ROW;
+      sqlite3_reset (stmt);
+      if (exists)
+        continue;
+
+      stmt = statement (self,
+                        "INSERT INTO revisions (rev_id, record_id, entity, gen, parents, deleted, "
+                        "hlc, origin_peer, origin_seq, body, leaf) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+                        error);
+      if (stmt == NULL)
+        goto fail;
+      bind_text (stmt, 1, in->rev_id);
+      bind_text (stmt, 2, in->record);
+      bind_text (stmt, 3, in->entity);
+      sqlite3_bind_int64 (stmt, 4, in->gen);
+      bind_text (stmt, 5, in->parents_text);
+      sqlite3_bind_int (stmt, 6, in->deleted);
+      bind_text (stmt, 7, in->hlc);
+      bind_text (stmt, 8, in->peer);
+      sqlite3_bind_int64 (stmt, 9, in->seq);
+      bind_text (stmt, 10, in->body_text);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          sqlite3_reset (stmt);
+          /* Another change already has this laptop's change number. */
+          damaged (error, i, _("a change number used twice"));
+          goto fail;
+        }
+      sqlite3_reset (stmt);
+      g_ptr_array_add (added, in);
+      g_hash_table_add (touched, (gpointer) in->record);
+      local_stats.added++;
+    }
+
+  /* Leaves: a revision is a leaf while no other revision names it a parent. */
+  for (guint i = 0; i < added->len; i++)
+    {
+      Incoming *in = g_ptr_array_index (added, i);
+      gboolean child = FALSE;
+      sqlite3_stmt *stmt;
+
+      for (guint j = 0; j < in->parents->len; j++)
+        {
+          stmt = statement (self, "UPDATE revisions SET leaf = 0 WHERE rev_id = ?", error);
+          if (stmt == NULL)
+            goto fail;
+          bind_text (stmt, 1, g_ptr_array_index (in->parents, j));
+          if (!step_done (self, stmt, error))
+            goto fail;
+        }
+      if (!has_child (self, in->record, in->rev_id, &child, error))
+        goto fail;
+      if (child)
+        {
+          stmt = statement (self, "UPDATE revisions SET leaf = 0 WHERE rev_id = ?", error);
+          if (stmt == NULL)
+            goto fail;
+          bind_text (stmt, 1, in->rev_id);
+          if (!step_done (self, stmt, error))
+            goto fail;
+        }
+    }
+
+  g_hash_table_iter_init (&iter, touched);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      if (!wsp_store_reproject (self, key, error))
+        goto fail;
+      local_stats.records++;
+    }
+
+  if (local_stats.added > 0)
+    {
+      g_autofree char *hlc_text = NULL;
+
+      self->hlc = wsp_hlc_receive (self->hlc, newest, wsp_hlc_now_millis (),
+                                   &local_stats.clock_clamped);
+      hlc_text = wsp_hlc_to_string (self->hlc);
+      if (!meta_set (self, "hlc", hlc_text, error))
+        goto fail;
+    }
+
+  if (!wsp_store_commit (self, error))
+    goto fail_unlocked;
+
+  for (guint i = 0; i < n; i++)
+    incoming_clear (&all[i]);
+  g_free (all);
+  if (stats != NULL)
+    *stats = local_stats;
+  return TRUE;
+
+fail:
+  wsp_store_rollback (self);
+fail_unlocked:
+  for (guint i = 0; i < n; i++)
+    incoming_clear (&all[i]);
+  g_free (all);
+  return FALSE;
 }
 
 /* ---- life ---------------------------------------------------------------- */

@@ -80,6 +80,23 @@ JsonObject  *wsp_store_dup_conflicts     (WspStore     *self,
                                           const char   *id,
                                           GError      **error);
 guint        wsp_store_count_conflicts   (WspStore     *self);
+typedef struct
+{
+  guint    received;  /* revisions in the batch */
+  guint    added;     /* of those, new to this laptop */
+  guint    records;   /* records whose state was worked out again */
+  gboolean clock_clamped;
+} WspAddStats;
+
+JsonArray   *wsp_store_dup_revisions     (WspStore     *self,
+                                          JsonObject   *known,
+                                          GError      **error);
+gboolean     wsp_store_add_revisions     (WspStore     *self,
+                                          JsonArray    *revisions,
+                                          WspAddStats  *stats,
+                                          GError      **error);
+JsonObject  *wsp_store_dup_have          (WspStore     *self,
+                                          GError      **error);
 gboolean     wsp_store_reproject         (WspStore     *self,
                                           const char   *record_id,
                                           GError      **error);
