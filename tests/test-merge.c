@@ -67,7 +67,7 @@ send (WspStore *from, WspStore *to)
   WspAddStats stats = { 0 };
 
   g_assert_no_error (error);
-  g_assert_true (wsp_store_add_revisions (to, revs, &stats, &error));
+  g_assert_true (wsp_store_add_revisions (to, revs, &stats, NULL, &error));
   g_assert_no_error (error);
   return stats.added;
 }
@@ -308,15 +308,15 @@ test_idempotent_and_order_independent (Fixture *f, gconstpointer data)
   for (guint i = json_array_get_length (revs); i > 0; i--)
     json_array_add_element (reversed, json_node_copy (json_array_get_element (revs, i - 1)));
 
-  g_assert_true (wsp_store_add_revisions (f->b, revs, &stats, &error));
-  g_assert_true (wsp_store_add_revisions (f->c, reversed, &stats, &error));
+  g_assert_true (wsp_store_add_revisions (f->b, revs, &stats, NULL, &error));
+  g_assert_true (wsp_store_add_revisions (f->c, reversed, &stats, NULL, &error));
   g_assert_no_error (error);
   dump_b = dump (f->b);
   dump_c = dump (f->c);
   g_assert_cmpstr (dump_b, ==, dump_c);
 
   /* The same batch again: nothing new, nothing changed. */
-  g_assert_true (wsp_store_add_revisions (f->c, revs, &stats, &error));
+  g_assert_true (wsp_store_add_revisions (f->c, revs, &stats, NULL, &error));
   g_assert_cmpuint (stats.added, ==, 0);
   g_assert_cmpuint (stats.received, ==, json_array_get_length (revs));
   again = dump (f->c);
@@ -385,7 +385,7 @@ test_tampering_refused (Fixture *f, gconstpointer data)
   rev = json_array_get_object_element (revs, 1);
   json_object_set_string_member (json_object_get_object_member (rev, "body"), "notes", "podróbka");
 
-  g_assert_false (wsp_store_add_revisions (f->b, revs, NULL, &error));
+  g_assert_false (wsp_store_add_revisions (f->b, revs, NULL, NULL, &error));
   g_assert_error (error, WSP_STORE_ERROR, WSP_STORE_ERROR_DAMAGED);
   g_assert_nonnull (strstr (error->message, "Change 2"));
   g_clear_error (&error);
@@ -395,7 +395,7 @@ test_tampering_refused (Fixture *f, gconstpointer data)
 
   /* Wrong kinds of values are refused too. */
   json_object_set_string_member (rev, "gen", "2");
-  g_assert_false (wsp_store_add_revisions (f->b, revs, NULL, &error));
+  g_assert_false (wsp_store_add_revisions (f->b, revs, NULL, NULL, &error));
   g_assert_error (error, WSP_STORE_ERROR, WSP_STORE_ERROR_DAMAGED);
 }
 
@@ -414,7 +414,7 @@ test_delta_by_have (Fixture *f, gconstpointer data)
   g_assert_cmpint (json_object_get_int_member (have_b, wsp_store_get_peer_id (f->a)), ==, 1);
   delta = wsp_store_dup_revisions (f->a, have_b, &error);
   g_assert_cmpuint (json_array_get_length (delta), ==, 1);
-  g_assert_true (wsp_store_add_revisions (f->b, delta, NULL, &error));
+  g_assert_true (wsp_store_add_revisions (f->b, delta, NULL, NULL, &error));
   {
     g_autoptr (WspRecord) r = get (f->b, id);
     g_assert_cmpstr (wsp_record_get_string (r, "notes"), ==, "nowe");

@@ -245,6 +245,10 @@ main (int argc, char *argv[])
   g_autoptr (GError) error = NULL;
   int status;
 
+  g_autofree char *data_home = g_dir_make_tmp ("wsp-gui-XXXXXX", NULL);
+
+  /* The default database goes to a private, throw-away data directory. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_test_init (&argc, &argv, NULL);
 

@@ -1767,6 +1767,108 @@ has_child (WspStore    *self,
   return TRUE;
 }
 
+typedef struct
+{
+  char     *entity; /* NULL: no such record */
+  char     *winner;
+  gboolean  deleted;
+  guint     conflicts;
+  guint     live_leaves;
+} RecordState;
+
+static void
+record_state_clear (RecordState *state)
+{
+  g_clear_pointer (&state->entity, g_free);
+  g_clear_pointer (&state->winner, g_free);
+}
+
+static void
+record_state_free (gpointer data)
+{
+  record_state_clear (data);
+  g_free (data);
+}
+
+static gboolean
+read_record_state (WspStore    *self,
+                   const char  *id,
+                   RecordState *state,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = statement (self,
+                                  "SELECT entity, winner, deleted, conflicts, "
+                                  "(SELECT count(*) FROM revisions v WHERE v.record_id = r.id "
+                                  "AND v.leaf = 1 AND v.deleted = 0) "
+                                  "FROM records r WHERE id = ?",
+                                  error);
+  int rc;
+
+  memset (state, 0, sizeof *state);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      state->entity = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      state->winner = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      state->deleted = sqlite3_column_int (stmt, 2) != 0;
+      state->conflicts = (guint) sqlite3_column_int (stmt, 3);
+      state->live_leaves = (guint) sqlite3_column_int (stmt, 4);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return wsp_database_set_error (self->database, rc, error);
+  return TRUE;
+}
+
+static WspOutcomeKind
+classify (const RecordState *before,
+          const RecordState *after)
+{
+  gboolean existed = before->entity != NULL && !before->deleted;
+
+  if (after->conflicts > 0 && (before->conflicts == 0 || g_strcmp0 (before->winner, after->winner) != 0))
+    return WSP_OUTCOME_CONFLICT;
+  if (!existed && !after->deleted)
+    return WSP_OUTCOME_NEW;
+  if (existed && after->deleted)
+    return WSP_OUTCOME_DELETED;
+  if (g_strcmp0 (before->winner, after->winner) == 0 && before->live_leaves == after->live_leaves)
+    return WSP_OUTCOME_UNCHANGED;
+  if (after->live_leaves > 1)
+    return WSP_OUTCOME_MERGED;
+  return WSP_OUTCOME_UPDATED;
+}
+
+void
+wsp_outcome_free (WspOutcome *outcome)
+{
+  g_free (outcome->id);
+  g_free (outcome->entity);
+  g_free (outcome);
+}
+
+/* A value kept about this database (not a record: not exchanged). */
+char *
+wsp_store_dup_meta (WspStore   *self,
+                    const char *key)
+{
+  g_return_val_if_fail (WSP_IS_STORE (self), NULL);
+  return meta_get (self, key);
+}
+
+gboolean
+wsp_store_set_meta (WspStore    *self,
+                    const char  *key,
+                    const char  *value,
+                    GError     **error)
+{
+  g_return_val_if_fail (WSP_IS_STORE (self), FALSE);
+  return meta_set (self, key, value, error);
+}
+
 /* Adds revisions made on other laptops, all or none: each is checked before
  * anything is written, then they are added in one transaction and their
  * records worked out again. Revisions already held are skipped, so adding the
@@ -1776,12 +1878,15 @@ gboolean
 wsp_store_add_revisions (WspStore     *self,
                          JsonArray    *revisions,
                          WspAddStats  *stats,
+                         GPtrArray    *outcomes,
                          GError      **error)
 {
   guint n = json_array_get_length (revisions);
   g_autoptr (GPtrArray) incoming = g_ptr_array_new ();
   g_autoptr (GHashTable) touched = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GPtrArray) added = g_ptr_array_new ();
+  g_autoptr (GHashTable) before_states = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                                record_state_free);
   WspAddStats local_stats = { 0 };
   Incoming *all;
   WspHlc newest = 0;
@@ -1805,6 +1910,19 @@ wsp_store_add_revisions (WspStore     *self,
 
   if (!wsp_store_begin (self, error))
     goto fail_unlocked;
+
+  /* How each record stood before, to say afterwards what the batch did. */
+  for (guint i = 0; outcomes != NULL && i < n; i++)
+    {
+      RecordState *state;
+
+      if (g_hash_table_contains (before_states, all[i].record))
+        continue;
+      state = g_new0 (RecordState, 1);
+      g_hash_table_insert (before_states, (gpointer) all[i].record, state);
+      if (!read_record_state (self, all[i].record, state, error))
+        goto fail;
+    }
 
   for (guint i = 0; i < n; i++)
     {
@@ -1890,9 +2008,25 @@ wsp_store_add_revisions (WspStore     *self,
   g_hash_table_iter_init (&iter, touched);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
+      RecordState after;
+
       if (!wsp_store_reproject (self, key, error))
         goto fail;
       local_stats.records++;
+      if (outcomes == NULL)
+        continue;
+      if (!read_record_state (self, key, &after, error))
+        goto fail;
+      if (after.entity != NULL)
+        {
+          WspOutcome *outcome = g_new0 (WspOutcome, 1);
+
+          outcome->id = g_strdup (key);
+          outcome->entity = g_strdup (after.entity);
+          outcome->kind = classify (g_hash_table_lookup (before_states, key), &after);
+          g_ptr_array_add (outcomes, outcome);
+        }
+      record_state_clear (&after);
     }
 
   if (local_stats.added > 0)
@@ -1923,6 +2057,97 @@ fail_unlocked:
     incoming_clear (&all[i]);
   g_free (all);
   return FALSE;
+}
+
+/* The ids of the live records that wait for a person to resolve a conflict. */
+GPtrArray *
+wsp_store_dup_conflicted_ids (WspStore  *self,
+                              GError   **error)
+{
+  sqlite3_stmt *stmt = statement (self,
+                                  "SELECT id FROM records WHERE conflicts > 0 AND deleted = 0 "
+                                  "ORDER BY entity, updated_hlc",
+                                  error);
+  g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      wsp_database_set_error (self->database, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+/* Checks the file (SQLite's own check), that every revision still matches
+ * its id, and that the current versions are the ones the revisions say. */
+gboolean
+wsp_store_check (WspStore  *self,
+                 GError   **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (WSP_IS_STORE (self), FALSE);
+
+  if (!wsp_database_check_integrity (self->database, error))
+    return FALSE;
+
+  stmt = statement (self,
+                    "SELECT rev_id, entity, record_id, gen, deleted, parents, body, leaf, "
+                    "(SELECT count(*) FROM revisions c, json_each (c.parents) j "
+                    " WHERE c.record_id = r.record_id AND j.value = r.rev_id) "
+                    "FROM revisions r",
+                    error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *rev_id = (const char *) sqlite3_column_text (stmt, 0);
+      g_autofree char *expected = revision_id ((const char *) sqlite3_column_text (stmt, 1),
+                                               (const char *) sqlite3_column_text (stmt, 2),
+                                               sqlite3_column_int64 (stmt, 3),
+                                               sqlite3_column_int (stmt, 4),
+                                               (const char *) sqlite3_column_text (stmt, 5),
+                                               (const char *) sqlite3_column_text (stmt, 6));
+      gboolean leaf = sqlite3_column_int (stmt, 7) != 0;
+      gboolean has_children = sqlite3_column_int (stmt, 8) > 0;
+
+      if (g_strcmp0 (expected, rev_id) != 0 || leaf == has_children)
+        {
+          sqlite3_reset (stmt);
+          g_set_error (error, WSP_STORE_ERROR, WSP_STORE_ERROR_DAMAGED,
+                       _("The history of a record is damaged (change %s). Restore a backup "
+                         "or import the other laptop’s full export."),
+                       rev_id);
+          return FALSE;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return wsp_database_set_error (self->database, rc, error);
+
+  stmt = statement (self,
+                    "SELECT count(*) FROM records r WHERE NOT EXISTS "
+                    "(SELECT 1 FROM revisions v WHERE v.rev_id = r.winner AND v.leaf = 1)",
+                    error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) > 0)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, WSP_STORE_ERROR, WSP_STORE_ERROR_DAMAGED,
+                   _("Some records do not show their latest version."));
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
 }
 
 /* ---- life ---------------------------------------------------------------- */

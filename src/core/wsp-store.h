@@ -80,6 +80,10 @@ JsonObject  *wsp_store_dup_conflicts     (WspStore     *self,
                                           const char   *id,
                                           GError      **error);
 guint        wsp_store_count_conflicts   (WspStore     *self);
+GPtrArray   *wsp_store_dup_conflicted_ids (WspStore    *self,
+                                          GError      **error);
+gboolean     wsp_store_check             (WspStore     *self,
+                                          GError      **error);
 typedef struct
 {
   guint    received;  /* revisions in the batch */
@@ -88,12 +92,39 @@ typedef struct
   gboolean clock_clamped;
 } WspAddStats;
 
+/* What an import did to one record. */
+typedef enum
+{
+  WSP_OUTCOME_UNCHANGED,
+  WSP_OUTCOME_NEW,
+  WSP_OUTCOME_UPDATED,
+  WSP_OUTCOME_MERGED,   /* concurrent edits of different fields, joined */
+  WSP_OUTCOME_CONFLICT, /* waits for a person */
+  WSP_OUTCOME_DELETED,
+} WspOutcomeKind;
+
+typedef struct
+{
+  char           *id;
+  char           *entity;
+  WspOutcomeKind  kind;
+} WspOutcome;
+
+void         wsp_outcome_free            (WspOutcome   *outcome);
+
 JsonArray   *wsp_store_dup_revisions     (WspStore     *self,
                                           JsonObject   *known,
                                           GError      **error);
 gboolean     wsp_store_add_revisions     (WspStore     *self,
                                           JsonArray    *revisions,
                                           WspAddStats  *stats,
+                                          GPtrArray    *outcomes,
+                                          GError      **error);
+char        *wsp_store_dup_meta          (WspStore     *self,
+                                          const char   *key);
+gboolean     wsp_store_set_meta          (WspStore     *self,
+                                          const char   *key,
+                                          const char   *value,
                                           GError      **error);
 JsonObject  *wsp_store_dup_have          (WspStore     *self,
                                           GError      **error);

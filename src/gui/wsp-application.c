@@ -8,7 +8,11 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "wsp-application.h"
+#include "wsp-demo.h"
+#include "wsp-organisation.h"
+#include "wsp-store.h"
+
+#include "wsp-application-private.h"
 #include "wsp-preferences-window.h"
 #include "wsp-screenshot.h"
 #include "wsp-window.h"
@@ -18,11 +22,13 @@ struct _WspApplication
   AdwApplication parent_instance;
 
   GSettings *settings;
+  WspStore  *store;
   char      *database_path;
   char      *screenshot_dir;
   int        screenshot_width;
   int        screenshot_height;
   gboolean   failed;
+  gboolean   load_demo;
 };
 
 G_DEFINE_FINAL_TYPE (WspApplication, wsp_application, ADW_TYPE_APPLICATION)
@@ -63,6 +69,14 @@ wsp_application_get_failed (WspApplication *self)
   return self->failed;
 }
 
+/* The store of the open database; NULL until the application has started. */
+WspStore *
+wsp_application_get_store (WspApplication *self)
+{
+  g_return_val_if_fail (WSP_IS_APPLICATION (self), NULL);
+  return self->store;
+}
+
 GSettings *
 wsp_application_get_settings (WspApplication *self)
 {
@@ -94,6 +108,7 @@ wsp_application_handle_local_options (GApplication *app,
   WspApplication *self = WSP_APPLICATION (app);
   const char *path = NULL;
   const char *size = NULL;
+  int status;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -110,6 +125,13 @@ wsp_application_handle_local_options (GApplication *app,
       /* Another database is another instance: don't hand over to a running one. */
       g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
     }
+
+  if (g_variant_dict_contains (options, "demo"))
+    self->load_demo = TRUE;
+
+  status = wsp_application_run_cli (self, options);
+  if (status >= 0)
+    return status;
 
   if (g_variant_dict_lookup (options, "screenshot-size", "&s", &size)
       && !parse_size (size, &self->screenshot_width, &self->screenshot_height))
@@ -158,6 +180,9 @@ wsp_application_activate (GApplication *app)
   WspApplication *self = WSP_APPLICATION (app);
   GtkWindow *window;
 
+  if (self->store == NULL)
+    return;
+
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
     window = GTK_WINDOW (wsp_window_new (self));
@@ -187,6 +212,86 @@ wsp_application_open (GApplication  *app,
 }
 
 static void
+update_demo_action (WspApplication *self)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "load-demo");
+
+  /* Demo data goes only into an empty database. */
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action),
+                               self->store != NULL
+                                 && wsp_store_count (self->store, WSP_TYPE_ORGANISATION) == 0);
+}
+
+static void
+store_changed_cb (WspApplication *self)
+{
+  update_demo_action (self);
+}
+
+static void
+error_dialog_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          WspApplication   *self)
+{
+  g_application_release (G_APPLICATION (self));
+}
+
+/* Opens the database; when it cannot be opened, says why and quits. */
+static void
+wsp_application_open_store (WspApplication *self)
+{
+  g_autoptr (GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  self->store = wsp_store_open (wsp_application_get_database_path (self), &error);
+  if (self->store != NULL && self->load_demo && !wsp_demo_fill (self->store, &error))
+    g_clear_object (&self->store);
+
+  if (self->store != NULL)
+    {
+      g_signal_connect_swapped (self->store, "changed", G_CALLBACK (store_changed_cb), self);
+      update_demo_action (self);
+      return;
+    }
+
+  self->failed = TRUE;
+  g_printerr ("%s\n", error->message);
+  if (self->screenshot_dir != NULL)
+    return;
+
+  /* The dialog keeps the application alive until it is answered. */
+  g_application_hold (G_APPLICATION (self));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL, _("The Database Cannot Be Opened"),
+                                                       error->message));
+  adw_message_dialog_format_body (dialog, _("%s\n\nThe file is “%s”. Nothing was changed in it."),
+                                  error->message, wsp_application_get_database_path (self));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  g_signal_connect (dialog, "response", G_CALLBACK (error_dialog_response_cb), self);
+  gtk_application_add_window (GTK_APPLICATION (self), GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+load_demo_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  WspApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr (GError) error = NULL;
+  AdwToast *toast;
+
+  if (wsp_demo_fill (self->store, &error))
+    toast = adw_toast_new (_("Demo data loaded: a Forum, a Council, meetings, votes and a draft with comments"));
+  else
+    toast = adw_toast_new (error->message);
+  if (WSP_IS_WINDOW (window))
+    wsp_window_add_toast (WSP_WINDOW (window), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
 wsp_application_startup (GApplication *app)
 {
   WspApplication *self = WSP_APPLICATION (app);
@@ -198,6 +303,8 @@ wsp_application_startup (GApplication *app)
   style_manager = adw_style_manager_get_default ();
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_PREFER_LIGHT);
   gtk_window_set_default_icon_name (APP_ID);
+
+  wsp_application_open_store (self);
 }
 
 static void
@@ -271,6 +378,7 @@ static const GActionEntry app_actions[] = {
   { "preferences", preferences_action },
   { "help", help_action },
   { "quit", quit_action },
+  { "load-demo", load_demo_action },
 };
 
 static void
@@ -280,6 +388,8 @@ wsp_application_init (WspApplication *self)
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Open this database file instead of the default one"), N_("FILE") },
+    { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Fill a new, empty database with demonstration data"), NULL },
     { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Render every view to DIR/<view>.png and exit"), N_("DIR") },
     { "screenshot-size", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -295,6 +405,7 @@ wsp_application_init (WspApplication *self)
   self->screenshot_height = 800;
 
   g_application_add_main_option_entries (G_APPLICATION (self), options);
+  wsp_application_add_cli_options (self);
   g_application_set_option_context_summary (
     G_APPLICATION (self),
     _("Meetings, opinions and votes of the Public Benefit Council and the NGO Forum."));
@@ -314,6 +425,7 @@ wsp_application_finalize (GObject *object)
   WspApplication *self = WSP_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->store);
   g_clear_pointer (&self->database_path, g_free);
   g_clear_pointer (&self->screenshot_dir, g_free);
 

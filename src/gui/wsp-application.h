@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "wsp-store.h"
+
 G_BEGIN_DECLS
 
 #define WSP_TYPE_APPLICATION (wsp_application_get_type ())
@@ -16,6 +18,7 @@ G_DECLARE_FINAL_TYPE (WspApplication, wsp_application, WSP, APPLICATION, AdwAppl
 WspApplication *wsp_application_new               (void);
 const char     *wsp_application_get_database_path (WspApplication *self);
 GSettings      *wsp_application_get_settings      (WspApplication *self);
+WspStore       *wsp_application_get_store         (WspApplication *self);
 gboolean        wsp_application_get_failed        (WspApplication *self);
 
 G_END_DECLS

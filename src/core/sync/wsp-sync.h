@@ -1,0 +1,111 @@
+/* wsp-sync.h — packets: export, import, trust
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "wsp-keys.h"
+#include "wsp-store.h"
+
+G_BEGIN_DECLS
+
+#define WSP_SYNC_ERROR (wsp_sync_error_quark ())
+
+typedef enum
+{
+  WSP_SYNC_ERROR_NOT_A_PACKET,
+  WSP_SYNC_ERROR_NEWER,
+  WSP_SYNC_ERROR_BAD_SIGNATURE,
+  WSP_SYNC_ERROR_UNKNOWN_LAPTOP,
+  WSP_SYNC_ERROR_CHANGED_KEY,
+  WSP_SYNC_ERROR_REVOKED,
+  WSP_SYNC_ERROR_OWN_PACKET,
+  WSP_SYNC_ERROR_TOO_LARGE,
+  WSP_SYNC_ERROR_UNKNOWN_RECIPIENT,
+} WspSyncError;
+
+GQuark wsp_sync_error_quark (void);
+
+/* The format of the signed payload; a newer one is refused. */
+#define WSP_PACKET_SCHEMA_VERSION 1
+#define WSP_PACKET_MAX_BYTES (256 * 1024 * 1024)
+#define WSP_PACKET_SUFFIX ".wspolnie.json"
+
+typedef enum
+{
+  WSP_IMPORT_DEFAULT    = 0,
+  WSP_IMPORT_DRY_RUN    = 1 << 0, /* work everything out, change nothing */
+  WSP_IMPORT_TRUST_NEW  = 1 << 1, /* a person compared the fingerprint of an unknown laptop */
+} WspImportFlags;
+
+typedef struct
+{
+  char       *packet_id;
+  char       *sender_peer;
+  char       *sender_name;
+  char       *fingerprint;
+  char       *created_at;    /* ISO 8601, as the sender's clock said */
+  gboolean    new_laptop;    /* the sender was not known before */
+  gboolean    already_imported;
+  gboolean    full;
+  WspAddStats stats;
+  GPtrArray  *outcomes;      /* WspOutcome */
+} WspImportReport;
+
+void      wsp_import_report_clear   (WspImportReport *report);
+guint     wsp_import_report_count   (WspImportReport *report,
+                                     const char      *entity,
+                                     WspOutcomeKind   kind);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (WspImportReport, wsp_import_report_clear)
+
+typedef struct
+{
+  char  *path;
+  char  *packet_id;
+  guint  revisions;
+  gsize  bytes;
+} WspExportReport;
+
+void      wsp_export_report_clear   (WspExportReport *report);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (WspExportReport, wsp_export_report_clear)
+
+gboolean  wsp_sync_get_keys         (WspStore        *store,
+                                     WspKeyPair      *pair,
+                                     GError         **error);
+char     *wsp_sync_dup_fingerprint  (WspStore        *store,
+                                     GError         **error);
+char     *wsp_sync_dup_laptop_name  (WspStore        *store);
+gboolean  wsp_sync_set_laptop_name  (WspStore        *store,
+                                     const char      *name,
+                                     GError         **error);
+GBytes   *wsp_sync_build_packet     (WspStore        *store,
+                                     const char      *recipient,
+                                     gboolean         full,
+                                     WspExportReport *report,
+                                     GError         **error);
+gboolean  wsp_sync_export           (WspStore        *store,
+                                     const char      *path,
+                                     const char      *recipient,
+                                     gboolean         full,
+                                     WspExportReport *report,
+                                     GError         **error);
+char     *wsp_sync_packet_file_name (WspStore        *store,
+                                     const char      *packet_id);
+gboolean  wsp_sync_import_bytes     (WspStore        *store,
+                                     GBytes          *bytes,
+                                     WspImportFlags   flags,
+                                     WspImportReport *report,
+                                     GError         **error);
+gboolean  wsp_sync_import_file      (WspStore        *store,
+                                     const char      *path,
+                                     WspImportFlags   flags,
+                                     WspImportReport *report,
+                                     GError         **error);
+JsonArray *wsp_sync_dup_peers       (WspStore        *store,
+                                     GError         **error);
+gboolean  wsp_sync_revoke_peer      (WspStore        *store,
+                                     const char      *peer_id,
+                                     GError         **error);
+
+G_END_DECLS

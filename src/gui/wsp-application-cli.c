@@ -1,0 +1,242 @@
+/* wsp-application-cli.c — the tasks that need no window
+ *
+ *   wspolnie --export FILE [--full] [--for PEER]
+ *   wspolnie --import FILE [--dry-run] [--trust]
+ *   wspolnie --conflicts
+ *   wspolnie --check
+ *   wspolnie --fingerprint
+ *
+ * Each runs against the database of --database (or the default one), prints
+ * what it did, and exits: 0 when it worked; otherwise one clear line on
+ * standard error, and the database as it was.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "wsp-application-private.h"
+#include "wsp-demo.h"
+#include "wsp-sync.h"
+
+void
+wsp_application_add_cli_options (WspApplication *self)
+{
+  static const GOptionEntry options[] = {
+    { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Export an exchange file for another laptop to FILE (a file or a folder) and exit"),
+      N_("FILE") },
+    { "full", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("With --export: everything, not only what the other laptop lacks"), NULL },
+    { "for", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --export: the laptop the file is for (its id, see --fingerprint)"), N_("LAPTOP") },
+    { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Import an exchange file from another laptop and exit"), N_("FILE") },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("With --import: only say what the file would change"), NULL },
+    { "trust", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("With --import: trust a laptop seen for the first time (compare its fingerprint first)"),
+      NULL },
+    { "conflicts", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("List the records changed on two laptops at once, and exit"), NULL },
+    { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Check the database for damage, and exit"), NULL },
+    { "fingerprint", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Show this laptop’s name, id and key fingerprint, and exit"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+}
+
+static int
+fail (GError *error)
+{
+  g_printerr ("wspolnie: %s\n", error->message);
+  return 1;
+}
+
+static const char *
+outcome_label (WspOutcomeKind kind)
+{
+  switch (kind)
+    {
+    case WSP_OUTCOME_NEW:
+      return _("new");
+    case WSP_OUTCOME_UPDATED:
+      return _("updated");
+    case WSP_OUTCOME_MERGED:
+      return _("merged");
+    case WSP_OUTCOME_CONFLICT:
+      return _("in conflict");
+    case WSP_OUTCOME_DELETED:
+      return _("deleted");
+    case WSP_OUTCOME_UNCHANGED:
+    default:
+      return _("unchanged");
+    }
+}
+
+static void
+print_report (WspImportReport *report,
+              gboolean         dry_run)
+{
+  static const WspOutcomeKind kinds[] = {
+    WSP_OUTCOME_NEW, WSP_OUTCOME_UPDATED, WSP_OUTCOME_MERGED, WSP_OUTCOME_CONFLICT,
+    WSP_OUTCOME_DELETED,
+  };
+
+  g_print (_("From “%s” (fingerprint %s), exported %s\n"), report->sender_name,
+           report->fingerprint, report->created_at);
+  if (report->already_imported)
+    {
+      g_print (_("This file was imported before; nothing changed.\n"));
+      return;
+    }
+  g_print (dry_run ? _("Would bring %u of its %u changes:") : _("Brought %u of its %u changes:"),
+           report->stats.added, report->stats.received);
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    g_print (" %u %s%s", wsp_import_report_count (report, NULL, kinds[i]), outcome_label (kinds[i]),
+             i + 1 < G_N_ELEMENTS (kinds) ? "," : "\n");
+  if (report->stats.clock_clamped)
+    g_print (_("The other laptop’s clock is more than a day ahead; check its date and time.\n"));
+}
+
+static int
+run_import (WspStore   *store,
+            const char *path,
+            gboolean    dry_run,
+            gboolean    trust)
+{
+  g_auto (WspImportReport) report = { 0 };
+  g_autoptr (GError) error = NULL;
+  WspImportFlags flags = (dry_run ? WSP_IMPORT_DRY_RUN : 0) | (trust ? WSP_IMPORT_TRUST_NEW : 0);
+
+  if (!wsp_sync_import_file (store, path, flags, &report, &error))
+    {
+      if (g_error_matches (error, WSP_SYNC_ERROR, WSP_SYNC_ERROR_UNKNOWN_LAPTOP))
+        g_printerr ("wspolnie: %s %s\n", error->message,
+                    _("Then run the same command again with --trust."));
+      else
+        fail (error);
+      return 1;
+    }
+  print_report (&report, dry_run);
+  return 0;
+}
+
+static int
+run_export (WspStore   *store,
+            const char *path,
+            gboolean    full,
+            const char *recipient)
+{
+  g_auto (WspExportReport) report = { 0 };
+  g_autoptr (GError) error = NULL;
+
+  if (!wsp_sync_export (store, path, recipient, full || recipient == NULL, &report, &error))
+    return fail (error);
+  g_print (ngettext ("Exported %u change to %s\n", "Exported %u changes to %s\n", report.revisions),
+           report.revisions, report.path);
+  return 0;
+}
+
+static int
+run_conflicts (WspStore *store)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) ids = wsp_store_dup_conflicted_ids (store, &error);
+
+  if (ids == NULL)
+    return fail (error);
+  if (ids->len == 0)
+    {
+      g_print (_("No conflicts.\n"));
+      return 0;
+    }
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (ids, i);
+      g_autoptr (JsonObject) conflicts = wsp_store_dup_conflicts (store, id, NULL);
+      g_autoptr (GList) fields = conflicts ? json_object_get_members (conflicts) : NULL;
+      g_autoptr (WspRecord) record = wsp_store_get (store, id, NULL);
+      g_autofree char *title = record ? wsp_record_dup_title (record) : g_strdup (id);
+
+      g_print ("%s  %s  %s:", id, record ? _(wsp_record_get_entity (record)->label) : "", title);
+      for (GList *l = fields; l != NULL; l = l->next)
+        {
+          JsonArray *candidates = json_object_get_array_member (conflicts, l->data);
+          g_print (" %s [", (const char *) l->data);
+          for (guint j = 0; j < json_array_get_length (candidates); j++)
+            {
+              JsonNode *value = json_object_get_member (json_array_get_object_element (candidates, j),
+                                                        "value");
+              g_autofree char *text = json_to_string (value, FALSE);
+              g_print ("%s%s", j > 0 ? " | " : "", text);
+            }
+          g_print ("]");
+        }
+      g_print ("\n");
+    }
+  return 0;
+}
+
+/* Runs a command-line task; -1 when the options ask for none. */
+int
+wsp_application_run_cli (WspApplication *self,
+                         GVariantDict   *options)
+{
+  const char *export_path = NULL, *import_path = NULL, *recipient = NULL;
+  gboolean conflicts = g_variant_dict_contains (options, "conflicts");
+  gboolean check = g_variant_dict_contains (options, "check");
+  gboolean fingerprint = g_variant_dict_contains (options, "fingerprint");
+  g_autoptr (WspStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_variant_dict_lookup (options, "export", "^&ay", &export_path);
+  g_variant_dict_lookup (options, "import", "^&ay", &import_path);
+  g_variant_dict_lookup (options, "for", "&s", &recipient);
+  if (export_path == NULL && import_path == NULL && !conflicts && !check && !fingerprint)
+    return -1;
+
+  store = wsp_store_open (wsp_application_get_database_path (self), &error);
+  if (store == NULL)
+    return fail (error);
+  if (g_variant_dict_contains (options, "demo") && !wsp_demo_fill (store, &error))
+    return fail (error);
+
+  if (check)
+    {
+      if (!wsp_store_check (store, &error))
+        return fail (error);
+      g_print (_("The database is sound.\n"));
+    }
+  if (fingerprint)
+    {
+      g_autofree char *name = wsp_sync_dup_laptop_name (store);
+      g_autofree char *fp = wsp_sync_dup_fingerprint (store, &error);
+
+      if (fp == NULL)
+        return fail (error);
+      g_print (_("Laptop: %s\nId: %s\nFingerprint: %s\n"), name, wsp_store_get_peer_id (store), fp);
+    }
+  if (import_path != NULL)
+    {
+      int status = run_import (store, import_path, g_variant_dict_contains (options, "dry-run"),
+                               g_variant_dict_contains (options, "trust"));
+      if (status != 0)
+        return status;
+    }
+  if (export_path != NULL)
+    {
+      int status = run_export (store, export_path, g_variant_dict_contains (options, "full"),
+                               recipient);
+      if (status != 0)
+        return status;
+    }
+  if (conflicts)
+    return run_conflicts (store);
+  return 0;
+}

@@ -1,0 +1,16 @@
+/* wsp-application-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "wsp-application.h"
+
+G_BEGIN_DECLS
+
+void wsp_application_add_cli_options (WspApplication *self);
+int  wsp_application_run_cli         (WspApplication *self,
+                                      GVariantDict   *options);
+
+G_END_DECLS

@@ -1,0 +1,488 @@
+/* test-sync.c — packet files: export, import, trust, refusals
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "wsp-json.h"
+#include "wsp-organisation.h"
+#include "wsp-vote.h"
+#include "wsp-sync.h"
+
+typedef struct
+{
+  char     *dir;
+  WspStore *a;
+  WspStore *b;
+} Fixture;
+
+static WspStore *
+open_store (const char *dir, const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr (GError) error = NULL;
+  WspStore *store = wsp_store_open (path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("wsp-sync-XXXXXX", NULL);
+  f->a = open_store (f->dir, "a.sqlite3");
+  f->b = open_store (f->dir, "b.sqlite3");
+  g_assert_true (wsp_sync_set_laptop_name (f->a, "Biuro NGO — laptop A", &error));
+  g_assert_true (wsp_sync_set_laptop_name (f->b, "Sekretarz Rady", &error));
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr (GDir) d = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_clear_object (&f->a);
+  g_clear_object (&f->b);
+  remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static char *
+create_org (WspStore *store, const char *name)
+{
+  g_autoptr (WspRecord) org = WSP_RECORD (wsp_organisation_new ());
+  g_autoptr (GError) error = NULL;
+
+  wsp_record_set_string (org, "name", name);
+  g_assert_true (wsp_store_save (store, org, &error));
+  g_assert_no_error (error);
+  return g_strdup (wsp_record_get_id (org));
+}
+
+static GBytes *
+build (WspStore *store, const char *recipient, gboolean full)
+{
+  g_autoptr (GError) error = NULL;
+  GBytes *bytes = wsp_sync_build_packet (store, recipient, full, NULL, &error);
+
+  g_assert_no_error (error);
+  return bytes;
+}
+
+/* A fingerprint of the whole logical state, to check that nothing changed. */
+static char *
+state (WspStore *store)
+{
+  g_autoptr (JsonArray) revs = wsp_store_dup_revisions (store, NULL, NULL);
+  g_autoptr (JsonNode) node = json_node_init_array (json_node_alloc (), revs);
+  g_autofree char *text = wsp_json_canonical (node);
+  g_autoptr (JsonArray) peers = wsp_sync_dup_peers (store, NULL);
+
+  return g_strdup_printf ("%s|%u|%u", g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1),
+                          json_array_get_length (peers), wsp_store_count_conflicts (store));
+}
+
+static void
+test_export_import_round_trip (Fixture *f, gconstpointer data)
+{
+  g_autofree char *id = create_org (f->a, "Stowarzyszenie Zielone Zagłębie");
+  g_autofree char *out = g_build_filename (f->dir, "out", NULL);
+  g_auto (WspExportReport) exported = { 0 };
+  g_auto (WspImportReport) report = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WspRecord) copy = NULL;
+  g_autofree char *fp_a = wsp_sync_dup_fingerprint (f->a, NULL);
+  g_autofree char *base = NULL;
+  GStatBuf st;
+
+  g_assert_cmpint (g_mkdir (out, 0700), ==, 0);
+  g_assert_true (wsp_sync_export (f->a, out, NULL, TRUE, &exported, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (exported.revisions, ==, 1);
+  base = g_path_get_basename (exported.path);
+  g_assert_true (g_str_has_prefix (base, "biuro-ngo-laptop-a-"));
+  g_assert_true (g_str_has_suffix (base, WSP_PACKET_SUFFIX));
+  g_assert_cmpint (g_stat (exported.path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* Unknown laptop: refused until a person has compared the fingerprint. */
+  g_assert_false (wsp_sync_import_file (f->b, exported.path, WSP_IMPORT_DEFAULT, &report, &error));
+  g_assert_error (error, WSP_SYNC_ERROR, WSP_SYNC_ERROR_UNKNOWN_LAPTOP);
+  g_assert_nonnull (strstr (error->message, fp_a));
+  g_assert_nonnull (strstr (error->message, "Biuro NGO"));
+  g_clear_error (&error);
+  g_assert_null (wsp_store_get (f->b, id, NULL));
+
+  /* The preview says what would happen, and changes nothing. */
+  g_assert_true (wsp_sync_import_file (f->b, exported.path, WSP_IMPORT_DRY_RUN, &report, &error));
+  g_assert_true (report.new_laptop);
+  g_assert_cmpuint (wsp_import_report_count (&report, "organisation", WSP_OUTCOME_NEW), ==, 1);
+  g_assert_cmpstr (report.fingerprint, ==, fp_a);
+  g_assert_null (wsp_store_get (f->b, id, NULL));
+  wsp_import_report_clear (&report);
+
+  g_assert_true (wsp_sync_import_file (f->b, exported.path, WSP_IMPORT_TRUST_NEW, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.stats.added, ==, 1);
+  g_assert_cmpstr (report.sender_name, ==, "Biuro NGO — laptop A");
+  copy = wsp_store_get (f->b, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (wsp_record_get_string (copy, "name"), ==, "Stowarzyszenie Zielone Zagłębie");
+  wsp_import_report_clear (&report);
+
+  /* Importing the same file again changes nothing. */
+  {
+    g_autofree char *before = state (f->b);
+    g_autofree char *after = NULL;
+
+    g_assert_true (wsp_sync_import_file (f->b, exported.path, WSP_IMPORT_DEFAULT, &report, &error));
+    g_assert_true (report.already_imported);
+    after = state (f->b);
+    g_assert_cmpstr (before, ==, after);
+  }
+
+  /* The raw file is archived beside the database. */
+  {
+    g_autofree char *archive = g_build_filename (f->dir, "b.sqlite3.packets", NULL);
+    g_autoptr (GDir) d = g_dir_open (archive, 0, NULL);
+    g_assert_nonnull (d);
+    g_assert_nonnull (g_dir_read_name (d));
+  }
+}
+
+static void
+test_delta_and_back (Fixture *f, gconstpointer data)
+{
+  g_autofree char *id = create_org (f->a, "Fundacja Delta");
+  g_autoptr (GBytes) first = build (f->a, NULL, TRUE);
+  g_autoptr (GBytes) reply = NULL;
+  g_autoptr (GBytes) delta = NULL;
+  g_auto (WspImportReport) report = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WspRecord) on_b = NULL;
+  g_autoptr (WspRecord) on_a = NULL;
+  WspExportReport exported = { 0 };
+
+  g_assert_true (wsp_sync_import_bytes (f->b, first, WSP_IMPORT_TRUST_NEW, NULL, &error));
+  on_b = wsp_store_get (f->b, id, &error);
+  wsp_record_set_string (on_b, "phone", "32 262 00 00");
+  g_assert_true (wsp_store_save (f->b, on_b, &error));
+
+  /* B answers with a delta for A: only what A is not known to hold. */
+  reply = wsp_sync_build_packet (f->b, wsp_store_get_peer_id (f->a), FALSE, &exported, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (exported.revisions, ==, 1);
+  wsp_export_report_clear (&exported);
+  g_assert_true (wsp_sync_import_bytes (f->a, reply, WSP_IMPORT_TRUST_NEW, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (wsp_import_report_count (&report, "organisation", WSP_OUTCOME_UPDATED), ==, 1);
+  on_a = wsp_store_get (f->a, id, &error);
+  g_assert_cmpstr (wsp_record_get_string (on_a, "phone"), ==, "32 262 00 00");
+
+  /* Now A knows what B holds: a delta for B is empty. */
+  delta = wsp_sync_build_packet (f->a, wsp_store_get_peer_id (f->b), FALSE, &exported, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (exported.revisions, ==, 0);
+  wsp_export_report_clear (&exported);
+
+  /* A delta for a laptop never heard from is refused: export everything instead. */
+  g_assert_null (wsp_sync_build_packet (f->a, "0b5c6d8e-2f7a-4c1b-9e3d-123456789abc", FALSE, NULL, &error));
+  g_assert_error (error, WSP_SYNC_ERROR, WSP_SYNC_ERROR_UNKNOWN_RECIPIENT);
+}
+
+/* Rebuilds @bytes' envelope around @payload, signed with @pair. */
+static GBytes *
+resign (GBytes *bytes, const char *payload, const WspKeyPair *pair)
+{
+  g_autoptr (JsonNode) env = json_from_string (g_bytes_get_data (bytes, NULL), NULL);
+  JsonObject *o = json_node_get_object (env);
+  guint8 sig[WSP_SIGNATURE_SIZE];
+  g_autofree char *b64 = g_base64_encode ((const guchar *) payload, strlen (payload));
+  g_autofree char *pub = wsp_keys_to_hex (pair->public_key, WSP_KEY_SIZE);
+  g_autofree char *sig_hex = NULL;
+  g_autofree char *key_id = wsp_keys_key_id (pair->public_key);
+  char *text;
+
+  wsp_keys_sign (pair, (const guint8 *) payload, strlen (payload), sig);
+  sig_hex = wsp_keys_to_hex (sig, WSP_SIGNATURE_SIZE);
+  json_object_set_string_member (o, "payload", b64);
+  json_object_set_string_member (o, "public_key", pub);
+  json_object_set_string_member (o, "signature", sig_hex);
+  json_object_set_string_member (o, "key_id", key_id);
+  text = json_to_string (env, FALSE);
+  return g_bytes_new_take (text, strlen (text));
+}
+
+static char *
+payload_of (GBytes *bytes)
+{
+  g_autoptr (JsonNode) env = json_from_string (g_bytes_get_data (bytes, NULL), NULL);
+  gsize len = 0;
+  guchar *raw = g_base64_decode (json_object_get_string_member (json_node_get_object (env), "payload"),
+                                 &len);
+  char *text = g_strndup ((const char *) raw, len);
+
+  g_free (raw);
+  return text;
+}
+
+static void
+expect_refused (WspStore *store, GBytes *bytes, GQuark domain, int code)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = state (store);
+  g_autofree char *after = NULL;
+
+  g_assert_false (wsp_sync_import_bytes (store, bytes, WSP_IMPORT_TRUST_NEW, NULL, &error));
+  g_assert_nonnull (error);
+  if (domain != 0)
+    g_assert_error (error, domain, code);
+  /* Every refusal says something a person can read. */
+  g_assert_cmpuint (strlen (error->message), >=, strlen ("The file is empty."));
+  after = state (store);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_tampering (Fixture *f, gconstpointer data)
+{
+  g_autofree char *id = create_org (f->a, "Uczciwe Stowarzyszenie");
+  g_autoptr (GBytes) good = build (f->a, NULL, TRUE);
+  g_autofree char *payload = payload_of (good);
+  gsize len = g_bytes_get_size (good);
+  g_autofree char *flipped = g_memdup2 (g_bytes_get_data (good, NULL), len);
+  g_autoptr (GBytes) flipped_bytes = NULL;
+  WspKeyPair a_keys, other;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (wsp_sync_import_bytes (f->b, good, WSP_IMPORT_TRUST_NEW, NULL, &error));
+  g_assert_no_error (error);
+
+  /* A flipped byte inside the signed payload. */
+  {
+    char *p = strstr (flipped, "\"payload\"");
+    p = strchr (p + 10, '"') + 40;
+    *p = *p == 'A' ? 'B' : 'A';
+    flipped_bytes = g_bytes_new (flipped, len);
+    expect_refused (f->b, flipped_bytes, WSP_SYNC_ERROR, WSP_SYNC_ERROR_BAD_SIGNATURE);
+  }
+
+  /* The same laptop's packet, re-signed with another key: forged. */
+  {
+    g_autofree char *edited = NULL;
+    g_autoptr (GBytes) forged = NULL;
+    g_autoptr (WspRecord) org = wsp_store_get (f->a, id, NULL);
+
+    wsp_record_set_string (org, "notes", "zmiana");
+    g_assert_true (wsp_store_save (f->a, org, NULL));
+    edited = payload_of (build (f->a, NULL, TRUE));
+    g_assert_true (wsp_keys_generate (&other, &error));
+    forged = resign (good, edited, &other);
+    expect_refused (f->b, forged, WSP_SYNC_ERROR, WSP_SYNC_ERROR_CHANGED_KEY);
+  }
+
+  /* A payload from a newer app, properly signed. */
+  {
+    g_autoptr (JsonNode) node = json_from_string (payload, NULL);
+    g_autofree char *future = NULL;
+    g_autoptr (GBytes) bytes = NULL;
+
+    json_object_set_int_member (json_node_get_object (node), "schema_version", 99);
+    future = json_to_string (node, FALSE);
+    g_assert_true (wsp_sync_get_keys (f->a, &a_keys, &error));
+    bytes = resign (good, future, &a_keys);
+    expect_refused (f->b, bytes, WSP_SYNC_ERROR, WSP_SYNC_ERROR_NEWER);
+  }
+
+  /* A revision changed and the packet re-signed by its own laptop: the
+   * revision's id no longer matches its content. */
+  {
+    g_autoptr (JsonNode) node = json_from_string (payload, NULL);
+    JsonArray *revs = json_object_get_array_member (json_node_get_object (node), "revisions");
+    JsonObject *rev = json_array_get_object_element (revs, 0);
+    g_autofree char *changed = NULL;
+    g_autoptr (GBytes) bytes = NULL;
+
+    json_object_set_string_member (json_object_get_object_member (rev, "body"), "name", "Podróbka");
+    json_object_set_string_member (json_node_get_object (node), "packet_id",
+                                   "8d7e6f5a-4b3c-4d2e-9f1a-0b1c2d3e4f5a");
+    changed = json_to_string (node, FALSE);
+    bytes = resign (good, changed, &a_keys);
+    expect_refused (f->b, bytes, WSP_STORE_ERROR, WSP_STORE_ERROR_DAMAGED);
+  }
+
+  /* A replayed old packet: nothing new, nothing changed. */
+  {
+    g_auto (WspImportReport) report = { 0 };
+    g_autofree char *before = state (f->b);
+    g_autofree char *after = NULL;
+
+    g_assert_true (wsp_sync_import_bytes (f->b, good, WSP_IMPORT_DEFAULT, &report, &error));
+    g_assert_true (report.already_imported);
+    after = state (f->b);
+    g_assert_cmpstr (before, ==, after);
+  }
+
+  /* Own packets are not imported. */
+  expect_refused (f->a, good, WSP_SYNC_ERROR, WSP_SYNC_ERROR_OWN_PACKET);
+}
+
+static void
+test_revoked (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GBytes) first = NULL;
+  g_autoptr (GBytes) second = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonArray) peers = NULL;
+
+  g_free (create_org (f->a, "Pierwsza"));
+  first = build (f->a, NULL, TRUE);
+  g_assert_true (wsp_sync_import_bytes (f->b, first, WSP_IMPORT_TRUST_NEW, NULL, &error));
+  peers = wsp_sync_dup_peers (f->b, &error);
+  g_assert_cmpuint (json_array_get_length (peers), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (peers, 0), "name"), ==,
+                   "Biuro NGO — laptop A");
+  g_assert_true (json_object_get_boolean_member (json_array_get_object_element (peers, 0), "trusted"));
+
+  g_assert_true (wsp_sync_revoke_peer (f->b, wsp_store_get_peer_id (f->a), &error));
+  g_free (create_org (f->a, "Druga"));
+  second = build (f->a, NULL, TRUE);
+  expect_refused (f->b, second, WSP_SYNC_ERROR, WSP_SYNC_ERROR_REVOKED);
+}
+
+/* Bytes that are not a packet at all, or a broken one: refused with a
+ * message, nothing changed, no crash. */
+static void
+test_hostile_files (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GBytes) good = NULL;
+  g_autofree char *good_text = NULL;
+  g_autoptr (GString) deep = g_string_new (NULL);
+  const char *cases[] = {
+    "",
+    "   ",
+    "null",
+    "[]",
+    "{\"format\":\"wspolnie-packet\"}",
+    "{\"format\":\"wspolnie-packet\",\"format_version\":1,\"format_version\":2}",
+    "{\"format\":\"wspolnie-packet\",\"format_version\":10000000000000000999}",
+    "{\"format\":\"wspolnie-packet\",\"format_version\":2,\"payload\":\"\"}",
+    "{\"format\":\"wspolnie-packet\",\"format_version\":\"1\"}",
+    "{\"format\":\"wspolnie-packet\",\"format_version\":1,\"key_id\":1,\"public_key\":[],\"payload\":{},\"signature\":null}",
+    "{\"format\":\"something else\",\"format_version\":1}",
+    "\xff\xfe{}",
+    "{\"format\":\"wspolnie-\xc0\xaf\"}",
+    "{\"a\":\"\\u0000\"}",
+  };
+
+  g_free (create_org (f->a, "Źródło"));
+  good = build (f->a, NULL, TRUE);
+  good_text = g_strndup (g_bytes_get_data (good, NULL), g_bytes_get_size (good));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GBytes) bytes = g_bytes_new (cases[i], strlen (cases[i]));
+      expect_refused (f->b, bytes, 0, 0);
+    }
+
+  /* Deep nesting never reaches json-glib. */
+  for (int i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+  {
+    g_autoptr (GBytes) bytes = g_bytes_new (deep->str, deep->len);
+    expect_refused (f->b, bytes, 0, 0);
+  }
+
+  /* Every truncation of a good file. */
+  for (gsize cut = 0; cut < strlen (good_text); cut += 1 + cut / 8)
+    {
+      g_autoptr (GBytes) bytes = g_bytes_new (good_text, cut);
+      expect_refused (f->b, bytes, 0, 0);
+    }
+
+  /* Unknown members are ignored: a newer app may add some. */
+  {
+    g_autoptr (JsonNode) env = json_from_string (good_text, NULL);
+    g_autofree char *text = NULL;
+    g_autoptr (GBytes) bytes = NULL;
+    g_autoptr (GError) error = NULL;
+
+    json_object_set_string_member (json_node_get_object (env), "comment", "from the future");
+    text = json_to_string (env, FALSE);
+    bytes = g_bytes_new (text, strlen (text));
+    g_assert_true (wsp_sync_import_bytes (f->b, bytes, WSP_IMPORT_TRUST_NEW, NULL, &error));
+    g_assert_no_error (error);
+  }
+}
+
+static void
+test_fingerprint (void)
+{
+  WspKeyPair pair;
+  guint8 secret[WSP_KEY_SIZE];
+  guint8 sig[WSP_SIGNATURE_SIZE];
+  g_autofree char *pub = NULL;
+  g_autofree char *sig_hex = NULL;
+  g_autofree char *fp = NULL;
+  g_autofree char *key_id = NULL;
+
+  /* RFC 8032, section 7.1, test 1. */
+  g_assert_true (wsp_keys_from_hex ("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60",
+                                    secret, sizeof secret));
+  wsp_keys_from_secret (&pair, secret);
+  pub = wsp_keys_to_hex (pair.public_key, WSP_KEY_SIZE);
+  g_assert_cmpstr (pub, ==, "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a");
+  wsp_keys_sign (&pair, (const guint8 *) "", 0, sig);
+  sig_hex = wsp_keys_to_hex (sig, WSP_SIGNATURE_SIZE);
+  g_assert_cmpstr (sig_hex, ==,
+                   "e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b");
+  g_assert_true (wsp_keys_verify (pair.public_key, (const guint8 *) "", 0, sig));
+  sig[0] ^= 1;
+  g_assert_false (wsp_keys_verify (pair.public_key, (const guint8 *) "", 0, sig));
+
+  fp = wsp_keys_fingerprint (pair.public_key);
+  g_assert_cmpuint (strlen (fp), ==, 35);
+  g_assert_true (g_regex_match_simple ("^[0-9]{5}( [0-9]{5}){5}$", fp, 0, 0));
+  key_id = wsp_keys_key_id (pair.public_key);
+  g_assert_cmpuint (strlen (key_id), ==, 16);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, fn) g_test_add ("/sync/" path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("round-trip", test_export_import_round_trip);
+  ADD ("delta-and-back", test_delta_and_back);
+  ADD ("tampering", test_tampering);
+  ADD ("revoked", test_revoked);
+  ADD ("hostile-files", test_hostile_files);
+#undef ADD
+  g_test_add_func ("/sync/keys", test_fingerprint);
+
+  return g_test_run ();
+}
