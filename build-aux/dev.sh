@@ -17,7 +17,7 @@ packages=(
   libgtk-4-dev libadwaita-1-dev libjson-glib-dev libsqlite3-dev nettle-dev
   gettext itstool yelp-tools libxml2-utils desktop-file-utils appstream
   libglib2.0-bin libglib2.0-dev-bin libgtk-4-bin librsvg2-common shared-mime-info
-  xvfb xauth libgl1-mesa-dri x11-utils locales fonts-cantarell sqlite3 python3
+  xvfb xauth libgl1-mesa-dri x11-utils dbus locales fonts-cantarell sqlite3 python3
 )
 
 install_deps () {
@@ -52,12 +52,15 @@ configure_and_build () {
   meson compile -C "$dir"
 }
 
-# Runs a command on the real display if there is one, else in a private Xvfb.
+# Runs a command on the real display if there is one, else in a private Xvfb;
+# with a private session bus when there is none (GTK and GApplication use it).
 with_display () {
+  local bus=()
+  [ -n "${DBUS_SESSION_BUS_ADDRESS:-}" ] || bus=(dbus-run-session --)
   if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
-    "$@"
+    "${bus[@]}" "$@"
   else
-    xvfb-run -a -s '-screen 0 1600x1200x24 -nolisten tcp' "$@"
+    "${bus[@]}" xvfb-run -a -s '-screen 0 1600x1200x24 -nolisten tcp' "$@"
   fi
 }
 

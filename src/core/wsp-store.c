@@ -1044,16 +1044,16 @@ save_full (WspStore   *self,
   else if (entity->append_only)
     {
       wsp_store_rollback (self);
-      g_set_error (error, WSP_STORE_ERROR, WSP_STORE_ERROR_APPEND_ONLY,
-                   _("A %s cannot be changed once it is recorded. Record a correction instead."),
-                   _(entity->label));
+      g_set_error_literal (error, WSP_STORE_ERROR, WSP_STORE_ERROR_APPEND_ONLY,
+                           _("Votes, comments and opinions cannot be changed once they are "
+                             "recorded. Record a correction instead."));
       return FALSE;
     }
   else if (head.deleted)
     {
       wsp_store_rollback (self);
-      g_set_error (error, WSP_STORE_ERROR, WSP_STORE_ERROR_NOT_FOUND,
-                   _("This %s has been deleted, so it cannot be changed."), _(entity->label));
+      g_set_error_literal (error, WSP_STORE_ERROR, WSP_STORE_ERROR_NOT_FOUND,
+                           _("This record has been deleted, so it cannot be changed."));
       return FALSE;
     }
 
@@ -1153,17 +1153,16 @@ set_deleted (WspStore    *self,
 
   if (entity->append_only)
     {
-      g_set_error (error, WSP_STORE_ERROR, WSP_STORE_ERROR_APPEND_ONLY,
-                   _("A %s cannot be deleted once it is recorded. Record a correction instead."),
-                   _(entity->label));
+      g_set_error_literal (error, WSP_STORE_ERROR, WSP_STORE_ERROR_APPEND_ONLY,
+                           _("Votes, comments and opinions cannot be deleted once they are "
+                             "recorded. Record a correction instead."));
       goto fail;
     }
   if (head.deleted == deleted)
     {
-      g_set_error (error, WSP_STORE_ERROR, WSP_STORE_ERROR_NOT_DELETED,
-                   deleted ? _("This %s has already been deleted.")
-                           : _("This %s is not deleted, so there is nothing to restore."),
-                   _(entity->label));
+      g_set_error_literal (error, WSP_STORE_ERROR, WSP_STORE_ERROR_NOT_DELETED,
+                           deleted ? _("This record has already been deleted.")
+                                   : _("This record is not deleted, so there is nothing to restore."));
       goto fail;
     }
 

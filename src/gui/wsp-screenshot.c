@@ -13,8 +13,10 @@
 
 #include "wsp-screenshot.h"
 
-/* Frames to wait after switching views, so layout and paint have settled. */
+/* Frames to wait after switching views, so layout and paint have settled;
+ * and how many more to wait for a window that has not drawn itself yet. */
 #define SETTLE_FRAMES 3
+#define MAX_FRAMES 120
 
 typedef struct
 {
@@ -60,7 +62,7 @@ wsp_screenshot_widget_to_png (GtkWidget   *widget,
   node = gtk_snapshot_to_node (snapshot);
   if (node == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
                    _("The window drew nothing, so there is no picture to save."));
       return FALSE;
     }
@@ -98,6 +100,10 @@ screenshot_tick_cb (GtkWidget     *widget,
   path = g_build_filename (data->directory, basename, NULL);
   if (!wsp_screenshot_widget_to_png (widget, path, &error))
     {
+      /* A resized window may not have drawn itself yet: try the next frame. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED)
+          && data->frames < MAX_FRAMES)
+        return G_SOURCE_CONTINUE;
       g_task_return_error (task, g_steal_pointer (&error));
       return G_SOURCE_REMOVE;
     }

@@ -87,7 +87,7 @@ view_action (GSimpleAction *action,
 
   if (adw_view_stack_get_child_by_name (self->stack, name) == NULL)
     {
-      g_warning ("No view named “%s”", name);
+      g_debug ("No view named “%s”", name);
       return;
     }
   adw_view_stack_set_visible_child_name (self->stack, name);
@@ -145,26 +145,6 @@ wsp_window_close_request (GtkWindow *window)
 }
 
 static void
-wsp_window_constructed (GObject *object)
-{
-  WspWindow *self = WSP_WINDOW (object);
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  G_OBJECT_CLASS (wsp_window_parent_class)->constructed (object);
-
-  if (WSP_IS_APPLICATION (app))
-    self->settings = g_object_ref (wsp_application_get_settings (WSP_APPLICATION (app)));
-  if (self->settings != NULL)
-    {
-      gtk_window_set_default_size (GTK_WINDOW (self),
-                                   g_settings_get_int (self->settings, "window-width"),
-                                   g_settings_get_int (self->settings, "window-height"));
-      if (g_settings_get_boolean (self->settings, "window-maximized"))
-        gtk_window_maximize (GTK_WINDOW (self));
-    }
-}
-
-static void
 wsp_window_dispose (GObject *object)
 {
   WspWindow *self = WSP_WINDOW (object);
@@ -181,7 +161,6 @@ wsp_window_class_init (WspWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  object_class->constructed = wsp_window_constructed;
   object_class->dispose = wsp_window_dispose;
   window_class->close_request = wsp_window_close_request;
 
@@ -212,4 +191,11 @@ wsp_window_init (WspWindow *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
                                    G_N_ELEMENTS (win_actions), self);
+
+  self->settings = g_settings_new (APP_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
 }
