@@ -190,7 +190,8 @@ wsp_application_activate (GApplication *app)
   if (self->screenshot_dir != NULL)
     {
       /* Pictures show the window as GNOME draws it: only a close button. */
-      g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", ":close", NULL);
+      g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", ":close",
+                    "gtk-enable-animations", FALSE, NULL);
       gtk_window_set_default_size (window, self->screenshot_width, self->screenshot_height);
       gtk_window_present (window);
       wsp_screenshot_window_async (WSP_WINDOW (window), self->screenshot_dir, NULL,

@@ -23,7 +23,6 @@ struct _WspWindow
   AdwToastOverlay *toast_overlay;
   AdwViewStack        *stack;
   AdwViewSwitcherBar  *switcher_bar;
-  AdwViewStackPage    *drafts_page;
 };
 
 G_DEFINE_FINAL_TYPE (WspWindow, wsp_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -103,15 +102,36 @@ visible_child_changed_cb (WspWindow *self)
     g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (name));
 }
 
-/* The bottom bar of a narrow window has room for one short word per view. */
+/* The views' names: in full in the header of a wide window, and short
+ * under the icons of a narrow window's bottom bar, which has room for about
+ * ten letters each. */
+static const struct
+{
+  const char *name;
+  const char *title;
+  const char *short_title;
+} view_titles[] = {
+  { "meetings", N_("Meetings"), NC_("narrow view switcher", "Meetings") },
+  { "council", N_("Council"), NC_("narrow view switcher", "Council") },
+  { "drafts", N_("Drafts & Opinions"), NC_("narrow view switcher", "Drafts") },
+  { "votes", N_("Votes"), NC_("narrow view switcher", "Votes") },
+  { "members", N_("Members"), NC_("narrow view switcher", "Members") },
+};
+
 static void
 narrow_changed_cb (WspWindow *self)
 {
-  if (wsp_window_is_narrow (self))
-    /* Translators: the short name of “Drafts & Opinions”, under its icon in narrow windows */
-    adw_view_stack_page_set_title (self->drafts_page, _("Drafts"));
-  else
-    adw_view_stack_page_set_title (self->drafts_page, _("Drafts & Opinions"));
+  gboolean narrow = wsp_window_is_narrow (self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (view_titles); i++)
+    {
+      GtkWidget *child = adw_view_stack_get_child_by_name (self->stack, view_titles[i].name);
+      AdwViewStackPage *page = adw_view_stack_get_page (self->stack, child);
+
+      adw_view_stack_page_set_title (page, narrow ? g_dpgettext2 (NULL, "narrow view switcher",
+                                                                  view_titles[i].short_title)
+                                                  : _(view_titles[i].title));
+    }
 }
 
 static const GActionEntry win_actions[] = {
@@ -175,7 +195,6 @@ wsp_window_class_init (WspWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WspWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, WspWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, WspWindow, switcher_bar);
-  gtk_widget_class_bind_template_child (widget_class, WspWindow, drafts_page);
   gtk_widget_class_bind_template_callback (widget_class, visible_child_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, narrow_changed_cb);
 
