@@ -118,7 +118,10 @@ test_validation (Fixture *f, gconstpointer data)
   g_assert_false (wsp_store_save (f->store, meeting, &error));
   g_assert_error (error, WSP_RECORD_ERROR, WSP_RECORD_ERROR_INVALID);
   g_clear_error (&error);
-  wsp_record_set_string (meeting, "body_id", g_uuid_string_random ());
+  {
+    g_autofree char *body_id = g_uuid_string_random ();
+    wsp_record_set_string (meeting, "body_id", body_id);
+  }
   wsp_record_set_string (meeting, "status", "cancelled-ish");
   g_assert_false (wsp_store_save (f->store, meeting, &error));
   g_assert_error (error, WSP_RECORD_ERROR, WSP_RECORD_ERROR_INVALID);

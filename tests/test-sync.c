@@ -101,8 +101,10 @@ state (WspStore *store)
   g_autofree char *text = wsp_json_canonical (node);
   g_autoptr (JsonArray) peers = wsp_sync_dup_peers (store, NULL);
 
-  return g_strdup_printf ("%s|%u|%u", g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1),
-                          json_array_get_length (peers), wsp_store_count_conflicts (store));
+  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+
+  return g_strdup_printf ("%s|%u|%u", digest, json_array_get_length (peers),
+                          wsp_store_count_conflicts (store));
 }
 
 static void
@@ -298,7 +300,10 @@ test_tampering (Fixture *f, gconstpointer data)
 
     wsp_record_set_string (org, "notes", "zmiana");
     g_assert_true (wsp_store_save (f->a, org, NULL));
-    edited = payload_of (build (f->a, NULL, TRUE));
+    {
+      g_autoptr (GBytes) again = build (f->a, NULL, TRUE);
+      edited = payload_of (again);
+    }
     g_assert_true (wsp_keys_generate (&other, &error));
     forged = resign (good, edited, &other);
     expect_refused (f->b, forged, WSP_SYNC_ERROR, WSP_SYNC_ERROR_CHANGED_KEY);
