@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "wsp-organisation.h"
+#include "wsp-vote.h"
 #include "wsp-store.h"
 
 typedef struct
@@ -421,6 +422,67 @@ test_delta_by_have (Fixture *f, gconstpointer data)
   }
 }
 
+static void
+cast (WspStore *store, const char *ballot, const char *seat, const char *choice, const char *corrects,
+      char **id)
+{
+  g_autoptr (WspRecord) vote = WSP_RECORD (wsp_vote_new ());
+  g_autoptr (GError) error = NULL;
+
+  wsp_record_set_string (vote, "ballot_id", ballot);
+  wsp_record_set_string (vote, "seat_id", seat);
+  wsp_record_set_string (vote, "choice", choice);
+  wsp_record_set_string (vote, "corrects", corrects);
+  g_assert_true (wsp_store_save (store, vote, &error));
+  g_assert_no_error (error);
+  if (id != NULL)
+    *id = g_strdup (wsp_record_get_id (vote));
+}
+
+static void
+test_double_votes_flagged (Fixture *f, gconstpointer data)
+{
+  g_autofree char *ballot = g_uuid_string_random ();
+  g_autofree char *seat = g_uuid_string_random ();
+  g_autofree char *other_seat = g_uuid_string_random ();
+  g_autofree char *on_a = NULL, *on_b = NULL;
+  g_autoptr (JsonArray) doubles = NULL;
+  g_autoptr (GError) error = NULL;
+
+  /* The same member's vote recorded on both laptops: a union keeps both. */
+  cast (f->a, ballot, seat, "for", NULL, &on_a);
+  cast (f->b, ballot, seat, "against", NULL, &on_b);
+  cast (f->b, ballot, other_seat, "for", NULL, NULL);
+  send (f->a, f->b);
+  send (f->b, f->a);
+  g_assert_cmpuint (wsp_store_count (f->a, WSP_TYPE_VOTE), ==, 3);
+
+  doubles = wsp_store_dup_double_votes (f->a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (doubles), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (doubles, 0), "seat"), ==,
+                   seat);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                      json_array_get_object_element (doubles, 0), "votes")), ==, 2);
+  g_clear_pointer (&doubles, json_array_unref);
+
+  /* A correction that replaces one of them settles it, everywhere. */
+  cast (f->a, ballot, seat, "against", on_a, NULL);
+  send (f->a, f->b);
+  doubles = wsp_store_dup_double_votes (f->b, &error);
+  g_assert_cmpuint (json_array_get_length (doubles), ==, 1);
+  g_clear_pointer (&doubles, json_array_unref);
+  {
+    g_autofree char *fix = NULL;
+    cast (f->b, ballot, seat, "against", on_b, &fix);
+  }
+  send (f->b, f->a);
+  doubles = wsp_store_dup_double_votes (f->a, &error);
+  /* Still two heads (the two corrections): a person settles it with one
+   * correction naming the other correction. */
+  g_assert_cmpuint (json_array_get_length (doubles), ==, 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -436,6 +498,7 @@ main (int argc, char *argv[])
   ADD ("identical-edits", test_identical_edits_are_one);
   ADD ("tampering", test_tampering_refused);
   ADD ("delta", test_delta_by_have);
+  ADD ("double-votes", test_double_votes_flagged);
 #undef ADD
 
   return g_test_run ();

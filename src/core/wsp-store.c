@@ -1881,7 +1881,6 @@ wsp_store_add_revisions (WspStore     *self,
                          GError      **error)
 {
   guint n = json_array_get_length (revisions);
-  g_autoptr (GPtrArray) incoming = g_ptr_array_new ();
   g_autoptr (GHashTable) touched = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GPtrArray) added = g_ptr_array_new ();
   g_autoptr (GHashTable) before_states = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
@@ -2081,6 +2080,45 @@ wsp_store_dup_conflicted_ids (WspStore  *self,
       return NULL;
     }
   return g_steal_pointer (&ids);
+}
+
+/* Votes are append-only, so two laptops can each record a vote of the same
+ * member in the same ballot. Such pairs are never merged by themselves: this
+ * lists them, for a person to correct — [{ballot, seat, votes: [ids]}] of the
+ * members with more than one vote that no correction replaces. */
+JsonArray *
+wsp_store_dup_double_votes (WspStore  *self,
+                            GError   **error)
+{
+  sqlite3_stmt *stmt = statement (self,
+                                  "SELECT ballot_id, seat_id, json_group_array (id) FROM "
+                                  "(SELECT * FROM vote v WHERE NOT EXISTS "
+                                  " (SELECT 1 FROM vote c WHERE c.corrects = v.id) ORDER BY id) "
+                                  "GROUP BY ballot_id, seat_id HAVING count (*) > 1 "
+                                  "ORDER BY ballot_id, seat_id",
+                                  error);
+  g_autoptr (JsonArray) result = json_array_new ();
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      JsonObject *entry = json_object_new ();
+      JsonNode *ids = json_from_string ((const char *) sqlite3_column_text (stmt, 2), NULL);
+
+      json_object_set_string_member (entry, "ballot", (const char *) sqlite3_column_text (stmt, 0));
+      json_object_set_string_member (entry, "seat", (const char *) sqlite3_column_text (stmt, 1));
+      json_object_set_member (entry, "votes", ids != NULL ? ids : json_node_new (JSON_NODE_NULL));
+      json_array_add_object_element (result, entry);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      wsp_database_set_error (self->database, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&result);
 }
 
 /* Checks the file (SQLite's own check), that every revision still matches

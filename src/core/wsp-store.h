@@ -82,6 +82,8 @@ JsonObject  *wsp_store_dup_conflicts     (WspStore     *self,
 guint        wsp_store_count_conflicts   (WspStore     *self);
 GPtrArray   *wsp_store_dup_conflicted_ids (WspStore    *self,
                                           GError      **error);
+JsonArray   *wsp_store_dup_double_votes  (WspStore     *self,
+                                          GError      **error);
 gboolean     wsp_store_check             (WspStore     *self,
                                           GError      **error);
 typedef struct

@@ -148,13 +148,24 @@ run_conflicts (WspStore *store)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) ids = wsp_store_dup_conflicted_ids (store, &error);
+  g_autoptr (JsonArray) doubles = ids != NULL ? wsp_store_dup_double_votes (store, &error) : NULL;
 
-  if (ids == NULL)
+  if (ids == NULL || doubles == NULL)
     return fail (error);
-  if (ids->len == 0)
+  if (ids->len == 0 && json_array_get_length (doubles) == 0)
     {
       g_print (_("No conflicts.\n"));
       return 0;
+    }
+  for (guint i = 0; i < json_array_get_length (doubles); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (doubles, i);
+      JsonArray *votes = json_object_get_array_member (entry, "votes");
+
+      /* Translators: a member's vote recorded twice in one ballot, e.g. on two laptops */
+      g_print (_("Vote %s: member %s voted %u times; record a correction.\n"),
+               json_object_get_string_member (entry, "ballot"),
+               json_object_get_string_member (entry, "seat"), json_array_get_length (votes));
     }
   for (guint i = 0; i < ids->len; i++)
     {

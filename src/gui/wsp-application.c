@@ -143,7 +143,6 @@ wsp_application_handle_local_options (GApplication *app,
   if (g_variant_dict_lookup (options, "screenshot", "^&ay", &path))
     {
       g_autoptr (GFile) file = g_file_new_for_commandline_arg (path);
-      g_autoptr (GError) error = NULL;
 
       self->screenshot_dir = g_file_get_path (file);
       if (g_mkdir_with_parents (self->screenshot_dir, 0755) != 0)
