@@ -447,7 +447,7 @@ wsp_record_dup_title (WspRecord *self)
         g_string_append (title, " — ");
       g_string_append (title, text);
     }
-  return g_string_free (title, FALSE);
+  return g_string_free (g_steal_pointer (&title), FALSE);
 }
 
 /* Creates an empty record of the kind named @entity; a new id when @id is NULL. */

@@ -42,7 +42,12 @@ wsp_window_get_view_names (void)
 WspWindow *
 wsp_window_new (WspApplication *application)
 {
-  return g_object_new (WSP_TYPE_WINDOW, "application", application, NULL);
+  WspWindow *self = g_object_new (WSP_TYPE_WINDOW, "application", application, NULL);
+  WspStore *store = wsp_application_get_store (application);
+
+  if (store != NULL)
+    wsp_members_page_set_store (WSP_MEMBERS_PAGE (wsp_window_get_view (self, "members")), store);
+  return self;
 }
 
 const char *

@@ -1,30 +1,668 @@
-/* wsp-members-page.c
+/* wsp-members-page.c — organisations, people, the Forum and the Council
+ *
+ * A sidebar lists the records of one section (chosen by the buttons above
+ * it, and narrowed by the search); the detail of the chosen record fills the
+ * rest. In a narrow window the two take turns (AdwLeaflet), with a back
+ * button. The lists are the store's live models, so an edit, a delete or an
+ * import shows at once, wherever it came from.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "wsp-council-overview.h"
+#include "wsp-csv-import-dialog.h"
+#include "wsp-forum-overview.h"
 #include "wsp-members-page.h"
+#include "wsp-membership.h"
+#include "wsp-organisation.h"
+#include "wsp-organisation-detail.h"
+#include "wsp-organisation-editor.h"
+#include "wsp-person.h"
+#include "wsp-person-detail.h"
+#include "wsp-term.h"
+#include "wsp-gui-util.h"
 
 struct _WspMembersPage
 {
-  AdwBin parent_instance;
+  AdwBin              parent_instance;
+
+  WspStore           *store;
+  char               *section;
+  GListModel         *source;     /* the section's records */
+  GtkFilterListModel *filtered;   /* narrowed by the search */
+  GtkCustomFilter    *filter;
+  char               *search;     /* folded */
+  GHashTable         *subtitles;  /* id → subtitle (Forum: member since) */
+  GtkWindow          *editor;
+  gulong              changed_id;
+  gboolean            disposing;
+
+  GtkStack                *stack;
+  AdwLeaflet              *leaflet;
+  GtkWidget               *sidebar;
+  GtkWidget               *content;
+  GtkSearchEntry          *search_entry;
+  GtkListBox              *list;
+  GtkStack                *detail_stack;
+  GtkDropDown             *section_chooser;
+  WspOrganisationDetail   *organisation_detail;
+  WspPersonDetail         *person_detail;
+  WspForumOverview        *forum_overview;
+  WspCouncilOverview      *council_overview;
+  AdwStatusPage           *nothing_selected;
 };
 
 G_DEFINE_FINAL_TYPE (WspMembersPage, wsp_members_page, ADW_TYPE_BIN)
 
+static char *
+fold (const char *text)
+{
+  g_autofree char *ascii = g_str_to_ascii (text != NULL ? text : "", "C");
+  return g_ascii_strdown (ascii, -1);
+}
+
+static gboolean
+matches (gpointer item,
+         gpointer user_data)
+{
+  WspMembersPage *self = user_data;
+  WspRecord *record = item;
+  static const char *fields[] = { "name", "short_name", "krs", "email", "nip", NULL };
+  g_autofree char *title = NULL;
+
+  if (self->search == NULL || *self->search == '\0')
+    return TRUE;
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      g_autofree char *folded = fold (wsp_record_get_string (record, fields[i]));
+      if (strstr (folded, self->search) != NULL)
+        return TRUE;
+    }
+  title = wsp_record_dup_title (record);
+  {
+    g_autofree char *folded = fold (title);
+    return strstr (folded, self->search) != NULL;
+  }
+}
+
+static char *
+term_title (WspRecord *term)
+{
+  const char *name = wsp_record_get_string (term, "name");
+  const char *starts = wsp_record_get_string (term, "starts_on");
+  const char *ends = wsp_record_get_string (term, "ends_on");
+
+  if (name != NULL)
+    return g_strdup (name);
+  /* Translators: a term of office, from its first to its last day */
+  return g_strdup_printf (_("%s to %s"), starts, ends != NULL ? ends : "…");
+}
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  WspMembersPage *self = user_data;
+  WspRecord *record = item;
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = NULL;
+  const char *subtitle = NULL;
+  g_autofree char *owned_subtitle = NULL;
+
+  if (WSP_IS_TERM (record))
+    {
+      title = term_title (record);
+      owned_subtitle = g_strdup_printf ("%s – %s", wsp_record_get_string (record, "starts_on"),
+                                        wsp_record_get_string (record, "ends_on") ?: "");
+      subtitle = owned_subtitle;
+    }
+  else
+    {
+      title = g_strdup (wsp_record_get_string (record, "name"));
+      subtitle = g_hash_table_lookup (self->subtitles, wsp_record_get_id (record));
+      if (subtitle == NULL && WSP_IS_ORGANISATION (record))
+        {
+          const char *short_name = wsp_record_get_string (record, "short_name");
+          const char *krs = wsp_record_get_string (record, "krs");
+
+          if (krs != NULL)
+            /* Translators: a list row's second line: short name · KRS number */
+            subtitle = owned_subtitle = short_name != NULL ? g_strdup_printf (_("%s · KRS %s"), short_name, krs)
+                                                           : g_strdup_printf (_("KRS %s"), krs);
+          else
+            subtitle = short_name;
+        }
+      else if (subtitle == NULL && WSP_IS_PERSON (record))
+        subtitle = wsp_record_get_string (record, "email");
+    }
+
+  /* Titles are data, not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title != NULL ? title : "");
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  g_object_set_data_full (G_OBJECT (row), "record", g_object_ref (record), g_object_unref);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  return row;
+}
+
+static void
+show_detail (WspMembersPage *self,
+             WspRecord      *record)
+{
+  if (record == NULL)
+    {
+      if (g_strcmp0 (self->section, "forum") == 0)
+        gtk_stack_set_visible_child_name (self->detail_stack, "forum");
+      else
+        gtk_stack_set_visible_child_name (self->detail_stack, "none");
+      return;
+    }
+  if (WSP_IS_ORGANISATION (record))
+    {
+      wsp_organisation_detail_set_organisation (self->organisation_detail, self->store, record);
+      gtk_stack_set_visible_child_name (self->detail_stack, "organisation");
+    }
+  else if (WSP_IS_PERSON (record))
+    {
+      wsp_person_detail_set_person (self->person_detail, self->store, record);
+      gtk_stack_set_visible_child_name (self->detail_stack, "person");
+    }
+  else if (WSP_IS_TERM (record))
+    {
+      wsp_council_overview_set_term (self->council_overview, self->store, record);
+      gtk_stack_set_visible_child_name (self->detail_stack, "council");
+    }
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+row_selected_cb (WspMembersPage *self,
+                 GtkListBoxRow  *row)
+{
+  WspRecord *record = row != NULL ? g_object_get_data (G_OBJECT (row), "record") : NULL;
+
+  /* The list empties itself as the page goes away. */
+  if (self->disposing)
+    return;
+  show_detail (self, record);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.edit-organisation",
+                                 record != NULL && WSP_IS_ORGANISATION (record));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.delete-organisation",
+                                 record != NULL && WSP_IS_ORGANISATION (record));
+}
+
+static void
+row_activated_cb (WspMembersPage *self,
+                  GtkListBoxRow  *row)
+{
+  row_selected_cb (self, row);
+}
+
+/* The Forum's members, with the day each joined as the rows' second line. */
+static GListModel *
+forum_model (WspMembersPage *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WspRecord) forum = wsp_membership_find_body (self->store, "forum", &error);
+  g_autoptr (GPtrArray) members = NULL;
+  g_autofree char *today = wsp_gui_today ();
+  GListStore *model = g_list_store_new (WSP_TYPE_ORGANISATION);
+
+  if (forum == NULL)
+    return G_LIST_MODEL (model);
+  members = wsp_membership_forum_members (self->store, wsp_record_get_id (forum), FALSE, today,
+                                          &error);
+  for (guint i = 0; members != NULL && i < members->len; i++)
+    {
+      WspMemberEntry *entry = g_ptr_array_index (members, i);
+      const char *joined;
+
+      if (entry->organisation == NULL)
+        continue;
+      joined = wsp_record_get_string (entry->seat, "joined_on");
+      if (joined != NULL)
+        g_hash_table_insert (self->subtitles, g_strdup (wsp_record_get_id (entry->organisation)),
+                             /* Translators: a Forum member organisation's second line */
+                             g_strdup_printf (_("Member since %s"), joined));
+      g_list_store_append (model, entry->organisation);
+    }
+  return G_LIST_MODEL (model);
+}
+
+static GListModel *
+council_model (WspMembersPage *self)
+{
+  g_autoptr (WspRecord) council = wsp_membership_find_body (self->store, "council", NULL);
+  g_autoptr (GPtrArray) terms = NULL;
+  GListStore *model = g_list_store_new (WSP_TYPE_TERM);
+
+  if (council == NULL)
+    return G_LIST_MODEL (model);
+  terms = wsp_membership_terms (self->store, wsp_record_get_id (council), NULL);
+  for (guint i = 0; terms != NULL && i < terms->len; i++)
+    g_list_store_append (model, g_ptr_array_index (terms, i));
+  return G_LIST_MODEL (model);
+}
+
+static void update_empty_state (WspMembersPage *self);
+
+/* Builds the section's list again (Forum and Council lists are worked out
+ * from several kinds of records, so they are rebuilt on any change). */
+static void
+load_section (WspMembersPage *self)
+{
+  g_autofree char *selected_id = NULL;
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list);
+
+  if (self->store == NULL || self->section == NULL)
+    return;
+  if (row != NULL)
+    selected_id = g_strdup (wsp_record_get_id (g_object_get_data (G_OBJECT (row), "record")));
+
+  g_hash_table_remove_all (self->subtitles);
+  g_clear_object (&self->source);
+  if (g_strcmp0 (self->section, "people") == 0)
+    self->source = wsp_store_list (self->store, WSP_TYPE_PERSON, NULL, NULL);
+  else if (g_strcmp0 (self->section, "forum") == 0)
+    self->source = forum_model (self);
+  else if (g_strcmp0 (self->section, "council") == 0)
+    self->source = council_model (self);
+  else
+    self->source = wsp_store_list (self->store, WSP_TYPE_ORGANISATION, NULL, NULL);
+
+  gtk_filter_list_model_set_model (self->filtered, self->source);
+  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->filtered), create_row, self, NULL);
+
+  if (g_strcmp0 (self->section, "forum") == 0)
+    wsp_forum_overview_set_store (self->forum_overview, self->store);
+  if (selected_id == NULL || !wsp_members_page_select (self, selected_id))
+    {
+      /* The Council opens on its current term. */
+      if (g_strcmp0 (self->section, "council") == 0 && g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
+        gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, 0));
+      else
+        show_detail (self, NULL);
+    }
+  update_empty_state (self);
+}
+
+static void
+update_empty_state (WspMembersPage *self)
+{
+  gboolean empty = self->store == NULL
+                   || (wsp_store_count (self->store, WSP_TYPE_ORGANISATION) == 0
+                       && wsp_store_count (self->store, WSP_TYPE_PERSON) == 0);
+
+  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "content");
+}
+
+static void
+store_changed_cb (WspStore       *store,
+                  const char     *entity,
+                  const char     *id,
+                  WspMembersPage *self)
+{
+  /* The live lists follow by themselves; the worked-out ones are rebuilt. */
+  if (g_strcmp0 (self->section, "forum") == 0 || g_strcmp0 (self->section, "council") == 0)
+    load_section (self);
+  else
+    update_empty_state (self);
+}
+
+void
+wsp_members_page_set_store (WspMembersPage *self,
+                            WspStore       *store)
+{
+  g_return_if_fail (WSP_IS_MEMBERS_PAGE (self));
+
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, self->store);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
+  load_section (self);
+}
+
+/* The sections, in the order of the chooser. */
+static const char * const sections[] = { "organisations", "people", "forum", "council" };
+
+/* Shows one section: "organisations", "people", "forum" or "council". */
+void
+wsp_members_page_show_section (WspMembersPage *self,
+                               const char     *section)
+{
+  guint index = 0;
+
+  g_return_if_fail (WSP_IS_MEMBERS_PAGE (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    if (g_strcmp0 (sections[i], section) == 0)
+      index = i;
+  if (g_strcmp0 (self->section, sections[index]) == 0)
+    return;
+  g_free (self->section);
+  self->section = g_strdup (sections[index]);
+  gtk_drop_down_set_selected (self->section_chooser, index);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  load_section (self);
+}
+
+static void
+section_chosen_cb (WspMembersPage *self)
+{
+  guint index = gtk_drop_down_get_selected (self->section_chooser);
+
+  if (index < G_N_ELEMENTS (sections))
+    wsp_members_page_show_section (self, sections[index]);
+}
+
+static void
+search_changed_cb (WspMembersPage *self)
+{
+  g_free (self->search);
+  self->search = fold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+void
+wsp_members_page_set_search (WspMembersPage *self,
+                             const char     *text)
+{
+  g_return_if_fail (WSP_IS_MEMBERS_PAGE (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  /* The entry tells its change after a pause; apply it now. */
+  search_changed_cb (self);
+}
+
+/* The list as shown (after the search). */
+GListModel *
+wsp_members_page_get_list_model (WspMembersPage *self)
+{
+  g_return_val_if_fail (WSP_IS_MEMBERS_PAGE (self), NULL);
+  return G_LIST_MODEL (self->filtered);
+}
+
+/* Selects the record @id in the list; FALSE when it is not there. */
+gboolean
+wsp_members_page_select (WspMembersPage *self,
+                         const char     *id)
+{
+  g_return_val_if_fail (WSP_IS_MEMBERS_PAGE (self), FALSE);
+
+  for (int i = 0;; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, i);
+      WspRecord *record;
+
+      if (row == NULL)
+        return FALSE;
+      record = g_object_get_data (G_OBJECT (row), "record");
+      if (g_strcmp0 (wsp_record_get_id (record), id) == 0)
+        {
+          gtk_list_box_select_row (self->list, row);
+          return TRUE;
+        }
+    }
+}
+
+WspRecord *
+wsp_members_page_get_selected (WspMembersPage *self)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (WSP_IS_MEMBERS_PAGE (self), NULL);
+  row = gtk_list_box_get_selected_row (self->list);
+  return row != NULL ? g_object_get_data (G_OBJECT (row), "record") : NULL;
+}
+
+/* What the detail side shows: "none", "organisation", "person", "forum" or
+ * "council"; or "empty" when there is nothing at all yet. */
+const char *
+wsp_members_page_get_visible_pane (WspMembersPage *self)
+{
+  g_return_val_if_fail (WSP_IS_MEMBERS_PAGE (self), NULL);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") == 0)
+    return "empty";
+  return gtk_stack_get_visible_child_name (self->detail_stack);
+}
+
+/* The open editor or import window, if any (for tests). */
+GtkWindow *
+wsp_members_page_get_editor (WspMembersPage *self)
+{
+  g_return_val_if_fail (WSP_IS_MEMBERS_PAGE (self), NULL);
+  return self->editor;
+}
+
+/* What the Council's term shown needs attention for, or NULL. */
+const char *
+wsp_members_page_get_council_warning (WspMembersPage *self)
+{
+  g_return_val_if_fail (WSP_IS_MEMBERS_PAGE (self), NULL);
+  return wsp_council_overview_get_warning (self->council_overview);
+}
+
+static void
+add_toast (WspMembersPage *self,
+           AdwToast       *toast)
+{
+  wsp_gui_add_toast (GTK_WIDGET (self), toast);
+}
+
+static void
+editor_destroyed_cb (WspMembersPage *self)
+{
+  self->editor = NULL;
+}
+
+static void
+open_editor (WspMembersPage *self,
+             GtkWindow      *editor)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->editor != NULL)
+    gtk_window_destroy (self->editor);
+  self->editor = editor;
+  g_signal_connect_object (editor, "destroy", G_CALLBACK (editor_destroyed_cb), self,
+                           G_CONNECT_SWAPPED);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (editor, GTK_WINDOW (root));
+  gtk_window_present (editor);
+}
+
+static void
+add_organisation_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  WspMembersPage *self = WSP_MEMBERS_PAGE (widget);
+
+  if (self->store == NULL)
+    return;
+  open_editor (self, GTK_WINDOW (wsp_organisation_editor_new (self->store, NULL)));
+}
+
+static void
+edit_organisation_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  WspMembersPage *self = WSP_MEMBERS_PAGE (widget);
+  WspRecord *record = wsp_members_page_get_selected (self);
+  g_autoptr (WspRecord) fresh = NULL;
+
+  if (record == NULL || !WSP_IS_ORGANISATION (record))
+    return;
+  /* Edit what is stored now, not what the row was drawn from. */
+  fresh = wsp_store_get (self->store, wsp_record_get_id (record), NULL);
+  if (fresh != NULL)
+    open_editor (self, GTK_WINDOW (wsp_organisation_editor_new (self->store, fresh)));
+}
+
+static void
+delete_organisation_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  WspMembersPage *self = WSP_MEMBERS_PAGE (widget);
+  WspRecord *record = wsp_members_page_get_selected (self);
+  g_autoptr (WspRecord) keep = record != NULL ? g_object_ref (record) : NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (keep == NULL || !WSP_IS_ORGANISATION (keep))
+    return;
+  if (!wsp_store_delete (self->store, keep, &error))
+    {
+      add_toast (self, adw_toast_new (error->message));
+      return;
+    }
+  /* Translators: a toast after deleting; %s is the organisation's name */
+  title = g_strdup_printf (_("“%s” deleted"), wsp_record_get_string (keep, "name"));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "members.undo-delete");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (wsp_record_get_id (keep)));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  add_toast (self, toast);
+}
+
+static void
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  WspMembersPage *self = WSP_MEMBERS_PAGE (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  g_autoptr (GError) error = NULL;
+
+  if (!wsp_store_undelete (self->store, id, &error))
+    {
+      add_toast (self, adw_toast_new (error->message));
+      return;
+    }
+  wsp_members_page_select (self, id);
+}
+
+static void
+import_csv_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  WspMembersPage *self = WSP_MEMBERS_PAGE (widget);
+
+  if (self->store == NULL)
+    return;
+  open_editor (self, GTK_WINDOW (wsp_csv_import_dialog_new (self->store)));
+}
+
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  WspMembersPage *self = WSP_MEMBERS_PAGE (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+back_clicked_cb (WspMembersPage *self)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+}
+
+static void
+wsp_members_page_dispose (GObject *object)
+{
+  WspMembersPage *self = WSP_MEMBERS_PAGE (object);
+
+  self->disposing = TRUE;
+  if (self->editor != NULL)
+    gtk_window_destroy (self->editor);
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, self->store);
+  g_clear_object (&self->store);
+  g_clear_object (&self->source);
+  g_clear_object (&self->filtered);
+  g_clear_pointer (&self->section, g_free);
+  g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->subtitles, g_hash_table_unref);
+
+  G_OBJECT_CLASS (wsp_members_page_parent_class)->dispose (object);
+}
+
 static void
 wsp_members_page_class_init (WspMembersPageClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = wsp_members_page_dispose;
+
+  g_type_ensure (WSP_TYPE_ORGANISATION_DETAIL);
+  g_type_ensure (WSP_TYPE_PERSON_DETAIL);
+  g_type_ensure (WSP_TYPE_FORUM_OVERVIEW);
+  g_type_ensure (WSP_TYPE_COUNCIL_OVERVIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Wspolnie/members/wsp-members-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, WspMembersPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, WspMembersPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, WspMembersPage, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, WspMembersPage, content);
+  gtk_widget_class_bind_template_child (widget_class, WspMembersPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, WspMembersPage, list);
+  gtk_widget_class_bind_template_child (widget_class, WspMembersPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, WspMembersPage, section_chooser);
+  gtk_widget_class_bind_template_child (widget_class, WspMembersPage, organisation_detail);
+  gtk_widget_class_bind_template_child (widget_class, WspMembersPage, person_detail);
+  gtk_widget_class_bind_template_child (widget_class, WspMembersPage, forum_overview);
+  gtk_widget_class_bind_template_child (widget_class, WspMembersPage, council_overview);
+  gtk_widget_class_bind_template_child (widget_class, WspMembersPage, nothing_selected);
+  gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, section_chosen_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "members.add-organisation", NULL,
+                                   add_organisation_action);
+  gtk_widget_class_install_action (widget_class, "members.edit-organisation", NULL,
+                                   edit_organisation_action);
+  gtk_widget_class_install_action (widget_class, "members.delete-organisation", NULL,
+                                   delete_organisation_action);
+  gtk_widget_class_install_action (widget_class, "members.undo-delete", "s", undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "members.import-csv", NULL, import_csv_action);
+  gtk_widget_class_install_action (widget_class, "members.search", NULL, focus_search_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "members.add-organisation", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "members.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0,
+                                       "members.delete-organisation", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
+                                       "members.import-csv", NULL);
 }
 
 static void
 wsp_members_page_init (WspMembersPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->subtitles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->filter = gtk_custom_filter_new (matches, self, NULL);
+  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.edit-organisation", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.delete-organisation", FALSE);
+  self->section = g_strdup ("organisations");
 }

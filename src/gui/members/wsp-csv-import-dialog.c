@@ -1,0 +1,382 @@
+/* wsp-csv-import-dialog.c — importing the city's register of organisations
+ *
+ * Three steps: choose a CSV file; say which column holds what (guessed from
+ * the header, with a preview of the first rows as they would be imported);
+ * import, with a report of what was added, updated and skipped and why. Bad
+ * rows never stop the good ones and never leave half an organisation.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "wsp-csv-import-dialog.h"
+#include "wsp-gui-util.h"
+
+#define PREVIEW_ROWS 5
+
+struct _WspCsvImportDialog
+{
+  AdwWindow           parent_instance;
+
+  WspStore           *store;
+  WspCsvTable        *table;
+  WspCsvField        *mapping;
+  WspCsvImportReport  report;
+  GtkFileChooserNative *chooser;
+
+  GtkStack            *stack;
+  GtkButton           *import_button;
+  AdwPreferencesGroup *columns_group;
+  AdwPreferencesGroup *preview_group;
+  AdwStatusPage       *report_page;
+  AdwPreferencesGroup *skipped_group;
+  GtkLabel            *problem_label;
+  GPtrArray           *column_rows;
+  GPtrArray           *preview_rows;
+  GPtrArray           *skipped_rows;
+};
+
+G_DEFINE_FINAL_TYPE (WspCsvImportDialog, wsp_csv_import_dialog, ADW_TYPE_WINDOW)
+
+/* "choose", "map" or "report". */
+const char *
+wsp_csv_import_dialog_get_step (WspCsvImportDialog *self)
+{
+  g_return_val_if_fail (WSP_IS_CSV_IMPORT_DIALOG (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+const WspCsvImportReport *
+wsp_csv_import_dialog_get_report (WspCsvImportDialog *self)
+{
+  g_return_val_if_fail (WSP_IS_CSV_IMPORT_DIALOG (self), NULL);
+  return &self->report;
+}
+
+static const char *
+cell_for (WspCsvImportDialog *self,
+          guint               row,
+          WspCsvField         field)
+{
+  for (guint c = 0; c < wsp_csv_table_get_n_columns (self->table); c++)
+    if (self->mapping[c] == field)
+      return wsp_csv_table_get_cell (self->table, row, c);
+  return NULL;
+}
+
+static gboolean
+has_name_column (WspCsvImportDialog *self)
+{
+  for (guint c = 0; self->table != NULL && c < wsp_csv_table_get_n_columns (self->table); c++)
+    if (self->mapping[c] == WSP_CSV_FIELD_NAME)
+      return TRUE;
+  return FALSE;
+}
+
+/* The first rows as they would be imported. */
+static void
+update_preview (WspCsvImportDialog *self)
+{
+  guint n = MIN (PREVIEW_ROWS, wsp_csv_table_get_n_rows (self->table));
+
+  for (guint i = 0; i < self->preview_rows->len; i++)
+    adw_preferences_group_remove (self->preview_group, g_ptr_array_index (self->preview_rows, i));
+  g_ptr_array_set_size (self->preview_rows, 0);
+
+  for (guint r = 0; r < n; r++)
+    {
+      const char *name = cell_for (self, r, WSP_CSV_FIELD_NAME);
+      const char *krs = cell_for (self, r, WSP_CSV_FIELD_KRS);
+      const char *nip = cell_for (self, r, WSP_CSV_FIELD_NIP);
+      g_autoptr (GString) line = g_string_new (NULL);
+      GtkWidget *row;
+
+      if (krs != NULL && *krs != '\0')
+        g_string_append_printf (line, _("KRS %s"), krs);
+      if (nip != NULL && *nip != '\0')
+        g_string_append_printf (line, "%s%s %s", line->len > 0 ? " · " : "", _("NIP"), nip);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     name != NULL && *name != '\0' ? name : _("(no name: will be skipped)"));
+      if (line->len > 0)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), line->str);
+      adw_preferences_group_add (self->preview_group, row);
+      g_ptr_array_add (self->preview_rows, row);
+    }
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), has_name_column (self));
+  gtk_label_set_text (self->problem_label,
+                      has_name_column (self) ? "" : _("Choose the column that holds the organisations’ names."));
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), !has_name_column (self));
+}
+
+static void
+mapping_changed_cb (AdwComboRow        *row,
+                    GParamSpec         *pspec,
+                    WspCsvImportDialog *self)
+{
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "column"));
+
+  self->mapping[column] = (WspCsvField) adw_combo_row_get_selected (row);
+  update_preview (self);
+}
+
+void
+wsp_csv_import_dialog_set_mapping (WspCsvImportDialog *self,
+                                   guint               column,
+                                   WspCsvField         field)
+{
+  g_return_if_fail (WSP_IS_CSV_IMPORT_DIALOG (self));
+  g_return_if_fail (column < self->column_rows->len);
+  adw_combo_row_set_selected (g_ptr_array_index (self->column_rows, column), field);
+}
+
+WspCsvField
+wsp_csv_import_dialog_get_mapping (WspCsvImportDialog *self,
+                                   guint               column)
+{
+  g_return_val_if_fail (WSP_IS_CSV_IMPORT_DIALOG (self), WSP_CSV_FIELD_IGNORE);
+  g_return_val_if_fail (self->table != NULL && column < wsp_csv_table_get_n_columns (self->table),
+                        WSP_CSV_FIELD_IGNORE);
+  return self->mapping[column];
+}
+
+static GListModel *
+field_choices (void)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  for (guint f = 0; f < WSP_CSV_N_FIELDS; f++)
+    gtk_string_list_append (list, wsp_csv_field_label (f));
+  return G_LIST_MODEL (list);
+}
+
+/* Reads @bytes as the register and shows the mapping step. */
+gboolean
+wsp_csv_import_dialog_load (WspCsvImportDialog  *self,
+                            GBytes              *bytes,
+                            const char          *file_name,
+                            GError             **error)
+{
+  g_autoptr (WspCsvTable) table = wsp_csv_table_parse (bytes, error);
+  guint columns;
+
+  g_return_val_if_fail (WSP_IS_CSV_IMPORT_DIALOG (self), FALSE);
+  if (table == NULL)
+    return FALSE;
+
+  g_clear_pointer (&self->table, wsp_csv_table_free);
+  self->table = g_steal_pointer (&table);
+  columns = wsp_csv_table_get_n_columns (self->table);
+  g_free (self->mapping);
+  self->mapping = g_new0 (WspCsvField, MAX (columns, 1));
+  wsp_csv_guess_mapping (self->table, self->mapping);
+
+  for (guint i = 0; i < self->column_rows->len; i++)
+    adw_preferences_group_remove (self->columns_group, g_ptr_array_index (self->column_rows, i));
+  g_ptr_array_set_size (self->column_rows, 0);
+
+  for (guint c = 0; c < columns; c++)
+    {
+      AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
+      g_autoptr (GListModel) choices = field_choices ();
+      const char *header = wsp_csv_table_get_header (self->table, c);
+      const char *example = wsp_csv_table_get_n_rows (self->table) > 0
+                              ? wsp_csv_table_get_cell (self->table, 0, c) : "";
+      g_autofree char *title = header != NULL && *header != '\0'
+                                 ? g_strdup (header)
+                                 /* Translators: a CSV column without a header */
+                                 : g_strdup_printf (_("Column %u"), c + 1);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), example);
+      adw_combo_row_set_model (row, choices);
+      adw_combo_row_set_selected (row, self->mapping[c]);
+      g_object_set_data (G_OBJECT (row), "column", GUINT_TO_POINTER (c));
+      g_signal_connect (row, "notify::selected", G_CALLBACK (mapping_changed_cb), self);
+      adw_preferences_group_add (self->columns_group, GTK_WIDGET (row));
+      g_ptr_array_add (self->column_rows, row);
+    }
+
+  {
+    g_autofree char *description = g_strdup_printf (
+      ngettext ("%s: %u organisation. Say which column holds what.",
+                "%s: %u organisations. Say which column holds what.",
+                wsp_csv_table_get_n_rows (self->table)),
+      file_name != NULL ? file_name : _("The file"), wsp_csv_table_get_n_rows (self->table));
+    adw_preferences_group_set_description (self->columns_group, description);
+  }
+
+  update_preview (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->import_button), TRUE);
+  gtk_stack_set_visible_child_name (self->stack, "map");
+  return TRUE;
+}
+
+static void
+show_report (WspCsvImportDialog *self)
+{
+  g_autofree char *description = NULL;
+
+  for (guint i = 0; i < self->skipped_rows->len; i++)
+    adw_preferences_group_remove (self->skipped_group, g_ptr_array_index (self->skipped_rows, i));
+  g_ptr_array_set_size (self->skipped_rows, 0);
+
+  /* Translators: the result of importing the register */
+  description = g_strdup_printf (_("Added %u, updated %u, unchanged %u, skipped %u."),
+                                 self->report.added, self->report.updated, self->report.unchanged,
+                                 self->report.skipped);
+  adw_status_page_set_description (self->report_page, description);
+  adw_status_page_set_title (self->report_page, self->report.skipped > 0 ? _("Imported, With Rows Skipped")
+                                                                         : _("Imported"));
+
+  for (guint i = 0; self->report.skipped_rows != NULL && i < self->report.skipped_rows->len; i++)
+    {
+      WspCsvSkippedRow *skipped = g_ptr_array_index (self->report.skipped_rows, i);
+      g_autofree char *title = g_strdup_printf (_("Line %u: %s"), skipped->line,
+                                                skipped->name != NULL && *skipped->name != '\0'
+                                                  ? skipped->name : _("(no name)"));
+      GtkWidget *row = wsp_gui_value_row (title, skipped->reason);
+
+      adw_preferences_group_add (self->skipped_group, row);
+      g_ptr_array_add (self->skipped_rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->skipped_group), self->skipped_rows->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->import_button), FALSE);
+  gtk_stack_set_visible_child_name (self->stack, "report");
+}
+
+/* Imports with the current mapping and shows the report. */
+gboolean
+wsp_csv_import_dialog_run (WspCsvImportDialog  *self,
+                           GError             **error)
+{
+  g_return_val_if_fail (WSP_IS_CSV_IMPORT_DIALOG (self), FALSE);
+  g_return_val_if_fail (self->table != NULL, FALSE);
+
+  wsp_csv_import_report_clear (&self->report);
+  if (!wsp_csv_import (self->store, self->table, self->mapping, &self->report, error))
+    return FALSE;
+  show_report (self);
+  return TRUE;
+}
+
+static void
+import_clicked_cb (WspCsvImportDialog *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!wsp_csv_import_dialog_run (self, &error))
+    {
+      gtk_label_set_text (self->problem_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
+    }
+}
+
+static void
+chooser_response_cb (GtkNativeDialog    *chooser,
+                     int                 response,
+                     WspCsvImportDialog *self)
+{
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      name = g_file_get_basename (file);
+      bytes = g_file_load_bytes (file, NULL, NULL, &error);
+      if (bytes == NULL || !wsp_csv_import_dialog_load (self, bytes, name, &error))
+        wsp_gui_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+choose_clicked_cb (WspCsvImportDialog *self)
+{
+  g_autoptr (GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
+
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Choose the Register"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (csv, _("CSV files"));
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_filter_add_pattern (csv, "*.csv");
+  gtk_file_filter_add_pattern (csv, "*.CSV");
+  gtk_file_filter_add_pattern (csv, "*.txt");
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), csv);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+WspCsvImportDialog *
+wsp_csv_import_dialog_new (WspStore *store)
+{
+  WspCsvImportDialog *self = g_object_new (WSP_TYPE_CSV_IMPORT_DIALOG, NULL);
+
+  self->store = g_object_ref (store);
+  return self;
+}
+
+static void
+wsp_csv_import_dialog_dispose (GObject *object)
+{
+  WspCsvImportDialog *self = WSP_CSV_IMPORT_DIALOG (object);
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->table, wsp_csv_table_free);
+  g_clear_pointer (&self->mapping, g_free);
+  g_clear_pointer (&self->column_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->preview_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->skipped_rows, g_ptr_array_unref);
+  wsp_csv_import_report_clear (&self->report);
+
+  G_OBJECT_CLASS (wsp_csv_import_dialog_parent_class)->dispose (object);
+}
+
+static void
+wsp_csv_import_dialog_class_init (WspCsvImportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = wsp_csv_import_dialog_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/Wspolnie/members/wsp-csv-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, WspCsvImportDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, WspCsvImportDialog, import_button);
+  gtk_widget_class_bind_template_child (widget_class, WspCsvImportDialog, columns_group);
+  gtk_widget_class_bind_template_child (widget_class, WspCsvImportDialog, preview_group);
+  gtk_widget_class_bind_template_child (widget_class, WspCsvImportDialog, report_page);
+  gtk_widget_class_bind_template_child (widget_class, WspCsvImportDialog, skipped_group);
+  gtk_widget_class_bind_template_child (widget_class, WspCsvImportDialog, problem_label);
+  gtk_widget_class_bind_template_callback (widget_class, choose_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, import_clicked_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+wsp_csv_import_dialog_init (WspCsvImportDialog *self)
+{
+  self->column_rows = g_ptr_array_new ();
+  self->preview_rows = g_ptr_array_new ();
+  self->skipped_rows = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

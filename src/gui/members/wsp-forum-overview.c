@@ -1,0 +1,252 @@
+/* wsp-forum-overview.c — the NGO Forum: members, applications, leavers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "wsp-forum-overview.h"
+#include "wsp-gui-util.h"
+#include "wsp-membership.h"
+
+struct _WspForumOverview
+{
+  AdwBin              parent_instance;
+
+  WspStore           *store;
+
+  GtkLabel           *title_label;
+  GtkLabel           *summary_label;
+  AdwPreferencesPage *page;
+  GPtrArray          *groups;
+};
+
+G_DEFINE_FINAL_TYPE (WspForumOverview, wsp_forum_overview, ADW_TYPE_BIN)
+
+static AdwPreferencesGroup *
+add_group (WspForumOverview *self,
+           const char       *title,
+           const char       *description)
+{
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+
+  adw_preferences_group_set_title (group, title);
+  adw_preferences_group_set_description (group, description);
+  adw_preferences_page_add (self->page, group);
+  g_ptr_array_add (self->groups, group);
+  return group;
+}
+
+static const char *
+decision_label (const char *decision)
+{
+  if (g_strcmp0 (decision, "accepted") == 0)
+    return _("Accepted");
+  if (g_strcmp0 (decision, "rejected") == 0)
+    return _("Rejected");
+  return _("Waiting for a decision");
+}
+
+static void refresh (WspForumOverview *self);
+
+static void
+decide (WspForumOverview *self,
+        GtkWidget        *button,
+        gboolean          accept)
+{
+  WspRecord *application = g_object_get_data (G_OBJECT (button), "application");
+  g_autofree char *today = wsp_gui_today ();
+  g_autoptr (GError) error = NULL;
+  gboolean ok;
+
+  if (accept)
+    ok = wsp_membership_accept_application (self->store, application, today, &error);
+  else
+    {
+      wsp_record_set_string (application, "decision", "rejected");
+      wsp_record_set_string (application, "decided_on", today);
+      ok = wsp_store_save (self->store, application, &error);
+    }
+  if (!ok)
+    wsp_gui_show_error (GTK_WIDGET (self), error);
+}
+
+static void
+accept_clicked_cb (GtkWidget        *button,
+                   WspForumOverview *self)
+{
+  decide (self, button, TRUE);
+}
+
+static void
+reject_clicked_cb (GtkWidget        *button,
+                   WspForumOverview *self)
+{
+  decide (self, button, FALSE);
+}
+
+static GtkWidget *
+decision_button (WspForumOverview *self,
+                 WspRecord        *application,
+                 const char       *label,
+                 const char       *accessible,
+                 GCallback         callback)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  g_object_set_data_full (G_OBJECT (button), "application", g_object_ref (application), g_object_unref);
+  g_signal_connect (button, "clicked", callback, self);
+  return button;
+}
+
+static void
+refresh (WspForumOverview *self)
+{
+  g_autoptr (WspRecord) forum = NULL;
+  g_autoptr (GPtrArray) members = NULL;
+  g_autoptr (GPtrArray) everyone = NULL;
+  g_autoptr (GPtrArray) applications = NULL;
+  g_autofree char *today = wsp_gui_today ();
+  g_autofree char *summary = NULL;
+  AdwPreferencesGroup *group;
+
+  for (guint i = 0; i < self->groups->len; i++)
+    adw_preferences_page_remove (self->page, g_ptr_array_index (self->groups, i));
+  g_ptr_array_set_size (self->groups, 0);
+
+  forum = self->store != NULL ? wsp_membership_find_body (self->store, "forum", NULL) : NULL;
+  if (forum == NULL)
+    {
+      gtk_label_set_text (self->title_label, _("NGO Forum"));
+      gtk_label_set_text (self->summary_label, _("The Forum has not been set up yet."));
+      return;
+    }
+  members = wsp_membership_forum_members (self->store, wsp_record_get_id (forum), FALSE, today, NULL);
+  everyone = wsp_membership_forum_members (self->store, wsp_record_get_id (forum), TRUE, today, NULL);
+  applications = wsp_membership_applications (self->store, wsp_record_get_id (forum), NULL);
+
+  gtk_label_set_text (self->title_label, wsp_record_get_string (forum, "name"));
+  summary = g_strdup_printf (ngettext ("%u member organisation. Choose one in the list to see it.",
+                                       "%u member organisations. Choose one in the list to see it.",
+                                       members != NULL ? members->len : 0),
+                             members != NULL ? members->len : 0);
+  gtk_label_set_text (self->summary_label, summary);
+
+  group = add_group (self, _("Membership Applications"),
+                     _("Any organisation that shows it works for the local community may join; "
+                       "the Forum’s bylaws say who decides."));
+  for (guint i = 0; applications != NULL && i < applications->len; i++)
+    {
+      WspRecord *application = g_ptr_array_index (applications, i);
+      const char *decision = wsp_record_get_string (application, "decision");
+      g_autoptr (WspRecord) org = wsp_store_get (self->store,
+                                                 wsp_record_get_string (application, "organisation_id"),
+                                                 NULL);
+      g_autofree char *line = g_strdup_printf ("%s · %s", wsp_record_get_string (application, "submitted_on"),
+                                               decision_label (decision));
+      GtkWidget *row = wsp_gui_value_row (org != NULL ? wsp_record_get_string (org, "name") : "?", line);
+      const char *evidence = wsp_record_get_string (application, "evidence");
+
+      if (evidence != NULL)
+        gtk_widget_set_tooltip_text (row, evidence);
+      if (decision == NULL || g_strcmp0 (decision, "pending") == 0)
+        {
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                     decision_button (self, application, _("_Reject"),
+                                                      _("Reject the application"),
+                                                      G_CALLBACK (reject_clicked_cb)));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                     decision_button (self, application, _("_Accept"),
+                                                      _("Accept the application"),
+                                                      G_CALLBACK (accept_clicked_cb)));
+        }
+      adw_preferences_group_add (group, row);
+    }
+  if (applications == NULL || applications->len == 0)
+    adw_preferences_group_add (group, wsp_gui_value_row (_("No applications"),
+                                                         _("Applications to join the Forum will be listed here.")));
+
+  if (everyone != NULL && members != NULL && everyone->len > members->len)
+    {
+      group = add_group (self, _("Former Members"), NULL);
+      for (guint i = 0; i < everyone->len; i++)
+        {
+          WspMemberEntry *entry = g_ptr_array_index (everyone, i);
+          g_autofree char *line = NULL;
+
+          if (wsp_membership_seat_is_current (entry->seat, today) || entry->organisation == NULL)
+            continue;
+          /* Translators: a former Forum member: from … to … */
+          line = g_strdup_printf (_("Member %s to %s"),
+                                  wsp_record_get_string (entry->seat, "joined_on") ?: "…",
+                                  wsp_record_get_string (entry->seat, "left_on") ?: "…");
+          adw_preferences_group_add (group, wsp_gui_value_row (wsp_record_get_string (entry->organisation, "name"),
+                                                               line));
+        }
+    }
+}
+
+static void
+store_changed_cb (WspForumOverview *self)
+{
+  refresh (self);
+}
+
+void
+wsp_forum_overview_set_store (WspForumOverview *self,
+                              WspStore         *store)
+{
+  g_return_if_fail (WSP_IS_FORUM_OVERVIEW (self));
+
+  if (self->store != store)
+    {
+      if (self->store != NULL)
+        g_signal_handlers_disconnect_by_data (self->store, self);
+      g_set_object (&self->store, store);
+      if (store != NULL)
+        {
+          g_signal_connect_swapped (store, "changed::membership_application", G_CALLBACK (store_changed_cb), self);
+          g_signal_connect_swapped (store, "changed::seat", G_CALLBACK (store_changed_cb), self);
+        }
+    }
+  refresh (self);
+}
+
+static void
+wsp_forum_overview_dispose (GObject *object)
+{
+  WspForumOverview *self = WSP_FORUM_OVERVIEW (object);
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (wsp_forum_overview_parent_class)->dispose (object);
+}
+
+static void
+wsp_forum_overview_class_init (WspForumOverviewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = wsp_forum_overview_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/Wspolnie/members/wsp-forum-overview.ui");
+  gtk_widget_class_bind_template_child (widget_class, WspForumOverview, title_label);
+  gtk_widget_class_bind_template_child (widget_class, WspForumOverview, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, WspForumOverview, page);
+}
+
+static void
+wsp_forum_overview_init (WspForumOverview *self)
+{
+  self->groups = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,200 @@
+/* wsp-organisation-detail.c — one organisation: numbers, contacts, people
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "wsp-gui-util.h"
+#include "wsp-membership.h"
+#include "wsp-organisation-detail.h"
+
+struct _WspOrganisationDetail
+{
+  AdwBin              parent_instance;
+
+  WspStore           *store;
+  WspRecord          *organisation;
+
+  GtkLabel           *name_label;
+  GtkLabel           *short_name_label;
+  AdwPreferencesPage *page;
+  GPtrArray          *groups;
+};
+
+G_DEFINE_FINAL_TYPE (WspOrganisationDetail, wsp_organisation_detail, ADW_TYPE_BIN)
+
+GtkWidget *
+wsp_organisation_detail_new (void)
+{
+  return g_object_new (WSP_TYPE_ORGANISATION_DETAIL, NULL);
+}
+
+WspRecord *
+wsp_organisation_detail_get_organisation (WspOrganisationDetail *self)
+{
+  g_return_val_if_fail (WSP_IS_ORGANISATION_DETAIL (self), NULL);
+  return self->organisation;
+}
+
+static AdwPreferencesGroup *
+add_group (WspOrganisationDetail *self,
+           const char            *title)
+{
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+
+  adw_preferences_group_set_title (group, title);
+  adw_preferences_page_add (self->page, group);
+  g_ptr_array_add (self->groups, group);
+  return group;
+}
+
+static void
+add_row (AdwPreferencesGroup *group,
+         const char          *title,
+         const char          *value)
+{
+  GtkWidget *row = wsp_gui_value_row (title, value);
+
+  if (row != NULL)
+    adw_preferences_group_add (group, row);
+}
+
+static void
+clear_groups (WspOrganisationDetail *self)
+{
+  for (guint i = 0; i < self->groups->len; i++)
+    adw_preferences_page_remove (self->page, g_ptr_array_index (self->groups, i));
+  g_ptr_array_set_size (self->groups, 0);
+}
+
+static void
+refresh (WspOrganisationDetail *self)
+{
+  WspRecord *org = self->organisation;
+  AdwPreferencesGroup *group;
+  g_auto (GStrv) fields = NULL;
+  g_autofree char *fields_text = NULL;
+  g_autoptr (GPtrArray) people = NULL;
+  const char *short_name;
+
+  clear_groups (self);
+  if (org == NULL)
+    return;
+
+  gtk_label_set_text (self->name_label, wsp_record_get_string (org, "name"));
+  short_name = wsp_record_get_string (org, "short_name");
+  gtk_label_set_text (self->short_name_label, short_name != NULL ? short_name : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->short_name_label), short_name != NULL);
+
+  group = add_group (self, _("Registration Numbers"));
+  add_row (group, _("KRS number"), wsp_record_get_string (org, "krs"));
+  add_row (group, _("NIP"), wsp_record_get_string (org, "nip"));
+  add_row (group, _("REGON"), wsp_record_get_string (org, "regon"));
+
+  group = add_group (self, _("Contact"));
+  add_row (group, _("Address"), wsp_record_get_string (org, "address"));
+  add_row (group, _("E-mail"), wsp_record_get_string (org, "email"));
+  add_row (group, _("Phone"), wsp_record_get_string (org, "phone"));
+  add_row (group, _("Website"), wsp_record_get_string (org, "website"));
+
+  fields = wsp_record_dup_list (org, "fields");
+  fields_text = g_strjoinv ("\n", fields);
+  group = add_group (self, _("Activity"));
+  add_row (group, _("Fields of public benefit activity"), fields_text);
+  add_row (group, _("Notes"), wsp_record_get_string (org, "notes"));
+
+  people = wsp_membership_representatives (self->store, wsp_record_get_id (org), NULL);
+  if (people != NULL && people->len > 0)
+    {
+      group = add_group (self, _("Representatives"));
+      for (guint i = 0; i < people->len; i++)
+        {
+          WspRecord *person = g_ptr_array_index (people, i);
+          const char *email = wsp_record_get_string (person, "email");
+          GtkWidget *row = adw_action_row_new ();
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                         wsp_record_get_string (person, "name"));
+          if (email != NULL)
+            adw_action_row_set_subtitle (ADW_ACTION_ROW (row), email);
+          adw_preferences_group_add (group, row);
+        }
+    }
+}
+
+static void
+store_changed_cb (WspStore              *store,
+                  const char            *entity,
+                  const char            *id,
+                  WspOrganisationDetail *self)
+{
+  g_autoptr (WspRecord) fresh = NULL;
+
+  if (self->organisation == NULL)
+    return;
+  if (g_strcmp0 (id, wsp_record_get_id (self->organisation)) != 0 && g_strcmp0 (entity, "person") != 0)
+    return;
+  fresh = wsp_store_get (store, wsp_record_get_id (self->organisation), NULL);
+  if (fresh == NULL)
+    return; /* deleted: the page shows something else now */
+  g_set_object (&self->organisation, fresh);
+  refresh (self);
+}
+
+void
+wsp_organisation_detail_set_organisation (WspOrganisationDetail *self,
+                                          WspStore              *store,
+                                          WspRecord             *organisation)
+{
+  g_return_if_fail (WSP_IS_ORGANISATION_DETAIL (self));
+
+  if (self->store != store)
+    {
+      if (self->store != NULL)
+        g_signal_handlers_disconnect_by_data (self->store, self);
+      g_set_object (&self->store, store);
+      if (store != NULL)
+        g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
+    }
+  g_set_object (&self->organisation, organisation);
+  refresh (self);
+}
+
+static void
+wsp_organisation_detail_dispose (GObject *object)
+{
+  WspOrganisationDetail *self = WSP_ORGANISATION_DETAIL (object);
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store);
+  g_clear_object (&self->organisation);
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (wsp_organisation_detail_parent_class)->dispose (object);
+}
+
+static void
+wsp_organisation_detail_class_init (WspOrganisationDetailClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = wsp_organisation_detail_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/Wspolnie/members/wsp-organisation-detail.ui");
+  gtk_widget_class_bind_template_child (widget_class, WspOrganisationDetail, name_label);
+  gtk_widget_class_bind_template_child (widget_class, WspOrganisationDetail, short_name_label);
+  gtk_widget_class_bind_template_child (widget_class, WspOrganisationDetail, page);
+}
+
+static void
+wsp_organisation_detail_init (WspOrganisationDetail *self)
+{
+  self->groups = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

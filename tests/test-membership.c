@@ -1,0 +1,1043 @@
+/* test-membership.c — the queries of the Members view, over the demo data and small cases
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "wsp-demo.h"
+#include "wsp-entities.h"
+#include "wsp-membership.h"
+#include "wsp-rules.h"
+#include "wsp-store.h"
+
+/* wsp-attendance.h is not included: its class name is also an enum of
+ * wsp-rules.h. Types are looked up by entity name instead. */
+#define TYPE(name) (wsp_entities_lookup (name))
+
+#define TODAY WSP_DEMO_REFERENCE_DATE
+
+typedef struct
+{
+  char     *dir;
+  WspStore *store;
+} Fixture;
+
+static void
+open_store (Fixture *f)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = g_dir_make_tmp ("wsp-membership-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "test.sqlite3", NULL);
+  f->store = wsp_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (f->store);
+}
+
+static void
+demo_set_up (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+
+  open_store (f);
+  g_assert_true (wsp_demo_fill (f->store, &error));
+  g_assert_no_error (error);
+}
+
+static void
+empty_set_up (Fixture       *f,
+              gconstpointer  data)
+{
+  open_store (f);
+}
+
+static void
+tear_down (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr (GDir) d = NULL;
+  const char *name;
+
+  g_clear_object (&f->store);
+  d = g_dir_open (f->dir, 0, NULL);
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+/* ---- helpers ------------------------------------------------------------- */
+
+static WspRecord *
+body (Fixture    *f,
+      const char *kind)
+{
+  g_autoptr (GError) error = NULL;
+  WspRecord *record = wsp_membership_find_body (f->store, kind, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (record);
+  return record;
+}
+
+static WspRecord *
+get (Fixture    *f,
+     const char *id)
+{
+  g_autoptr (GError) error = NULL;
+  WspRecord *record = wsp_store_get (f->store, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (record);
+  return record;
+}
+
+/* The name of the record @id refers to, through @field of @record. */
+static char *
+name_via (Fixture    *f,
+          WspRecord  *record,
+          const char *field)
+{
+  g_autoptr (WspRecord) target = get (f, wsp_record_get_string (record, field));
+
+  return g_strdup (wsp_record_get_string (target, "name"));
+}
+
+static WspRecord *
+find_by_name (Fixture    *f,
+              const char *entity,
+              const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_assert_true (wsp_store_query (f->store, TYPE (entity), "name", name, records, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, ==, 1);
+  return g_object_ref (g_ptr_array_index (records, 0));
+}
+
+static WspRecord *
+current_council_term (Fixture *f)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WspRecord) council = body (f, "council");
+  WspRecord *term = wsp_membership_current_term (f->store, wsp_record_get_id (council), TODAY,
+                                                 &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (term);
+  return term;
+}
+
+static GPtrArray *
+forum_members (Fixture    *f,
+               gboolean    include_former,
+               const char *today)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WspRecord) forum = body (f, "forum");
+  GPtrArray *members = wsp_membership_forum_members (f->store, wsp_record_get_id (forum),
+                                                     include_former, today, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (members);
+  return members;
+}
+
+static WspMemberEntry *
+entry_at (GPtrArray *entries,
+          guint      i)
+{
+  g_assert_cmpuint (i, <, entries->len);
+  return g_ptr_array_index (entries, i);
+}
+
+static WspRecord *
+save_new (Fixture    *f,
+          const char *entity,
+          ...)
+{
+  g_autoptr (GError) error = NULL;
+  WspRecord *record = wsp_record_new_for_entity (entity, NULL);
+  const char *field;
+  va_list args;
+
+  va_start (args, entity);
+  while ((field = va_arg (args, const char *)) != NULL)
+    wsp_record_set_string (record, field, va_arg (args, const char *));
+  va_end (args);
+
+  g_assert_true (wsp_store_save (f->store, record, &error));
+  g_assert_no_error (error);
+  return record;
+}
+
+/* ---- the demo data ------------------------------------------------------- */
+
+static void
+test_bodies (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WspRecord) council = body (f, "council");
+  g_autoptr (WspRecord) forum = body (f, "forum");
+  g_autoptr (WspRecord) none = NULL;
+  WspBodyRules rules, defaults;
+
+  g_assert_cmpstr (wsp_record_get_string (council, "kind"), ==, "council");
+  g_assert_cmpstr (wsp_record_get_string (forum, "kind"), ==, "forum");
+
+  none = wsp_membership_find_body (f->store, "committee", &error);
+  g_assert_no_error (error);
+  g_assert_null (none);
+
+  wsp_body_rules_init_default (&defaults);
+  wsp_membership_body_rules (council, &rules);
+  g_assert_cmpmem (&rules, sizeof rules, &defaults, sizeof defaults);
+  wsp_membership_body_rules (NULL, &rules);
+  g_assert_cmpmem (&rules, sizeof rules, &defaults, sizeof defaults);
+}
+
+static void
+test_body_rules (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr (WspRecord) bare = wsp_record_new_for_entity ("body", NULL);
+  g_autoptr (WspRecord) custom = wsp_record_new_for_entity ("body", NULL);
+  WspBodyRules rules;
+
+  /* Nothing set: all defaults. */
+  wsp_membership_body_rules (bare, &rules);
+  g_assert_cmpuint (rules.quorum_numerator, ==, 1);
+  g_assert_cmpuint (rules.quorum_denominator, ==, 2);
+  g_assert_cmpint (rules.majority, ==, WSP_MAJORITY_SIMPLE);
+  g_assert_cmpint (rules.tie_rule, ==, WSP_TIE_CASTING_VOTE);
+  g_assert_cmpuint (rules.opinion_deadline_days, ==, 14);
+  g_assert_cmpuint (rules.term_years, ==, 3);
+  g_assert_cmpuint (rules.absence_limit, ==, 3);
+
+  wsp_record_set_int (custom, "quorum_numerator", 2);
+  wsp_record_set_int (custom, "quorum_denominator", 3);
+  wsp_record_set_string (custom, "default_majority", "two_thirds");
+  wsp_record_set_string (custom, "tie_rule", "fails");
+  wsp_record_set_int (custom, "opinion_deadline_days", 21);
+  wsp_record_set_int (custom, "term_years", 4);
+  wsp_record_set_int (custom, "absence_limit", 0);
+  wsp_membership_body_rules (custom, &rules);
+  g_assert_cmpuint (rules.quorum_numerator, ==, 2);
+  g_assert_cmpuint (rules.quorum_denominator, ==, 3);
+  g_assert_cmpint (rules.majority, ==, WSP_MAJORITY_TWO_THIRDS);
+  g_assert_cmpint (rules.tie_rule, ==, WSP_TIE_FAILS);
+  g_assert_cmpuint (rules.opinion_deadline_days, ==, 21);
+  g_assert_cmpuint (rules.term_years, ==, 4);
+  g_assert_cmpuint (rules.absence_limit, ==, 0);
+
+  /* A zero denominator or a negative number is no setting. */
+  wsp_record_set_int (custom, "quorum_denominator", 0);
+  wsp_record_set_int (custom, "term_years", -1);
+  wsp_membership_body_rules (custom, &rules);
+  g_assert_cmpuint (rules.quorum_denominator, ==, 2);
+  g_assert_cmpuint (rules.term_years, ==, 3);
+}
+
+static void
+test_terms (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WspRecord) council = body (f, "council");
+  g_autoptr (WspRecord) forum = body (f, "forum");
+  g_autoptr (GPtrArray) terms = NULL;
+  g_autoptr (GPtrArray) forum_terms = NULL;
+  g_autoptr (WspRecord) current = NULL;
+  g_autoptr (WspRecord) past = NULL;
+  g_autoptr (WspRecord) later = NULL;
+  g_autoptr (WspRecord) before = NULL;
+  g_autoptr (WspRecord) none = NULL;
+
+  terms = wsp_membership_terms (f->store, wsp_record_get_id (council), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (terms->len, ==, 2);
+  g_assert_cmpstr (wsp_record_get_string (g_ptr_array_index (terms, 0), "starts_on"), ==,
+                   "2025-03-01");
+  g_assert_cmpstr (wsp_record_get_string (g_ptr_array_index (terms, 1), "starts_on"), ==,
+                   "2022-03-01");
+
+  current = wsp_membership_current_term (f->store, wsp_record_get_id (council), TODAY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (wsp_record_get_string (current, "name"), ==, "Kadencja 2025–2028");
+
+  past = wsp_membership_current_term (f->store, wsp_record_get_id (council), "2023-06-01",
+                                      &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (wsp_record_get_string (past, "name"), ==, "Kadencja 2022–2025");
+
+  /* The last day of a term is still in it. */
+  g_clear_object (&past);
+  past = wsp_membership_current_term (f->store, wsp_record_get_id (council), "2025-02-28",
+                                      &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (wsp_record_get_string (past, "starts_on"), ==, "2022-03-01");
+
+  /* No term runs: the newest. */
+  later = wsp_membership_current_term (f->store, wsp_record_get_id (council), "2030-01-01",
+                                       &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (wsp_record_get_string (later, "starts_on"), ==, "2025-03-01");
+  before = wsp_membership_current_term (f->store, wsp_record_get_id (council), "2000-01-01",
+                                        &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (wsp_record_get_string (before, "starts_on"), ==, "2025-03-01");
+
+  /* The Forum has no terms. */
+  forum_terms = wsp_membership_terms (f->store, wsp_record_get_id (forum), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (forum_terms->len, ==, 0);
+  none = wsp_membership_current_term (f->store, wsp_record_get_id (forum), TODAY, &error);
+  g_assert_no_error (error);
+  g_assert_null (none);
+}
+
+static void
+test_seats (Fixture       *f,
+            gconstpointer  data)
+{
+  static const char * const expected[] = {
+    "Anna Kowalczyk",     /* mayor, vice-chair */
+    "Tomasz Wieczorek",   /* mayor, secretary */
+    "Barbara Mazur",      /* mayor, member */
+    "Krzysztof Zając",    /* city council */
+    "Małgorzata Nowak",   /* NGO, chair */
+    NULL, NULL, NULL,     /* NGO members who joined on 2025-03-01: by id */
+    "Rafał Szymański",    /* NGO member who joined on 2026-02-02 */
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WspRecord) term = current_council_term (f);
+  g_autoptr (GPtrArray) all = NULL;
+  g_autoptr (GPtrArray) current = NULL;
+  g_autoptr (GPtrArray) earlier = NULL;
+  g_autoptr (GHashTable) middle = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint left = 0;
+
+  all = wsp_membership_seats (f->store, wsp_record_get_id (term), TRUE, TODAY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 11);
+  for (guint i = 0; i < all->len; i++)
+    if (wsp_record_get_string (g_ptr_array_index (all, i), "left_on") != NULL)
+      left++;
+  g_assert_cmpuint (left, ==, 2);
+
+  current = wsp_membership_seats (f->store, wsp_record_get_id (term), FALSE, TODAY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (current->len, ==, 9);
+  for (guint i = 0; i < current->len; i++)
+    {
+      WspRecord *seat = g_ptr_array_index (current, i);
+      g_autofree char *name = name_via (f, seat, "person_id");
+
+      g_assert_true (wsp_membership_seat_is_current (seat, TODAY));
+      if (expected[i] != NULL)
+        g_assert_cmpstr (name, ==, expected[i]);
+      else
+        g_hash_table_add (middle, g_steal_pointer (&name));
+    }
+  g_assert_cmpuint (g_hash_table_size (middle), ==, 3);
+  g_assert_true (g_hash_table_contains (middle, "Piotr Lewandowski"));
+  g_assert_true (g_hash_table_contains (middle, "Joanna Wójcik"));
+  g_assert_true (g_hash_table_contains (middle, "Marek Kamiński"));
+
+  /* On 2025-12-01 Agnieszka Dąbrowska and Ewa Pawlak were still in office,
+   * Rafał Szymański not yet (a seat that has not started yet still lists). */
+  earlier = wsp_membership_seats (f->store, wsp_record_get_id (term), FALSE, "2025-12-01",
+                                  &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (earlier->len, ==, 11);
+}
+
+static void
+test_composition_demo (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WspRecord) term = current_council_term (f);
+  g_autoptr (GPtrArray) current = NULL;
+  g_autoptr (GPtrArray) all = NULL;
+  WspComposition c;
+
+  current = wsp_membership_seats (f->store, wsp_record_get_id (term), FALSE, TODAY, &error);
+  g_assert_no_error (error);
+  all = wsp_membership_seats (f->store, wsp_record_get_id (term), TRUE, TODAY, &error);
+  g_assert_no_error (error);
+
+  wsp_membership_composition (current, 0, &c);
+  g_assert_cmpuint (c.mayor, ==, 3);
+  g_assert_cmpuint (c.city_council, ==, 1);
+  g_assert_cmpuint (c.ngo, ==, 5);
+  g_assert_cmpuint (c.vacancies, ==, 0);
+  g_assert_true (c.ok);
+  g_assert_cmpuint (c.ngo_needed, ==, 0);
+
+  /* The seats that ever existed in the term count the NGO seat that was
+   * filled again (Dąbrowska → Szymański) as well as the vacant city
+   * council seat. */
+  wsp_membership_composition (current, all->len, &c);
+  g_assert_cmpuint (c.vacancies, ==, 2);
+  wsp_membership_composition (current, 10, &c);
+  g_assert_cmpuint (c.vacancies, ==, 1);
+  wsp_membership_composition (current, 5, &c);
+  g_assert_cmpuint (c.vacancies, ==, 0);
+}
+
+static void
+test_absences_demo (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WspRecord) council = body (f, "council");
+  g_autoptr (WspRecord) term = current_council_term (f);
+  g_autoptr (GPtrArray) flagged = NULL;
+  g_autoptr (GPtrArray) none = NULL;
+  g_autoptr (GPtrArray) off = NULL;
+  g_autoptr (GPtrArray) strict = NULL;
+  g_autofree char *name = NULL;
+  WspBodyRules rules;
+
+  wsp_membership_body_rules (council, &rules);
+  flagged = wsp_membership_absence_flags (f->store, wsp_record_get_id (council),
+                                          wsp_record_get_id (term), &rules, TODAY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (flagged->len, ==, 1);
+  name = name_via (f, g_ptr_array_index (flagged, 0), "person_id");
+  g_assert_cmpstr (name, ==, "Marek Kamiński");
+
+  /* Three in a row are not four. */
+  rules.absence_limit = 4;
+  none = wsp_membership_absence_flags (f->store, wsp_record_get_id (council),
+                                       wsp_record_get_id (term), &rules, TODAY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (none->len, ==, 0);
+
+  rules.absence_limit = 0;
+  off = wsp_membership_absence_flags (f->store, wsp_record_get_id (council),
+                                      wsp_record_get_id (term), &rules, TODAY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (off->len, ==, 0);
+
+  /* Only Marek Kamiński missed the last meeting without an excuse. */
+  rules.absence_limit = 1;
+  strict = wsp_membership_absence_flags (f->store, wsp_record_get_id (council),
+                                         wsp_record_get_id (term), &rules, TODAY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (strict->len, ==, 1);
+}
+
+static void
+test_forum_members (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr (GPtrArray) members = forum_members (f, FALSE, TODAY);
+  g_autoptr (GPtrArray) with_former = forum_members (f, TRUE, TODAY);
+  g_autoptr (GPtrArray) in_2020 = forum_members (f, FALSE, "2020-01-01");
+  WspMemberEntry *first;
+  WspMemberEntry *last;
+
+  g_assert_cmpuint (members->len, ==, 30);
+  g_assert_cmpuint (with_former->len, ==, 30);
+  /* Seats are not dated back: everybody who ever joined is listed. */
+  g_assert_cmpuint (in_2020->len, ==, 30);
+
+  for (guint i = 0; i < members->len; i++)
+    {
+      WspMemberEntry *entry = g_ptr_array_index (members, i);
+
+      g_assert_nonnull (entry->seat);
+      g_assert_nonnull (entry->organisation);
+      g_assert_null (entry->person);
+      g_assert_null (entry->body);
+      g_assert_cmpstr (wsp_record_get_string (entry->seat, "organisation_id"), ==,
+                       wsp_record_get_id (entry->organisation));
+      if (i > 0)
+        {
+          WspMemberEntry *previous = g_ptr_array_index (members, i - 1);
+
+          g_assert_cmpint (g_utf8_collate (wsp_record_get_string (previous->organisation, "name"),
+                                           wsp_record_get_string (entry->organisation, "name")),
+                           <=, 0);
+        }
+    }
+  first = g_ptr_array_index (members, 0);
+  last = g_ptr_array_index (members, members->len - 1);
+  g_assert_cmpstr (wsp_record_get_string (first->organisation, "name"), ==,
+                   "Fundacja Aktywizacji Zawodowej „Kompas”");
+  g_assert_cmpstr (wsp_record_get_string (last->organisation, "name"), ==,
+                   "Związek Harcerstwa Polskiego Chorągiew Śląska – Hufiec Zagłębiowice");
+}
+
+static void
+test_applications (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WspRecord) forum = body (f, "forum");
+  g_autoptr (WspRecord) council = body (f, "council");
+  g_autoptr (GPtrArray) applications = NULL;
+  g_autoptr (GPtrArray) none = NULL;
+  static const char * const decisions[] = { "pending", "rejected", "accepted" };
+
+  applications = wsp_membership_applications (f->store, wsp_record_get_id (forum), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (applications->len, ==, 3);
+  for (guint i = 0; i < applications->len; i++)
+    g_assert_cmpstr (wsp_record_get_string (g_ptr_array_index (applications, i), "decision"), ==,
+                     decisions[i]);
+  g_assert_cmpstr (wsp_record_get_string (g_ptr_array_index (applications, 0), "submitted_on"), ==,
+                   "2026-11-12");
+  g_assert_cmpstr (wsp_record_get_string (g_ptr_array_index (applications, 2), "submitted_on"), ==,
+                   "2025-11-24");
+
+  none = wsp_membership_applications (f->store, wsp_record_get_id (council), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
+static void
+test_person_seats (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WspRecord) nowak = find_by_name (f, "person", "Małgorzata Nowak");
+  g_autoptr (WspRecord) duda = find_by_name (f, "person", "Patrycja Duda");
+  g_autoptr (WspRecord) kaminski = find_by_name (f, "person", "Marek Kamiński");
+  g_autoptr (GPtrArray) seats = NULL;
+  g_autoptr (GPtrArray) no_seats = NULL;
+  g_autoptr (GPtrArray) one = NULL;
+  WspMemberEntry *latest;
+  WspMemberEntry *earliest;
+
+  seats = wsp_membership_person_seats (f->store, wsp_record_get_id (nowak), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (seats->len, ==, 2);
+  latest = g_ptr_array_index (seats, 0);
+  earliest = g_ptr_array_index (seats, 1);
+  g_assert_cmpstr (wsp_record_get_string (latest->seat, "joined_on"), ==, "2025-03-01");
+  g_assert_null (wsp_record_get_string (latest->seat, "left_on"));
+  g_assert_cmpstr (wsp_record_get_string (earliest->seat, "joined_on"), ==, "2022-03-01");
+  g_assert_cmpstr (wsp_record_get_string (earliest->seat, "left_on"), ==, "2025-02-28");
+  for (guint i = 0; i < seats->len; i++)
+    {
+      WspMemberEntry *entry = g_ptr_array_index (seats, i);
+
+      g_assert_nonnull (entry->body);
+      g_assert_cmpstr (wsp_record_get_string (entry->body, "kind"), ==, "council");
+      g_assert_cmpstr (wsp_record_get_string (entry->seat, "role"), ==, "chair");
+      g_assert_cmpstr (wsp_record_get_string (entry->organisation, "short_name"), ==,
+                       "Zielone Zagłębie");
+      g_assert_cmpstr (wsp_record_get_id (entry->person), ==, wsp_record_get_id (nowak));
+    }
+
+  /* The Forum seats belong to organisations, not to people. */
+  no_seats = wsp_membership_person_seats (f->store, wsp_record_get_id (duda), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (no_seats->len, ==, 0);
+
+  one = wsp_membership_person_seats (f->store, wsp_record_get_id (kaminski), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (one->len, ==, 1);
+}
+
+static void
+test_representatives (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WspRecord) kompas = find_by_name (f, "organisation",
+                                               "Fundacja Aktywizacji Zawodowej „Kompas”");
+  g_autoptr (WspRecord) brat = find_by_name (f, "organisation",
+                                             "Towarzystwo Pomocy im. św. Brata Alberta – Koło "
+                                             "Zagłębiowickie");
+  g_autoptr (WspRecord) inkubator = find_by_name (f, "organisation",
+                                                  "Inkubator Społecznej Przedsiębiorczości "
+                                                  "w Zagłębiowicach");
+  g_autoptr (GPtrArray) two = NULL;
+  g_autoptr (GPtrArray) also_two = NULL;
+  g_autoptr (GPtrArray) none = NULL;
+
+  two = wsp_membership_representatives (f->store, wsp_record_get_id (kompas), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (two->len, ==, 2);
+  g_assert_cmpstr (wsp_record_get_string (g_ptr_array_index (two, 0), "name"), ==, "Paweł Sikora");
+  g_assert_cmpstr (wsp_record_get_string (g_ptr_array_index (two, 1), "name"), ==,
+                   "Rafał Szymański");
+
+  also_two = wsp_membership_representatives (f->store, wsp_record_get_id (brat), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (also_two->len, ==, 2);
+  g_assert_cmpstr (wsp_record_get_string (g_ptr_array_index (also_two, 0), "name"), ==,
+                   "Irena Szewczyk");
+  g_assert_cmpstr (wsp_record_get_string (g_ptr_array_index (also_two, 1), "name"), ==,
+                   "Teresa Wiśniewska");
+
+  none = wsp_membership_representatives (f->store, wsp_record_get_id (inkubator), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
+static void
+test_accept_demo (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WspRecord) forum = body (f, "forum");
+  g_autoptr (GPtrArray) applications = NULL;
+  g_autoptr (GPtrArray) before = forum_members (f, TRUE, TODAY);
+  g_autoptr (GPtrArray) after = NULL;
+  g_autoptr (GPtrArray) again = NULL;
+  g_autoptr (WspRecord) stored = NULL;
+  WspRecord *pending;
+  WspRecord *accepted;
+  gboolean found = FALSE;
+
+  applications = wsp_membership_applications (f->store, wsp_record_get_id (forum), &error);
+  g_assert_no_error (error);
+  pending = g_ptr_array_index (applications, 0);
+  accepted = g_ptr_array_index (applications, 2);
+  g_assert_cmpstr (wsp_record_get_string (pending, "decision"), ==, "pending");
+
+  /* A day that does not exist, or one before the application: refused. */
+  g_assert_false (wsp_membership_accept_application (f->store, pending, "2026-02-30", &error));
+  g_assert_error (error, WSP_MEMBERSHIP_ERROR, WSP_MEMBERSHIP_ERROR_INVALID_DATE);
+  g_clear_error (&error);
+  g_assert_false (wsp_membership_accept_application (f->store, pending, "2026-11-01", &error));
+  g_assert_error (error, WSP_MEMBERSHIP_ERROR, WSP_MEMBERSHIP_ERROR_INVALID_DATE);
+  g_clear_error (&error);
+  g_assert_cmpstr (wsp_record_get_string (pending, "decision"), ==, "pending");
+
+  g_assert_true (wsp_membership_accept_application (f->store, pending, TODAY, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (wsp_record_get_string (pending, "decision"), ==, "accepted");
+  stored = get (f, wsp_record_get_id (pending));
+  g_assert_cmpstr (wsp_record_get_string (stored, "decision"), ==, "accepted");
+  g_assert_cmpstr (wsp_record_get_string (stored, "decided_on"), ==, TODAY);
+
+  after = forum_members (f, TRUE, TODAY);
+  g_assert_cmpuint (after->len, ==, before->len + 1);
+  for (guint i = 0; i < after->len; i++)
+    {
+      WspMemberEntry *entry = g_ptr_array_index (after, i);
+
+      if (g_strcmp0 (wsp_record_get_id (entry->organisation),
+                     wsp_record_get_string (pending, "organisation_id"))
+          == 0)
+        {
+          g_assert_false (found);
+          found = TRUE;
+          g_assert_cmpstr (wsp_record_get_string (entry->organisation, "name"), ==,
+                           "Fundacja „Kobiety Zagłębia”");
+          g_assert_cmpstr (wsp_record_get_string (entry->seat, "role"), ==, "member");
+          g_assert_cmpstr (wsp_record_get_string (entry->seat, "joined_on"), ==, TODAY);
+          g_assert_cmpstr (wsp_record_get_string (entry->seat, "body_id"), ==,
+                           wsp_record_get_id (forum));
+        }
+    }
+  g_assert_true (found);
+
+  /* The second time: refused, and nothing changes. */
+  g_assert_false (wsp_membership_accept_application (f->store, pending, TODAY, &error));
+  g_assert_error (error, WSP_MEMBERSHIP_ERROR, WSP_MEMBERSHIP_ERROR_ALREADY_ACCEPTED);
+  g_clear_error (&error);
+  g_assert_false (wsp_membership_accept_application (f->store, accepted, TODAY, &error));
+  g_assert_error (error, WSP_MEMBERSHIP_ERROR, WSP_MEMBERSHIP_ERROR_ALREADY_ACCEPTED);
+  g_clear_error (&error);
+  again = forum_members (f, TRUE, TODAY);
+  g_assert_cmpuint (again->len, ==, after->len);
+}
+
+static void
+test_leave_demo (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) before = forum_members (f, FALSE, TODAY);
+  g_autoptr (GPtrArray) current = NULL;
+  g_autoptr (GPtrArray) former = NULL;
+  g_autoptr (GPtrArray) on_the_day = NULL;
+  g_autoptr (WspRecord) seat = NULL;
+  g_autoptr (WspRecord) stored = NULL;
+  gboolean listed = FALSE;
+
+  /* Take the seat of the first member, the Kompas Foundation. */
+  seat = g_object_ref (((WspMemberEntry *) g_ptr_array_index (before, 0))->seat);
+  g_assert_cmpstr (wsp_record_get_string (seat, "joined_on"), ==, "2015-11-19");
+
+  g_assert_false (wsp_membership_leave (f->store, seat, "2014-12-31", NULL, &error));
+  g_assert_error (error, WSP_MEMBERSHIP_ERROR, WSP_MEMBERSHIP_ERROR_INVALID_DATE);
+  g_clear_error (&error);
+  g_assert_false (wsp_membership_leave (f->store, seat, "27.11.2026", NULL, &error));
+  g_assert_error (error, WSP_MEMBERSHIP_ERROR, WSP_MEMBERSHIP_ERROR_INVALID_DATE);
+  g_clear_error (&error);
+  g_assert_null (wsp_record_get_string (seat, "left_on"));
+
+  g_assert_true (wsp_membership_leave (f->store, seat, "2026-11-20", "Rozwiązanie fundacji.",
+                                       &error));
+  g_assert_no_error (error);
+  stored = get (f, wsp_record_get_id (seat));
+  g_assert_cmpstr (wsp_record_get_string (stored, "left_on"), ==, "2026-11-20");
+  g_assert_cmpstr (wsp_record_get_string (stored, "left_reason"), ==, "Rozwiązanie fundacji.");
+
+  current = forum_members (f, FALSE, TODAY);
+  g_assert_cmpuint (current->len, ==, 29);
+  for (guint i = 0; i < current->len; i++)
+    g_assert_cmpstr (wsp_record_get_id (((WspMemberEntry *) g_ptr_array_index (current, i))->seat),
+                     !=, wsp_record_get_id (seat));
+  former = forum_members (f, TRUE, TODAY);
+  g_assert_cmpuint (former->len, ==, 30);
+  for (guint i = 0; i < former->len; i++)
+    if (g_str_equal (wsp_record_get_id (((WspMemberEntry *) g_ptr_array_index (former, i))->seat),
+                     wsp_record_get_id (seat)))
+      listed = TRUE;
+  g_assert_true (listed);
+  /* On the last day in office the seat is no longer current. */
+  on_the_day = forum_members (f, FALSE, "2026-11-20");
+  g_assert_cmpuint (on_the_day->len, ==, 29);
+
+  /* Leaving again, later: refused; the date may be moved earlier. */
+  g_assert_false (wsp_membership_leave (f->store, seat, "2026-11-25", NULL, &error));
+  g_assert_error (error, WSP_MEMBERSHIP_ERROR, WSP_MEMBERSHIP_ERROR_ALREADY_LEFT);
+  g_clear_error (&error);
+  g_assert_cmpstr (wsp_record_get_string (seat, "left_on"), ==, "2026-11-20");
+  g_assert_true (wsp_membership_leave (f->store, seat, "2026-11-10", NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&stored);
+  stored = get (f, wsp_record_get_id (seat));
+  g_assert_cmpstr (wsp_record_get_string (stored, "left_on"), ==, "2026-11-10");
+  g_assert_cmpstr (wsp_record_get_string (stored, "left_reason"), ==, "Rozwiązanie fundacji.");
+}
+
+/* ---- small cases --------------------------------------------------------- */
+
+static WspRecord *
+seat_on_side (const char *side)
+{
+  WspRecord *seat = wsp_record_new_for_entity ("seat", NULL);
+
+  wsp_record_set_string (seat, "side", side);
+  wsp_record_set_string (seat, "role", "member");
+  return seat;
+}
+
+static void
+add_seats (GPtrArray  *seats,
+           const char *side,
+           guint       n)
+{
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (seats, seat_on_side (side));
+}
+
+static void
+test_composition_broken (void)
+{
+  g_autoptr (GPtrArray) seats = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) empty = g_ptr_array_new_with_free_func (g_object_unref);
+  WspComposition c;
+
+  /* Half exactly: still fine. */
+  add_seats (seats, "mayor", 3);
+  add_seats (seats, "city_council", 2);
+  add_seats (seats, "ngo", 5);
+  wsp_membership_composition (seats, 0, &c);
+  g_assert_true (c.ok);
+  g_assert_cmpuint (c.ngo_needed, ==, 0);
+
+  /* One NGO member leaves: 4 of 9 is less than half. */
+  g_ptr_array_remove_index (seats, seats->len - 1);
+  wsp_membership_composition (seats, 10, &c);
+  g_assert_cmpuint (c.mayor, ==, 3);
+  g_assert_cmpuint (c.city_council, ==, 2);
+  g_assert_cmpuint (c.ngo, ==, 4);
+  g_assert_cmpuint (c.vacancies, ==, 1);
+  g_assert_false (c.ok);
+  g_assert_cmpuint (c.ngo_needed, ==, 1);
+
+  /* Two more leave: 2 of 7, three short. */
+  g_ptr_array_remove_index (seats, seats->len - 1);
+  g_ptr_array_remove_index (seats, seats->len - 1);
+  wsp_membership_composition (seats, 10, &c);
+  g_assert_cmpuint (c.ngo, ==, 2);
+  g_assert_cmpuint (c.vacancies, ==, 3);
+  g_assert_false (c.ok);
+  g_assert_cmpuint (c.ngo_needed, ==, 3);
+
+  /* A Council without members is not well made up either. */
+  wsp_membership_composition (empty, 0, &c);
+  g_assert_false (c.ok);
+  g_assert_cmpuint (c.ngo_needed, ==, 1);
+  g_assert_cmpuint (c.vacancies, ==, 0);
+}
+
+typedef struct
+{
+  WspRecord *council;
+  WspRecord *term;
+  WspRecord *seat;
+} SmallCouncil;
+
+static void
+small_council_clear (SmallCouncil *c)
+{
+  g_clear_object (&c->council);
+  g_clear_object (&c->term);
+  g_clear_object (&c->seat);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SmallCouncil, small_council_clear)
+
+static void
+small_council (Fixture      *f,
+               SmallCouncil *c)
+{
+  g_autoptr (WspRecord) person = save_new (f, "person", "name", "Jan Testowy", NULL);
+
+  c->council = save_new (f, "body", "kind", "council", "name", "Rada", NULL);
+  c->term = save_new (f, "term", "body_id", wsp_record_get_id (c->council), "starts_on",
+                      "2026-01-01", "ends_on", "2028-12-31", NULL);
+  c->seat = save_new (f, "seat", "body_id", wsp_record_get_id (c->council), "term_id",
+                      wsp_record_get_id (c->term), "person_id", wsp_record_get_id (person),
+                      "side", "ngo", "role", "member", "joined_on", "2026-03-01", NULL);
+}
+
+/* A held meeting on @starts_at with @status for the seat (NULL: no row). */
+static void
+meeting (Fixture      *f,
+         SmallCouncil *c,
+         const char   *starts_at,
+         const char   *meeting_status,
+         const char   *status)
+{
+  g_autoptr (WspRecord) m = save_new (f, "meeting", "body_id", wsp_record_get_id (c->council),
+                                      "starts_at", starts_at, "status", meeting_status, NULL);
+
+  if (status != NULL)
+    g_object_unref (save_new (f, "attendance", "meeting_id", wsp_record_get_id (m), "seat_id",
+                              wsp_record_get_id (c->seat), "status", status, NULL));
+}
+
+static guint
+flags (Fixture      *f,
+       SmallCouncil *c)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) flagged = NULL;
+  WspBodyRules rules;
+
+  wsp_membership_body_rules (c->council, &rules);
+  flagged = wsp_membership_absence_flags (f->store, wsp_record_get_id (c->council),
+                                          wsp_record_get_id (c->term), &rules, "2026-12-31",
+                                          &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < flagged->len; i++)
+    g_assert_cmpstr (wsp_record_get_id (g_ptr_array_index (flagged, i)), ==,
+                     wsp_record_get_id (c->seat));
+  return flagged->len;
+}
+
+static void
+test_absences_excused (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_auto (SmallCouncil) c = { 0 };
+
+  small_council (f, &c);
+
+  /* Saved out of order; the history goes by the time the meetings began
+   * (the same hour, written in two time zones, is one time). */
+  meeting (f, &c, "2026-06-10T16:00:00+02:00", "held", "absent");
+  meeting (f, &c, "2026-04-10T16:00:00+02:00", "minutes_approved", "absent");
+  meeting (f, &c, "2026-05-10T16:00:00+02:00", "minutes_approved", "excused");
+  meeting (f, &c, "2026-03-10T16:00:00+01:00", "minutes_approved", "absent");
+  meeting (f, &c, "2026-07-10T14:00:00Z", "held", "absent");
+  /* Before the seat was joined, with no row: skipped. */
+  meeting (f, &c, "2026-02-10T16:00:00+01:00", "minutes_approved", NULL);
+  /* Not held yet: does not count. */
+  meeting (f, &c, "2026-08-10T16:00:00+02:00", "planned", NULL);
+  meeting (f, &c, "2026-08-20T16:00:00+02:00", "invited", NULL);
+
+  /* absent, absent, excused, absent, absent: the excuse broke the run. */
+  g_assert_cmpuint (flags (f, &c), ==, 0);
+
+  /* A held meeting without a row for a member in office: unexcused. */
+  meeting (f, &c, "2026-09-10T16:00:00+02:00", "held", NULL);
+  g_assert_cmpuint (flags (f, &c), ==, 1);
+
+  /* Came to the next one: the run is over. */
+  meeting (f, &c, "2026-10-10T16:00:00+02:00", "held", "present");
+  g_assert_cmpuint (flags (f, &c), ==, 0);
+}
+
+static void
+test_absences_joined_late (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_auto (SmallCouncil) c = { 0 };
+
+  small_council (f, &c);
+
+  /* Three meetings without rows, all before the seat was joined. */
+  meeting (f, &c, "2026-01-10T16:00:00+01:00", "minutes_approved", NULL);
+  meeting (f, &c, "2026-02-10T16:00:00+01:00", "minutes_approved", NULL);
+  meeting (f, &c, "2026-02-28T16:00:00+01:00", "minutes_approved", NULL);
+  g_assert_cmpuint (flags (f, &c), ==, 0);
+
+  /* From the day of joining on, they count. */
+  meeting (f, &c, "2026-03-01T16:00:00+01:00", "held", NULL);
+  meeting (f, &c, "2026-04-01T16:00:00+02:00", "held", NULL);
+  g_assert_cmpuint (flags (f, &c), ==, 0);
+  meeting (f, &c, "2026-05-01T16:00:00+02:00", "held", "absent");
+  g_assert_cmpuint (flags (f, &c), ==, 1);
+}
+
+static void
+test_accept_existing_member (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WspRecord) forum = save_new (f, "body", "kind", "forum", "name", "Forum", NULL);
+  g_autoptr (WspRecord) org = save_new (f, "organisation", "name", "Stowarzyszenie Testowe", NULL);
+  g_autoptr (WspRecord) other = save_new (f, "organisation", "name", "Fundacja Druga", NULL);
+  g_autoptr (WspRecord) seat = save_new (f, "seat", "body_id", wsp_record_get_id (forum),
+                                         "organisation_id", wsp_record_get_id (org), "role",
+                                         "member", "joined_on", "2020-01-01", NULL);
+  g_autoptr (WspRecord) application = save_new (f, "membership_application", "body_id",
+                                                wsp_record_get_id (forum), "organisation_id",
+                                                wsp_record_get_id (org), "submitted_on",
+                                                "2026-01-05", "decision", "pending", NULL);
+  g_autoptr (WspRecord) rejected = save_new (f, "membership_application", "body_id",
+                                             wsp_record_get_id (forum), "organisation_id",
+                                             wsp_record_get_id (other), "submitted_on",
+                                             "2026-01-06", "decision", "rejected", "decided_on",
+                                             "2026-01-20", NULL);
+  g_autoptr (WspRecord) again = NULL;
+  g_autoptr (GPtrArray) members = NULL;
+
+  /* Already a member: accepted, no second seat. */
+  g_assert_true (wsp_membership_accept_application (f->store, application, "2026-02-01", &error));
+  g_assert_no_error (error);
+  members = forum_members (f, TRUE, "2026-02-01");
+  g_assert_cmpuint (members->len, ==, 1);
+  g_clear_pointer (&members, g_ptr_array_unref);
+
+  /* A rejected application may be accepted on appeal. */
+  g_assert_true (wsp_membership_accept_application (f->store, rejected, "2026-03-15", &error));
+  g_assert_no_error (error);
+  members = forum_members (f, FALSE, "2026-03-15");
+  g_assert_cmpuint (members->len, ==, 2);
+  /* By name: Fundacja Druga, then Stowarzyszenie Testowe. */
+  g_assert_cmpstr (wsp_record_get_id (entry_at (members, 0)->organisation), ==,
+                   wsp_record_get_id (other));
+  g_assert_cmpstr (wsp_record_get_id (entry_at (members, 1)->organisation), ==,
+                   wsp_record_get_id (org));
+  g_clear_pointer (&members, g_ptr_array_unref);
+
+  /* A member who left and applies again gets a new seat. */
+  g_assert_true (wsp_membership_leave (f->store, seat, "2026-03-31", NULL, &error));
+  g_assert_no_error (error);
+  again = save_new (f, "membership_application", "body_id", wsp_record_get_id (forum),
+                    "organisation_id", wsp_record_get_id (org), "submitted_on", "2026-05-04",
+                    "decision", "pending", NULL);
+  g_assert_true (wsp_membership_accept_application (f->store, again, "2026-06-01", &error));
+  g_assert_no_error (error);
+  members = forum_members (f, FALSE, "2026-06-01");
+  g_assert_cmpuint (members->len, ==, 2);
+  g_assert_cmpstr (wsp_record_get_string (entry_at (members, 1)->seat, "joined_on"), ==,
+                   "2026-06-01");
+  g_clear_pointer (&members, g_ptr_array_unref);
+  members = forum_members (f, TRUE, "2026-06-01");
+  g_assert_cmpuint (members->len, ==, 3);
+  /* The same organisation: the earlier seat first. */
+  g_assert_cmpstr (wsp_record_get_string (entry_at (members, 1)->seat, "joined_on"), ==,
+                   "2020-01-01");
+  g_assert_cmpstr (wsp_record_get_string (entry_at (members, 2)->seat, "joined_on"), ==,
+                   "2026-06-01");
+}
+
+/* When the application cannot be saved, the seat made for it goes too. */
+static void
+test_accept_rolls_back (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WspRecord) forum = save_new (f, "body", "kind", "forum", "name", "Forum", NULL);
+  g_autoptr (WspRecord) org = save_new (f, "organisation", "name", "Stowarzyszenie Testowe", NULL);
+  g_autoptr (WspRecord) application = wsp_record_new_for_entity ("membership_application", NULL);
+  g_autoptr (GPtrArray) members = NULL;
+
+  /* Never saved, and without the day it was submitted: not valid. */
+  wsp_record_set_string (application, "body_id", wsp_record_get_id (forum));
+  wsp_record_set_string (application, "organisation_id", wsp_record_get_id (org));
+  wsp_record_set_string (application, "decision", "pending");
+
+  g_assert_false (wsp_membership_accept_application (f->store, application, "2026-02-01", &error));
+  g_assert_error (error, WSP_RECORD_ERROR, WSP_RECORD_ERROR_REQUIRED);
+  members = forum_members (f, TRUE, "2026-02-01");
+  g_assert_cmpuint (members->len, ==, 0);
+  g_assert_cmpuint (wsp_store_count (f->store, TYPE ("seat")), ==, 0);
+  g_assert_cmpuint (wsp_store_count (f->store, TYPE ("membership_application")), ==, 0);
+}
+
+static void
+test_accept_wrong_record (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WspRecord) org = save_new (f, "organisation", "name", "Stowarzyszenie Testowe", NULL);
+
+  g_assert_false (wsp_membership_accept_application (f->store, org, "2026-02-01", &error));
+  g_assert_error (error, WSP_MEMBERSHIP_ERROR, WSP_MEMBERSHIP_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (wsp_membership_leave (f->store, org, "2026-02-01", NULL, &error));
+  g_assert_error (error, WSP_MEMBERSHIP_ERROR, WSP_MEMBERSHIP_ERROR_INVALID);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define DEMO(path, fn) \
+  g_test_add ("/membership/demo/" path, Fixture, NULL, demo_set_up, fn, tear_down)
+#define SMALL(path, fn) \
+  g_test_add ("/membership/small/" path, Fixture, NULL, empty_set_up, fn, tear_down)
+
+  DEMO ("bodies", test_bodies);
+  DEMO ("terms", test_terms);
+  DEMO ("seats", test_seats);
+  DEMO ("composition", test_composition_demo);
+  DEMO ("absences", test_absences_demo);
+  DEMO ("forum-members", test_forum_members);
+  DEMO ("applications", test_applications);
+  DEMO ("person-seats", test_person_seats);
+  DEMO ("representatives", test_representatives);
+  DEMO ("accept", test_accept_demo);
+  DEMO ("leave", test_leave_demo);
+  SMALL ("body-rules", test_body_rules);
+  g_test_add_func ("/membership/small/composition-broken", test_composition_broken);
+  SMALL ("absences-excused", test_absences_excused);
+  SMALL ("absences-joined-late", test_absences_joined_late);
+  SMALL ("accept-existing-member", test_accept_existing_member);
+  SMALL ("accept-rolls-back", test_accept_rolls_back);
+  SMALL ("accept-wrong-record", test_accept_wrong_record);
+
+  return g_test_run ();
+}
