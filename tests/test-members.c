@@ -18,6 +18,7 @@
 #include "wsp-members-page.h"
 #include "wsp-organisation.h"
 #include "wsp-organisation-editor.h"
+#include "wsp-screenshot.h"
 #include "wsp-window.h"
 
 static WspApplication *app;
@@ -27,6 +28,35 @@ iterate (void)
 {
   for (int i = 0; i < 20 && g_main_context_pending (NULL); i++)
     g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+frames_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
+{
+  return ++*(guint *) data < 4 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+/* With WSPOLNIE_TEST_SHOTS=DIR, saves how the window looks now as
+ * DIR/<name>.png, for a person to look at. */
+static void
+maybe_shot (WspWindow *window, const char *name)
+{
+  const char *dir = g_getenv ("WSPOLNIE_TEST_SHOTS");
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+  guint frames = 0;
+
+  if (dir == NULL)
+    return;
+  gtk_widget_add_tick_callback (GTK_WIDGET (window), frames_cb, &frames, NULL);
+  while (frames < 4)
+    g_main_context_iteration (NULL, TRUE);
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  g_mkdir_with_parents (dir, 0755);
+  if (!wsp_screenshot_widget_to_png (GTK_WIDGET (window), path, &error))
+    g_printerr ("%s\n", error->message);
 }
 
 static WspMembersPage *
@@ -69,6 +99,16 @@ test_organisation_lifecycle (void)
   wsp_organisation_editor_set_field (editor, "krs", "0000123456");
   wsp_organisation_editor_set_field (editor, "nip", "526-025-09-94");
   g_assert_nonnull (strstr (wsp_organisation_editor_get_problem (editor), "NIP"));
+  if (g_getenv ("WSPOLNIE_TEST_SHOTS") != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("WSPOLNIE_TEST_SHOTS"), "editor.png", NULL);
+      guint frames = 0;
+
+      gtk_widget_add_tick_callback (GTK_WIDGET (editor), frames_cb, &frames, NULL);
+      while (frames < 4)
+        g_main_context_iteration (NULL, TRUE);
+      wsp_screenshot_widget_to_png (GTK_WIDGET (editor), path, NULL);
+    }
   g_assert_nonnull (strstr (wsp_organisation_editor_get_problem (editor), "5"));
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
   iterate ();
@@ -95,6 +135,7 @@ test_organisation_lifecycle (void)
   /* Select it and edit: only the changed field is saved. */
   g_assert_true (wsp_members_page_select (page, id));
   g_assert_cmpstr (wsp_members_page_get_visible_pane (page), ==, "organisation");
+  maybe_shot (window, "organisation");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "members.edit-organisation", NULL));
   editor = WSP_ORGANISATION_EDITOR (wsp_members_page_get_editor (page));
   wsp_organisation_editor_set_field (editor, "phone", "32 262 00 00");
@@ -168,6 +209,16 @@ test_csv_import (void)
 
   g_assert_true (wsp_csv_import_dialog_run (dialog, &error));
   g_assert_no_error (error);
+  if (g_getenv ("WSPOLNIE_TEST_SHOTS") != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("WSPOLNIE_TEST_SHOTS"), "csv-report.png", NULL);
+      guint frames = 0;
+
+      gtk_widget_add_tick_callback (GTK_WIDGET (dialog), frames_cb, &frames, NULL);
+      while (frames < 4)
+        g_main_context_iteration (NULL, TRUE);
+      wsp_screenshot_widget_to_png (GTK_WIDGET (dialog), path, NULL);
+    }
   g_assert_cmpstr (wsp_csv_import_dialog_get_step (dialog), ==, "report");
   report = wsp_csv_import_dialog_get_report (dialog);
   g_assert_cmpuint (report->added, ==, 2);
@@ -201,15 +252,18 @@ test_forum_and_council (void)
   g_assert_true (wsp_demo_fill (demo, &error));
   wsp_members_page_set_store (page, demo);
   gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "members");
 
   wsp_members_page_show_section (page, "forum");
   g_assert_cmpuint (g_list_model_get_n_items (wsp_members_page_get_list_model (page)), ==, 30);
   g_assert_cmpstr (wsp_members_page_get_visible_pane (page), ==, "forum");
+  maybe_shot (window, "forum");
 
   /* The Council opens on its newest term, with what needs attention. */
   wsp_members_page_show_section (page, "council");
   g_assert_cmpuint (g_list_model_get_n_items (wsp_members_page_get_list_model (page)), ==, 2);
   g_assert_cmpstr (wsp_members_page_get_visible_pane (page), ==, "council");
+  maybe_shot (window, "council");
   {
     const char *warning = wsp_members_page_get_council_warning (page);
 

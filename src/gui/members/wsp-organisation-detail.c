@@ -51,15 +51,29 @@ add_group (WspOrganisationDetail *self,
   return group;
 }
 
-static void
+static guint
 add_row (AdwPreferencesGroup *group,
          const char          *title,
          const char          *value)
 {
   GtkWidget *row = wsp_gui_value_row (title, value);
 
-  if (row != NULL)
-    adw_preferences_group_add (group, row);
+  if (row == NULL)
+    return 0;
+  adw_preferences_group_add (group, row);
+  return 1;
+}
+
+/* A group with nothing in it says nothing: it goes. */
+static void
+drop_if_empty (WspOrganisationDetail *self,
+               AdwPreferencesGroup   *group,
+               guint                  rows)
+{
+  if (rows > 0)
+    return;
+  adw_preferences_page_remove (self->page, group);
+  g_ptr_array_remove (self->groups, group);
 }
 
 static void
@@ -90,21 +104,24 @@ refresh (WspOrganisationDetail *self)
   gtk_widget_set_visible (GTK_WIDGET (self->short_name_label), short_name != NULL);
 
   group = add_group (self, _("Registration Numbers"));
-  add_row (group, _("KRS number"), wsp_record_get_string (org, "krs"));
-  add_row (group, _("NIP"), wsp_record_get_string (org, "nip"));
-  add_row (group, _("REGON"), wsp_record_get_string (org, "regon"));
+  drop_if_empty (self, group,
+                 add_row (group, _("KRS number"), wsp_record_get_string (org, "krs"))
+                 + add_row (group, _("NIP"), wsp_record_get_string (org, "nip"))
+                 + add_row (group, _("REGON"), wsp_record_get_string (org, "regon")));
 
   group = add_group (self, _("Contact"));
-  add_row (group, _("Address"), wsp_record_get_string (org, "address"));
-  add_row (group, _("E-mail"), wsp_record_get_string (org, "email"));
-  add_row (group, _("Phone"), wsp_record_get_string (org, "phone"));
-  add_row (group, _("Website"), wsp_record_get_string (org, "website"));
+  drop_if_empty (self, group,
+                 add_row (group, _("Address"), wsp_record_get_string (org, "address"))
+                 + add_row (group, _("E-mail"), wsp_record_get_string (org, "email"))
+                 + add_row (group, _("Phone"), wsp_record_get_string (org, "phone"))
+                 + add_row (group, _("Website"), wsp_record_get_string (org, "website")));
 
   fields = wsp_record_dup_list (org, "fields");
   fields_text = g_strjoinv ("\n", fields);
   group = add_group (self, _("Activity"));
-  add_row (group, _("Fields of public benefit activity"), fields_text);
-  add_row (group, _("Notes"), wsp_record_get_string (org, "notes"));
+  drop_if_empty (self, group,
+                 add_row (group, _("Fields of public benefit activity"), fields_text)
+                 + add_row (group, _("Notes"), wsp_record_get_string (org, "notes")));
 
   people = wsp_membership_representatives (self->store, wsp_record_get_id (org), NULL);
   if (people != NULL && people->len > 0)
