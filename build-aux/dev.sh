@@ -86,7 +86,7 @@ case "$cmd" in
     install_deps
     build=${BUILD_DIR:-_build-asan}
     configure_and_build "$build" -Db_sanitize=address,undefined -Dbuildtype=debug
-    with_display meson test -C "$build" --print-errorlogs --timeout-multiplier 4 "$@"
+    with_display meson test -C "$build" --print-errorlogs --timeout-multiplier 10 "$@"
     ;;
   *)
     echo "usage: $0 run|test|sanitize|deps" >&2

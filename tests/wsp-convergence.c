@@ -14,8 +14,10 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "wsp-convergence.h"
 #include "wsp-json.h"
@@ -2005,6 +2007,30 @@ run_all (Run     *run,
   return TRUE;
 }
 
+/* A new folder for the laptops' databases: in WSP_CONVERGENCE_TMPDIR, else
+ * in memory (/dev/shm) where there is one, since SQLite's fsyncs make up most
+ * of the time on a disk, else in the usual temporary folder. */
+char *
+wsp_convergence_make_folder (GError **error)
+{
+  const char *base = g_getenv ("WSP_CONVERGENCE_TMPDIR");
+  g_autofree char *template = NULL;
+
+  if (base == NULL && g_file_test ("/dev/shm", G_FILE_TEST_IS_DIR) && g_access ("/dev/shm", W_OK) == 0)
+    base = "/dev/shm";
+  if (base == NULL)
+    return g_dir_make_tmp ("wsp-convergence-XXXXXX", error);
+  template = g_build_filename (base, "wsp-convergence-XXXXXX", NULL);
+  if (g_mkdtemp (template) == NULL)
+    {
+      int saved = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   "Could not make a folder in %s: %s", base, g_strerror (saved));
+      return NULL;
+    }
+  return g_steal_pointer (&template);
+}
+
 gboolean
 wsp_convergence_run (guint32               seed,
                      guint                 laptops,
@@ -2035,7 +2061,7 @@ wsp_convergence_run (guint32               seed,
   for (guint i = 0; i < N_SEATS; i++)
     run.seats[i] = seeded_uuid (&run);
 
-  run.dir = g_dir_make_tmp ("wsp-convergence-XXXXXX", &local_error);
+  run.dir = wsp_convergence_make_folder (&local_error);
   if (run.dir == NULL)
     return failed (error, local_error, "seed %u: making a temporary folder", seed);
   run.stores = g_new0 (WspStore *, laptops);

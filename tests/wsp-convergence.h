@@ -101,4 +101,9 @@ char     *wsp_convergence_dump  (WspStore             *store,
 char     *wsp_convergence_revisions_digest (WspStore  *store,
                                             GError   **error);
 
+/* A new empty folder for test databases: in WSP_CONVERGENCE_TMPDIR, else in
+ * /dev/shm where it can be written (SQLite's fsyncs are most of the time on a
+ * disk), else in the usual temporary folder. */
+char     *wsp_convergence_make_folder (GError  **error);
+
 G_END_DECLS

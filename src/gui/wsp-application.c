@@ -10,7 +10,9 @@
 
 #include "wsp-demo.h"
 #include "wsp-organisation.h"
+#include "wsp-shared-folder.h"
 #include "wsp-store.h"
+#include "wsp-sync.h"
 
 #include "wsp-application-private.h"
 #include "wsp-preferences-window.h"
@@ -23,6 +25,7 @@ struct _WspApplication
 
   GSettings *settings;
   WspStore  *store;
+  WspSharedFolder *shared_folder;
   char      *database_path;
   char      *screenshot_dir;
   int        screenshot_width;
@@ -32,6 +35,9 @@ struct _WspApplication
 };
 
 G_DEFINE_FINAL_TYPE (WspApplication, wsp_application, ADW_TYPE_APPLICATION)
+
+static void apply_shared_folder (WspApplication *self);
+static void apply_laptop_name   (WspApplication *self);
 
 WspApplication *
 wsp_application_new (void)
@@ -207,8 +213,16 @@ wsp_application_open (GApplication  *app,
                       int            n_files,
                       const char    *hint)
 {
-  /* Packet files are imported by the sync view; until then, show the window. */
+  WspApplication *self = WSP_APPLICATION (app);
+  GtkWindow *window;
+
+  /* Opening exchange files (from the file manager) shows what each will do. */
   wsp_application_activate (app);
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (!WSP_IS_WINDOW (window) || self->store == NULL)
+    return;
+  for (int i = 0; i < n_files; i++)
+    wsp_window_open_packet (WSP_WINDOW (window), files[i]);
 }
 
 static void
@@ -251,6 +265,15 @@ wsp_application_open_store (WspApplication *self)
     {
       g_signal_connect_swapped (self->store, "changed", G_CALLBACK (store_changed_cb), self);
       update_demo_action (self);
+      g_signal_connect_swapped (self->settings, "changed::laptop-name", G_CALLBACK (apply_laptop_name), self);
+      g_signal_connect_swapped (self->settings, "changed::shared-folder", G_CALLBACK (apply_shared_folder), self);
+      if (self->screenshot_dir == NULL)
+        {
+          g_autofree char *name = g_settings_get_string (self->settings, "laptop-name");
+          if (*name != '\0')
+            apply_laptop_name (self);
+          apply_shared_folder (self);
+        }
       return;
     }
 
@@ -269,6 +292,90 @@ wsp_application_open_store (WspApplication *self)
   g_signal_connect (dialog, "response", G_CALLBACK (error_dialog_response_cb), self);
   gtk_application_add_window (GTK_APPLICATION (self), GTK_WINDOW (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+toast (WspApplication *self,
+       const char     *text)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (WSP_IS_WINDOW (window))
+    wsp_window_add_toast (WSP_WINDOW (window), adw_toast_new (text));
+}
+
+static void
+folder_imported_cb (WspSharedFolder *folder,
+                    const char      *path,
+                    gpointer         report_pointer,
+                    WspApplication  *self)
+{
+  WspImportReport *report = report_pointer;
+  g_autofree char *text = g_strdup_printf (ngettext ("Imported %u change from “%s” (shared folder)",
+                                                     "Imported %u changes from “%s” (shared folder)",
+                                                     report->stats.added),
+                                           report->stats.added, report->sender_name);
+  toast (self, text);
+}
+
+static void
+folder_refused_cb (WspSharedFolder *folder,
+                   const char      *path,
+                   GError          *error,
+                   WspApplication  *self)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  /* Translators: a file in the shared folder was not imported; %s: its name, then why */
+  g_autofree char *text = g_strdup_printf (_("“%s” was not imported: %s"), name, error->message);
+
+  toast (self, text);
+}
+
+/* Follows the shared folder chosen in Preferences. */
+static void
+apply_shared_folder (WspApplication *self)
+{
+  g_autofree char *path = g_settings_get_string (self->settings, "shared-folder");
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (self->shared_folder != NULL)
+    {
+      wsp_shared_folder_stop (self->shared_folder);
+      g_signal_handlers_disconnect_by_data (self->shared_folder, self);
+      g_clear_object (&self->shared_folder);
+    }
+  if (self->store == NULL || *path == '\0')
+    return;
+
+  file = g_file_new_for_path (path);
+  self->shared_folder = wsp_shared_folder_new (self->store, file, &error);
+  if (self->shared_folder == NULL || !wsp_shared_folder_start (self->shared_folder, &error))
+    {
+      g_clear_object (&self->shared_folder);
+      toast (self, error->message);
+      return;
+    }
+  g_signal_connect (self->shared_folder, "imported", G_CALLBACK (folder_imported_cb), self);
+  g_signal_connect (self->shared_folder, "refused", G_CALLBACK (folder_refused_cb), self);
+}
+
+/* The laptop's name travels in its exchange files. */
+static void
+apply_laptop_name (WspApplication *self)
+{
+  g_autofree char *name = g_settings_get_string (self->settings, "laptop-name");
+
+  if (self->store != NULL)
+    wsp_sync_set_laptop_name (self->store, g_strstrip (name), NULL);
+}
+
+/* The shared folder at work, if one is chosen (for tests). */
+WspSharedFolder *
+wsp_application_get_shared_folder (WspApplication *self)
+{
+  g_return_val_if_fail (WSP_IS_APPLICATION (self), NULL);
+  return self->shared_folder;
 }
 
 static void
@@ -424,6 +531,9 @@ wsp_application_finalize (GObject *object)
 {
   WspApplication *self = WSP_APPLICATION (object);
 
+  if (self->shared_folder != NULL)
+    wsp_shared_folder_stop (self->shared_folder);
+  g_clear_object (&self->shared_folder);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
   g_clear_pointer (&self->database_path, g_free);

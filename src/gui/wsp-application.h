@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "wsp-shared-folder.h"
 #include "wsp-store.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,7 @@ WspApplication *wsp_application_new               (void);
 const char     *wsp_application_get_database_path (WspApplication *self);
 GSettings      *wsp_application_get_settings      (WspApplication *self);
 WspStore       *wsp_application_get_store         (WspApplication *self);
+WspSharedFolder *wsp_application_get_shared_folder (WspApplication *self);
 gboolean        wsp_application_get_failed        (WspApplication *self);
 
 G_END_DECLS

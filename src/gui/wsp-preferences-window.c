@@ -7,7 +7,9 @@
 
 #include <glib/gi18n.h>
 
+#include "wsp-gui-util.h"
 #include "wsp-preferences-window.h"
+#include "wsp-sync.h"
 
 struct _WspPreferencesWindow
 {
@@ -15,8 +17,14 @@ struct _WspPreferencesWindow
 
   WspApplication *application;
 
-  AdwEntryRow  *laptop_name_row;
-  AdwActionRow *database_row;
+  AdwEntryRow         *laptop_name_row;
+  AdwActionRow        *database_row;
+  AdwActionRow        *fingerprint_row;
+  AdwPreferencesGroup *peers_group;
+  AdwActionRow        *folder_row;
+  GtkButton           *stop_folder_button;
+  GPtrArray           *peer_rows;
+  GtkFileChooserNative *chooser;
 };
 
 G_DEFINE_FINAL_TYPE (WspPreferencesWindow, wsp_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -42,6 +50,114 @@ wsp_preferences_window_get_laptop_name_row (WspPreferencesWindow *self)
   return GTK_WIDGET (self->laptop_name_row);
 }
 
+static void fill_peers (WspPreferencesWindow *self);
+
+static void
+trust_clicked_cb (GtkButton            *button,
+                  WspPreferencesWindow *self)
+{
+  WspStore *store = wsp_application_get_store (self->application);
+  const char *peer = g_object_get_data (G_OBJECT (button), "peer");
+  gboolean trusted = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "trusted"));
+  g_autoptr (GError) error = NULL;
+
+  if (!(trusted ? wsp_sync_revoke_peer (store, peer, &error) : wsp_sync_trust_peer (store, peer, &error)))
+    wsp_gui_show_error (GTK_WIDGET (self), error);
+  fill_peers (self);
+}
+
+/* The laptops this one takes files from, with their fingerprints. */
+static void
+fill_peers (WspPreferencesWindow *self)
+{
+  WspStore *store = self->application != NULL ? wsp_application_get_store (self->application) : NULL;
+  g_autoptr (JsonArray) peers = store != NULL ? wsp_sync_dup_peers (store, NULL) : NULL;
+
+  for (guint i = 0; i < self->peer_rows->len; i++)
+    adw_preferences_group_remove (self->peers_group, g_ptr_array_index (self->peer_rows, i));
+  g_ptr_array_set_size (self->peer_rows, 0);
+
+  for (guint i = 0; peers != NULL && i < json_array_get_length (peers); i++)
+    {
+      JsonObject *peer = json_array_get_object_element (peers, i);
+      gboolean trusted = json_object_get_boolean_member (peer, "trusted");
+      const char *last = json_object_get_string_member (peer, "last_seen");
+      g_autofree char *day = last != NULL ? g_strndup (last, 10) : NULL;
+      g_autofree char *line = NULL;
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button;
+
+      /* Translators: a trusted laptop's key fingerprint and the day its last file came */
+      line = g_strdup_printf (_("%s · last file %s%s"), json_object_get_string_member (peer, "fingerprint"),
+                              day != NULL ? day : "?", trusted ? "" : _(" · no longer trusted"));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), json_object_get_string_member (peer, "name"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), line);
+      button = gtk_button_new_with_mnemonic (trusted ? _("_Revoke") : _("_Trust Again"));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      if (trusted)
+        gtk_widget_add_css_class (button, "destructive-action");
+      g_object_set_data_full (G_OBJECT (button), "peer",
+                              g_strdup (json_object_get_string_member (peer, "peer_id")), g_free);
+      g_object_set_data (G_OBJECT (button), "trusted", GINT_TO_POINTER (trusted));
+      g_signal_connect (button, "clicked", G_CALLBACK (trust_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_preferences_group_add (self->peers_group, row);
+      g_ptr_array_add (self->peer_rows, row);
+    }
+  if (self->peer_rows->len == 0)
+    {
+      GtkWidget *row = wsp_gui_value_row (_("None yet"), _("Import a file from another laptop to add it."));
+      adw_preferences_group_add (self->peers_group, row);
+      g_ptr_array_add (self->peer_rows, row);
+    }
+}
+
+static void
+update_folder_row (WspPreferencesWindow *self)
+{
+  GSettings *settings = wsp_application_get_settings (self->application);
+  g_autofree char *folder = settings != NULL ? g_settings_get_string (settings, "shared-folder") : g_strdup ("");
+
+  adw_action_row_set_subtitle (self->folder_row, *folder != '\0' ? folder : _("None: exchange files by hand"));
+  gtk_widget_set_visible (GTK_WIDGET (self->stop_folder_button), *folder != '\0');
+}
+
+static void
+folder_response_cb (GtkNativeDialog      *chooser,
+                    int                   response,
+                    WspPreferencesWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        g_settings_set_string (wsp_application_get_settings (self->application), "shared-folder", path);
+      update_folder_row (self);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+choose_folder_clicked_cb (WspPreferencesWindow *self)
+{
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Choose the Shared Folder"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Select"),
+                                               _("_Cancel"));
+  g_signal_connect (self->chooser, "response", G_CALLBACK (folder_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+stop_folder_clicked_cb (WspPreferencesWindow *self)
+{
+  g_settings_set_string (wsp_application_get_settings (self->application), "shared-folder", "");
+  update_folder_row (self);
+}
+
 static void
 wsp_preferences_window_constructed (GObject *object)
 {
@@ -58,6 +174,14 @@ wsp_preferences_window_constructed (GObject *object)
     g_settings_bind (settings, "laptop-name", self->laptop_name_row, "text", G_SETTINGS_BIND_DEFAULT);
   adw_action_row_set_subtitle (self->database_row,
                                wsp_application_get_database_path (self->application));
+  if (wsp_application_get_store (self->application) != NULL)
+    {
+      g_autofree char *fingerprint = wsp_sync_dup_fingerprint (wsp_application_get_store (self->application), NULL);
+      adw_action_row_set_subtitle (self->fingerprint_row, fingerprint != NULL ? fingerprint : "");
+    }
+  fill_peers (self);
+  if (settings != NULL)
+    update_folder_row (self);
 }
 
 static void
@@ -84,6 +208,10 @@ wsp_preferences_window_dispose (GObject *object)
   WspPreferencesWindow *self = WSP_PREFERENCES_WINDOW (object);
 
   g_clear_object (&self->application);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  g_clear_pointer (&self->peer_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (wsp_preferences_window_parent_class)->dispose (object);
 }
@@ -107,10 +235,17 @@ wsp_preferences_window_class_init (WspPreferencesWindowClass *klass)
                                                "/org/example/Wspolnie/wsp-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, WspPreferencesWindow, laptop_name_row);
   gtk_widget_class_bind_template_child (widget_class, WspPreferencesWindow, database_row);
+  gtk_widget_class_bind_template_child (widget_class, WspPreferencesWindow, fingerprint_row);
+  gtk_widget_class_bind_template_child (widget_class, WspPreferencesWindow, peers_group);
+  gtk_widget_class_bind_template_child (widget_class, WspPreferencesWindow, folder_row);
+  gtk_widget_class_bind_template_child (widget_class, WspPreferencesWindow, stop_folder_button);
+  gtk_widget_class_bind_template_callback (widget_class, choose_folder_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_folder_clicked_cb);
 }
 
 static void
 wsp_preferences_window_init (WspPreferencesWindow *self)
 {
+  self->peer_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }

@@ -8,6 +8,9 @@
 #include <glib/gi18n.h>
 
 #include "wsp-window.h"
+#include "wsp-conflicts-dialog.h"
+#include "wsp-export-dialog.h"
+#include "wsp-import-dialog.h"
 #include "council/wsp-council-page.h"
 #include "drafts/wsp-drafts-page.h"
 #include "meetings/wsp-meetings-page.h"
@@ -23,6 +26,10 @@ struct _WspWindow
   AdwToastOverlay *toast_overlay;
   AdwViewStack        *stack;
   AdwViewSwitcherBar  *switcher_bar;
+  GtkRevealer         *conflicts_banner;
+  GtkLabel            *conflicts_label;
+  WspStore            *store;
+  GtkFileChooserNative *chooser;
 };
 
 G_DEFINE_FINAL_TYPE (WspWindow, wsp_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -39,6 +46,38 @@ wsp_window_get_view_names (void)
   return view_names;
 }
 
+/* The banner says how many records wait for a person, while any do. */
+static void
+update_conflicts_banner (WspWindow *self)
+{
+  guint n = self->store != NULL ? wsp_store_count_conflicts (self->store) : 0;
+  g_autofree char *text = NULL;
+
+  gtk_revealer_set_reveal_child (self->conflicts_banner, n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.conflicts", self->store != NULL);
+  if (n == 0)
+    return;
+  text = g_strdup_printf (ngettext ("%u record was changed on two laptops at once and waits for your choice.",
+                                    "%u records were changed on two laptops at once and wait for your choice.",
+                                    n),
+                          n);
+  gtk_label_set_text (self->conflicts_label, text);
+}
+
+static void
+store_changed_cb (WspWindow *self)
+{
+  update_conflicts_banner (self);
+}
+
+/* Whether the banner about conflicts is shown. */
+gboolean
+wsp_window_get_conflicts_shown (WspWindow *self)
+{
+  g_return_val_if_fail (WSP_IS_WINDOW (self), FALSE);
+  return gtk_revealer_get_reveal_child (self->conflicts_banner);
+}
+
 WspWindow *
 wsp_window_new (WspApplication *application)
 {
@@ -46,8 +85,129 @@ wsp_window_new (WspApplication *application)
   WspStore *store = wsp_application_get_store (application);
 
   if (store != NULL)
-    wsp_members_page_set_store (WSP_MEMBERS_PAGE (wsp_window_get_view (self, "members")), store);
+    {
+      self->store = g_object_ref (store);
+      g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+      wsp_members_page_set_store (WSP_MEMBERS_PAGE (wsp_window_get_view (self, "members")), store);
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", store != NULL);
+  update_conflicts_banner (self);
   return self;
+}
+
+static GtkWindow *
+present_dialog (WspWindow *self,
+                GtkWindow *dialog)
+{
+  gtk_window_set_transient_for (dialog, GTK_WINDOW (self));
+  gtk_window_present (dialog);
+  return dialog;
+}
+
+/* Shows what @file would do, and imports it if the person agrees. */
+GtkWindow *
+wsp_window_open_packet (WspWindow *self,
+                        GFile     *file)
+{
+  WspImportDialog *dialog;
+
+  g_return_val_if_fail (WSP_IS_WINDOW (self), NULL);
+  if (self->store == NULL)
+    return NULL;
+  dialog = wsp_import_dialog_new (self->store);
+  present_dialog (self, GTK_WINDOW (dialog));
+  wsp_import_dialog_load_file (dialog, file);
+  return GTK_WINDOW (dialog);
+}
+
+GtkWindow *
+wsp_window_show_conflicts (WspWindow *self)
+{
+  g_return_val_if_fail (WSP_IS_WINDOW (self), NULL);
+  if (self->store == NULL)
+    return NULL;
+  return present_dialog (self, GTK_WINDOW (wsp_conflicts_dialog_new (self->store)));
+}
+
+GtkWindow *
+wsp_window_show_export (WspWindow *self)
+{
+  g_return_val_if_fail (WSP_IS_WINDOW (self), NULL);
+  if (self->store == NULL)
+    return NULL;
+  return present_dialog (self, GTK_WINDOW (wsp_export_dialog_new (self->store)));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  wsp_window_show_export (WSP_WINDOW (widget));
+}
+
+static void
+conflicts_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  wsp_window_show_conflicts (WSP_WINDOW (widget));
+}
+
+static void
+import_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    WspWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      wsp_window_open_packet (self, file);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  WspWindow *self = WSP_WINDOW (widget);
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Import from Another Laptop"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Wspólnie exchange files"));
+  gtk_file_filter_add_mime_type (filter, "application/x-wspolnie-packet");
+  gtk_file_filter_add_pattern (filter, "*.wspolnie.json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (import_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* A packet file dropped on the window opens its preview. */
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         WspWindow     *self)
+{
+  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    {
+      GSList *files = g_value_get_boxed (value);
+      if (files != NULL)
+        wsp_window_open_packet (self, files->data);
+      return files != NULL;
+    }
+  if (G_VALUE_HOLDS (value, G_TYPE_FILE))
+    {
+      wsp_window_open_packet (self, g_value_get_object (value));
+      return TRUE;
+    }
+  return FALSE;
 }
 
 const char *
@@ -175,6 +335,10 @@ wsp_window_dispose (GObject *object)
   WspWindow *self = WSP_WINDOW (object);
 
   g_clear_object (&self->settings);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (wsp_window_parent_class)->dispose (object);
 }
@@ -200,6 +364,14 @@ wsp_window_class_init (WspWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WspWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, WspWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, WspWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, WspWindow, conflicts_banner);
+  gtk_widget_class_bind_template_child (widget_class, WspWindow, conflicts_label);
+
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.conflicts", NULL, conflicts_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_bind_template_callback (widget_class, visible_child_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, narrow_changed_cb);
 
@@ -215,6 +387,13 @@ wsp_window_init (WspWindow *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
                                    G_N_ELEMENTS (win_actions), self);
+
+  {
+    GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+    g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+  }
 
   self->settings = g_settings_new (APP_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),

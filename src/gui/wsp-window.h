@@ -21,6 +21,11 @@ const char         *wsp_window_get_visible_view  (WspWindow      *self);
 GtkWidget          *wsp_window_get_view          (WspWindow      *self,
                                                   const char     *name);
 gboolean            wsp_window_is_narrow         (WspWindow      *self);
+GtkWindow          *wsp_window_open_packet       (WspWindow      *self,
+                                                  GFile          *file);
+GtkWindow          *wsp_window_show_conflicts    (WspWindow      *self);
+gboolean            wsp_window_get_conflicts_shown (WspWindow    *self);
+GtkWindow          *wsp_window_show_export       (WspWindow      *self);
 void                wsp_window_add_toast         (WspWindow      *self,
                                                   AdwToast       *toast);
 

@@ -837,21 +837,41 @@ wsp_sync_dup_peers (WspStore  *store,
   return g_steal_pointer (&peers);
 }
 
-/* Stops trusting @peer_id: its files are refused until trusted again. */
-gboolean
-wsp_sync_revoke_peer (WspStore    *store,
-                      const char  *peer_id,
-                      GError     **error)
+static gboolean
+set_trusted (WspStore    *store,
+             const char  *peer_id,
+             gboolean     trusted,
+             GError     **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = prepare (store, "UPDATE peers SET trusted = 0 WHERE peer_id = ?",
+  g_autoptr (sqlite3_stmt) stmt = prepare (store, "UPDATE peers SET trusted = ? WHERE peer_id = ?",
                                            error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, peer_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 1, trusted);
+  sqlite3_bind_text (stmt, 2, peer_id, -1, SQLITE_TRANSIENT);
   if (!exec_stmt (store, stmt, error))
     return FALSE;
   if (sqlite3_changes (handle (store)) == 0)
     return refuse (error, WSP_SYNC_ERROR_UNKNOWN_LAPTOP, _("That laptop is not known here."));
   return TRUE;
 }
+
+/* Trusts again a laptop whose trust was revoked (with the key it had). */
+gboolean
+wsp_sync_trust_peer (WspStore    *store,
+                     const char  *peer_id,
+                     GError     **error)
+{
+  return set_trusted (store, peer_id, TRUE, error);
+}
+
+/* Stops trusting @peer_id: its files are refused until trusted again. */
+gboolean
+wsp_sync_revoke_peer (WspStore    *store,
+                      const char  *peer_id,
+                      GError     **error)
+{
+  return set_trusted (store, peer_id, FALSE, error);
+}
+

@@ -107,5 +107,8 @@ JsonArray *wsp_sync_dup_peers       (WspStore        *store,
 gboolean  wsp_sync_revoke_peer      (WspStore        *store,
                                      const char      *peer_id,
                                      GError         **error);
+gboolean  wsp_sync_trust_peer       (WspStore        *store,
+                                     const char      *peer_id,
+                                     GError         **error);
 
 G_END_DECLS

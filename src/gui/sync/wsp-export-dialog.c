@@ -1,0 +1,177 @@
+/* wsp-export-dialog.c — writing an exchange file for another laptop
+ *
+ * The secretary chooses who the file is for: everything, or one of the
+ * laptops this one has heard from (then only what that laptop does not have
+ * yet goes in), and where to save it. The file is written atomically.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "wsp-export-dialog.h"
+#include "wsp-gui-util.h"
+
+struct _WspExportDialog
+{
+  AdwWindow             parent_instance;
+
+  WspStore             *store;
+  GPtrArray            *peer_ids;  /* index 0: everything (NULL) */
+  GtkFileChooserNative *chooser;
+
+  AdwComboRow          *recipient_row;
+  GtkLabel             *problem_label;
+};
+
+G_DEFINE_FINAL_TYPE (WspExportDialog, wsp_export_dialog, ADW_TYPE_WINDOW)
+
+guint
+wsp_export_dialog_get_n_choices (WspExportDialog *self)
+{
+  g_return_val_if_fail (WSP_IS_EXPORT_DIALOG (self), 0);
+  return self->peer_ids->len;
+}
+
+void
+wsp_export_dialog_choose (WspExportDialog *self,
+                          guint            index)
+{
+  g_return_if_fail (WSP_IS_EXPORT_DIALOG (self));
+  adw_combo_row_set_selected (self->recipient_row, index);
+}
+
+/* Writes the file for the chosen laptop to @path (a file or a folder). */
+gboolean
+wsp_export_dialog_export_to (WspExportDialog  *self,
+                             const char       *path,
+                             WspExportReport  *report,
+                             GError          **error)
+{
+  guint index = adw_combo_row_get_selected (self->recipient_row);
+  const char *recipient = index < self->peer_ids->len ? g_ptr_array_index (self->peer_ids, index) : NULL;
+  g_auto (WspExportReport) local = { 0 };
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (WSP_IS_EXPORT_DIALOG (self), FALSE);
+
+  if (!wsp_sync_export (self->store, path, recipient, recipient == NULL, &local, error))
+    return FALSE;
+  name = g_path_get_basename (local.path);
+  message = g_strdup_printf (ngettext ("Exported %u change to “%s”", "Exported %u changes to “%s”",
+                                       local.revisions),
+                             local.revisions, name);
+  wsp_gui_add_toast (GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (self)) ?: GTK_WINDOW (self)),
+                     adw_toast_new (message));
+  if (report != NULL)
+    {
+      *report = local;
+      memset (&local, 0, sizeof local);
+    }
+  return TRUE;
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     WspExportDialog *self)
+{
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = g_file_get_path (file);
+      if (path != NULL && wsp_export_dialog_export_to (self, path, NULL, &error))
+        gtk_window_close (GTK_WINDOW (self));
+      else
+        {
+          gtk_label_set_text (self->problem_label,
+                              error != NULL ? error->message : _("That place cannot hold a file."));
+          gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
+        }
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+save_clicked_cb (WspExportDialog *self)
+{
+  g_autofree char *packet_id = g_uuid_string_random ();
+  g_autofree char *name = wsp_sync_packet_file_name (self->store, packet_id);
+
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Save the Exchange File"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name != NULL ? name : "wspolnie.wspolnie.json");
+  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+WspExportDialog *
+wsp_export_dialog_new (WspStore *store)
+{
+  WspExportDialog *self = g_object_new (WSP_TYPE_EXPORT_DIALOG, NULL);
+  g_autoptr (JsonArray) peers = wsp_sync_dup_peers (store, NULL);
+  GtkStringList *names = gtk_string_list_new (NULL);
+
+  self->store = g_object_ref (store);
+  gtk_string_list_append (names, _("Everything, for any laptop"));
+  g_ptr_array_add (self->peer_ids, NULL);
+  for (guint i = 0; peers != NULL && i < json_array_get_length (peers); i++)
+    {
+      JsonObject *peer = json_array_get_object_element (peers, i);
+
+      if (!json_object_get_boolean_member (peer, "trusted"))
+        continue;
+      gtk_string_list_append (names, json_object_get_string_member (peer, "name"));
+      g_ptr_array_add (self->peer_ids, g_strdup (json_object_get_string_member (peer, "peer_id")));
+    }
+  adw_combo_row_set_model (self->recipient_row, G_LIST_MODEL (names));
+  g_object_unref (names);
+  return self;
+}
+
+static void
+wsp_export_dialog_dispose (GObject *object)
+{
+  WspExportDialog *self = WSP_EXPORT_DIALOG (object);
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->peer_ids, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (wsp_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+wsp_export_dialog_class_init (WspExportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = wsp_export_dialog_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/Wspolnie/sync/wsp-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, WspExportDialog, recipient_row);
+  gtk_widget_class_bind_template_child (widget_class, WspExportDialog, problem_label);
+  gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+wsp_export_dialog_init (WspExportDialog *self)
+{
+  self->peer_ids = g_ptr_array_new_with_free_func (g_free);
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

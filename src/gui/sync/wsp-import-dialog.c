@@ -1,0 +1,351 @@
+/* wsp-import-dialog.c — what an exchange file will do, before it does it
+ *
+ * The file is first imported as a dry run, which changes nothing and says
+ * exactly what a real import would: who signed it (the laptop's name and
+ * its key's fingerprint, in groups of five digits to read aloud), when, and
+ * how many records of each kind are new, updated, merged or in conflict.
+ * A laptop seen for the first time must have its fingerprint compared
+ * before Import is possible. A refused file says why, and nothing changes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "wsp-entities.h"
+#include "wsp-gui-util.h"
+#include "wsp-import-dialog.h"
+
+struct _WspImportDialog
+{
+  AdwWindow            parent_instance;
+
+  WspStore            *store;
+  GBytes              *bytes;
+  char                *file_name;
+  WspImportReport      preview;
+  char                *refusal;
+  gboolean             compared;
+
+  GtkStack            *stack;
+  GtkButton           *import_button;
+  AdwStatusPage       *refused_page;
+  AdwPreferencesGroup *sender_group;
+  AdwActionRow        *sender_row;
+  AdwActionRow        *fingerprint_row;
+  AdwActionRow        *created_row;
+  AdwPreferencesGroup *trust_group;
+  GtkCheckButton      *compared_check;
+  AdwPreferencesGroup *changes_group;
+  GPtrArray           *change_rows;
+};
+
+G_DEFINE_FINAL_TYPE (WspImportDialog, wsp_import_dialog, ADW_TYPE_WINDOW)
+
+/* "empty", "preview", "refused" or "done". */
+const char *
+wsp_import_dialog_get_state (WspImportDialog *self)
+{
+  g_return_val_if_fail (WSP_IS_IMPORT_DIALOG (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+const WspImportReport *
+wsp_import_dialog_get_preview (WspImportDialog *self)
+{
+  g_return_val_if_fail (WSP_IS_IMPORT_DIALOG (self), NULL);
+  return &self->preview;
+}
+
+const char *
+wsp_import_dialog_get_refusal (WspImportDialog *self)
+{
+  g_return_val_if_fail (WSP_IS_IMPORT_DIALOG (self), NULL);
+  return self->refusal;
+}
+
+static void
+update_import_button (WspImportDialog *self)
+{
+  gboolean ready = g_strcmp0 (wsp_import_dialog_get_state (self), "preview") == 0
+                   && !self->preview.already_imported
+                   && (!self->preview.new_laptop || self->compared);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), ready);
+  gtk_widget_set_visible (GTK_WIDGET (self->import_button),
+                          g_strcmp0 (wsp_import_dialog_get_state (self), "preview") == 0);
+}
+
+/* A person says they compared the fingerprint with the one on the other laptop. */
+void
+wsp_import_dialog_confirm_fingerprint (WspImportDialog *self,
+                                       gboolean         compared)
+{
+  g_return_if_fail (WSP_IS_IMPORT_DIALOG (self));
+  gtk_check_button_set_active (self->compared_check, compared);
+}
+
+static void
+compared_toggled_cb (WspImportDialog *self)
+{
+  self->compared = gtk_check_button_get_active (self->compared_check);
+  update_import_button (self);
+}
+
+static const char *
+entity_label (const char *entity)
+{
+  GType type = wsp_entities_lookup (entity);
+  g_autoptr (GTypeClass) klass = NULL;
+
+  if (type == G_TYPE_INVALID)
+    return entity;
+  klass = g_type_class_ref (type);
+  return _(WSP_RECORD_CLASS (klass)->entity->label);
+}
+
+/* One row per kind of record: “organisation — 3 new, 1 updated”. */
+static void
+show_changes (WspImportDialog *self)
+{
+  static const struct { WspOutcomeKind kind; const char *label; } kinds[] = {
+    { WSP_OUTCOME_NEW, N_("%u new") },
+    { WSP_OUTCOME_UPDATED, N_("%u updated") },
+    { WSP_OUTCOME_MERGED, N_("%u merged") },
+    { WSP_OUTCOME_CONFLICT, N_("%u in conflict") },
+    { WSP_OUTCOME_DELETED, N_("%u deleted") },
+  };
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) entities = g_ptr_array_new ();
+
+  for (guint i = 0; i < self->change_rows->len; i++)
+    adw_preferences_group_remove (self->changes_group, g_ptr_array_index (self->change_rows, i));
+  g_ptr_array_set_size (self->change_rows, 0);
+
+  for (guint i = 0; self->preview.outcomes != NULL && i < self->preview.outcomes->len; i++)
+    {
+      WspOutcome *o = g_ptr_array_index (self->preview.outcomes, i);
+      if (o->kind != WSP_OUTCOME_UNCHANGED && g_hash_table_add (seen, o->entity))
+        g_ptr_array_add (entities, o->entity);
+    }
+
+  for (guint i = 0; i < entities->len; i++)
+    {
+      const char *entity = g_ptr_array_index (entities, i);
+      g_autoptr (GString) line = g_string_new (NULL);
+      GtkWidget *row;
+
+      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+        {
+          guint n = wsp_import_report_count (&self->preview, entity, kinds[k].kind);
+          if (n == 0)
+            continue;
+          if (line->len > 0)
+            g_string_append (line, ", ");
+          g_string_append_printf (line, _(kinds[k].label), n);
+        }
+      row = wsp_gui_value_row (entity_label (entity), line->str);
+      if (wsp_import_report_count (&self->preview, entity, WSP_OUTCOME_CONFLICT) > 0)
+        gtk_widget_add_css_class (row, "warning");
+      adw_preferences_group_add (self->changes_group, row);
+      g_ptr_array_add (self->change_rows, row);
+    }
+  if (entities->len == 0)
+    {
+      GtkWidget *row = wsp_gui_value_row (_("Nothing new"),
+                                          self->preview.already_imported
+                                            ? _("This file was imported before.")
+                                            : _("This laptop already has everything in the file."));
+      adw_preferences_group_add (self->changes_group, row);
+      g_ptr_array_add (self->change_rows, row);
+    }
+}
+
+/* Spaces the fingerprint's groups for reading aloud. */
+static char *
+readable_fingerprint (const char *fingerprint)
+{
+  g_auto (GStrv) groups = g_strsplit (fingerprint != NULL ? fingerprint : "", " ", -1);
+  return g_strjoinv ("  ", groups);
+}
+
+static void
+preview (WspImportDialog *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  wsp_import_report_clear (&self->preview);
+  g_clear_pointer (&self->refusal, g_free);
+  self->compared = FALSE;
+  gtk_check_button_set_active (self->compared_check, FALSE);
+
+  if (!wsp_sync_import_bytes (self->store, self->bytes, WSP_IMPORT_DRY_RUN, &self->preview, &error))
+    {
+      self->refusal = g_strdup (error->message);
+      adw_status_page_set_description (self->refused_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "refused");
+      update_import_button (self);
+      return;
+    }
+
+  {
+    g_autofree char *fingerprint = readable_fingerprint (self->preview.fingerprint);
+    g_autoptr (GDateTime) created = g_date_time_new_from_iso8601 (self->preview.created_at, NULL);
+    g_autoptr (GDateTime) local = created != NULL ? g_date_time_to_local (created) : NULL;
+    g_autofree char *when = local != NULL ? g_date_time_format (local, "%x %X") : g_strdup (self->preview.created_at);
+
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->sender_row), self->preview.sender_name);
+    adw_action_row_set_subtitle (self->sender_row,
+                                 self->preview.new_laptop ? _("A laptop this one has not seen before")
+                                                          : _("A trusted laptop"));
+    adw_action_row_set_subtitle (self->fingerprint_row, fingerprint);
+    adw_action_row_set_subtitle (self->created_row, when);
+  }
+  gtk_widget_set_visible (GTK_WIDGET (self->trust_group), self->preview.new_laptop);
+  show_changes (self);
+  gtk_stack_set_visible_child_name (self->stack, "preview");
+  update_import_button (self);
+}
+
+void
+wsp_import_dialog_load_bytes (WspImportDialog *self,
+                              GBytes          *bytes,
+                              const char      *file_name)
+{
+  g_return_if_fail (WSP_IS_IMPORT_DIALOG (self));
+
+  g_clear_pointer (&self->bytes, g_bytes_unref);
+  self->bytes = g_bytes_ref (bytes);
+  g_free (self->file_name);
+  self->file_name = g_strdup (file_name);
+  if (file_name != NULL)
+    gtk_window_set_title (GTK_WINDOW (self), file_name);
+  preview (self);
+}
+
+void
+wsp_import_dialog_load_file (WspImportDialog *self,
+                             GFile           *file)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GFileInfo) info = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+
+  g_return_if_fail (WSP_IS_IMPORT_DIALOG (self));
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, &error);
+  if (info != NULL && g_file_info_get_size (info) > WSP_PACKET_MAX_BYTES)
+    g_set_error (&error, WSP_SYNC_ERROR, WSP_SYNC_ERROR_TOO_LARGE,
+                 _("The file is too large to be a Wspólnie exchange file."));
+  if (error == NULL)
+    bytes = g_file_load_bytes (file, NULL, NULL, &error);
+  if (bytes == NULL)
+    {
+      self->refusal = g_strdup (error->message);
+      adw_status_page_set_description (self->refused_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "refused");
+      update_import_button (self);
+      return;
+    }
+  wsp_import_dialog_load_bytes (self, bytes, name);
+}
+
+/* Imports for real what the preview showed. */
+gboolean
+wsp_import_dialog_import (WspImportDialog  *self,
+                          GError          **error)
+{
+  g_auto (WspImportReport) report = { 0 };
+  g_autofree char *message = NULL;
+  WspImportFlags flags = self->preview.new_laptop && self->compared ? WSP_IMPORT_TRUST_NEW : 0;
+
+  g_return_val_if_fail (WSP_IS_IMPORT_DIALOG (self), FALSE);
+  g_return_val_if_fail (self->bytes != NULL, FALSE);
+
+  if (!wsp_sync_import_bytes (self->store, self->bytes, flags, &report, error))
+    return FALSE;
+
+  message = g_strdup_printf (ngettext ("Imported %u change from “%s”", "Imported %u changes from “%s”",
+                                       report.stats.added),
+                             report.stats.added, report.sender_name);
+  wsp_gui_add_toast (GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (self)) ?: GTK_WINDOW (self)),
+                     adw_toast_new (message));
+  gtk_stack_set_visible_child_name (self->stack, "done");
+  update_import_button (self);
+  gtk_window_close (GTK_WINDOW (self));
+  return TRUE;
+}
+
+static void
+import_clicked_cb (WspImportDialog *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!wsp_import_dialog_import (self, &error))
+    {
+      self->refusal = g_strdup (error->message);
+      adw_status_page_set_description (self->refused_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "refused");
+      update_import_button (self);
+    }
+}
+
+WspImportDialog *
+wsp_import_dialog_new (WspStore *store)
+{
+  WspImportDialog *self = g_object_new (WSP_TYPE_IMPORT_DIALOG, NULL);
+
+  self->store = g_object_ref (store);
+  return self;
+}
+
+static void
+wsp_import_dialog_dispose (GObject *object)
+{
+  WspImportDialog *self = WSP_IMPORT_DIALOG (object);
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->bytes, g_bytes_unref);
+  g_clear_pointer (&self->file_name, g_free);
+  g_clear_pointer (&self->refusal, g_free);
+  g_clear_pointer (&self->change_rows, g_ptr_array_unref);
+  wsp_import_report_clear (&self->preview);
+
+  G_OBJECT_CLASS (wsp_import_dialog_parent_class)->dispose (object);
+}
+
+static void
+wsp_import_dialog_class_init (WspImportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = wsp_import_dialog_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/Wspolnie/sync/wsp-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, WspImportDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, WspImportDialog, import_button);
+  gtk_widget_class_bind_template_child (widget_class, WspImportDialog, refused_page);
+  gtk_widget_class_bind_template_child (widget_class, WspImportDialog, sender_group);
+  gtk_widget_class_bind_template_child (widget_class, WspImportDialog, sender_row);
+  gtk_widget_class_bind_template_child (widget_class, WspImportDialog, fingerprint_row);
+  gtk_widget_class_bind_template_child (widget_class, WspImportDialog, created_row);
+  gtk_widget_class_bind_template_child (widget_class, WspImportDialog, trust_group);
+  gtk_widget_class_bind_template_child (widget_class, WspImportDialog, compared_check);
+  gtk_widget_class_bind_template_child (widget_class, WspImportDialog, changes_group);
+  gtk_widget_class_bind_template_callback (widget_class, import_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, compared_toggled_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+wsp_import_dialog_init (WspImportDialog *self)
+{
+  self->change_rows = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,295 @@
+/* test-sync-gui.c — keeping two laptops in step through the windows
+ *
+ * Exports from one database, imports into another through the preview
+ * (with the fingerprint comparison of a new laptop), makes a conflict,
+ * resolves it in the conflicts dialog, and sees the resolution travel back;
+ * then a packet dropped into a watched shared folder is imported by itself.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "wsp-application.h"
+#include "wsp-conflicts-dialog.h"
+#include "wsp-export-dialog.h"
+#include "wsp-import-dialog.h"
+#include "wsp-organisation.h"
+#include "wsp-sync.h"
+#include "wsp-window.h"
+
+static WspApplication *app;
+static WspStore *laptop_b;
+static char *tmp;
+static char *org_id;
+
+static void
+iterate (void)
+{
+  for (int i = 0; i < 50 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static char *
+newest_packet (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  char *best = NULL;
+  gint64 best_time = -1;
+
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      GStatBuf st;
+
+      if (!g_str_has_suffix (name, WSP_PACKET_SUFFIX) || g_stat (path, &st) != 0)
+        continue;
+      if ((gint64) st.st_mtime >= best_time)
+        {
+          g_free (best);
+          best = g_steal_pointer (&path);
+          best_time = st.st_mtime;
+        }
+    }
+  return best;
+}
+
+static void
+set_phone (WspStore *store, const char *phone)
+{
+  g_autoptr (WspRecord) org = wsp_store_get (store, org_id, NULL);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_nonnull (org);
+  wsp_record_set_string (org, "phone", phone);
+  g_assert_true (wsp_store_save (store, org, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_exchange_and_resolve (void)
+{
+  WspStore *laptop_a = wsp_application_get_store (app);
+  WspWindow *window = wsp_window_new (app);
+  g_autofree char *out_a = g_build_filename (tmp, "from-a", NULL);
+  g_autofree char *out_b = g_build_filename (tmp, "from-b", NULL);
+  g_autoptr (WspRecord) org = WSP_RECORD (wsp_organisation_new ());
+  g_autoptr (GError) error = NULL;
+  g_auto (WspExportReport) exported = { 0 };
+  WspExportDialog *export;
+  WspImportDialog *import;
+  WspConflictsDialog *conflicts;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_mkdir (out_a, 0700);
+  g_mkdir (out_b, 0700);
+  wsp_record_set_string (org, "name", "Stowarzyszenie Wspólna Sprawa");
+  g_assert_true (wsp_store_save (laptop_a, org, &error));
+  org_id = g_strdup (wsp_record_get_id (org));
+
+  /* A exports everything through its window. */
+  export = WSP_EXPORT_DIALOG (wsp_window_show_export (window));
+  g_assert_cmpuint (wsp_export_dialog_get_n_choices (export), ==, 1);
+  g_assert_true (wsp_export_dialog_export_to (export, out_a, &exported, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (exported.revisions, ==, 1);
+  gtk_window_destroy (GTK_WINDOW (export));
+  wsp_export_report_clear (&exported);
+
+  /* B previews it: a new laptop; nothing changes until the fingerprint is compared. */
+  import = wsp_import_dialog_new (laptop_b);
+  {
+    g_autofree char *path = newest_packet (out_a);
+    g_autoptr (GFile) file = g_file_new_for_path (path);
+    wsp_import_dialog_load_file (import, file);
+  }
+  g_assert_cmpstr (wsp_import_dialog_get_state (import), ==, "preview");
+  g_assert_true (wsp_import_dialog_get_preview (import)->new_laptop);
+  g_assert_cmpuint (wsp_import_report_count ((WspImportReport *) wsp_import_dialog_get_preview (import),
+                                             "organisation", WSP_OUTCOME_NEW), ==, 1);
+  g_assert_null (wsp_store_get (laptop_b, org_id, NULL));
+  g_assert_false (wsp_import_dialog_import (import, &error));
+  g_assert_error (error, WSP_SYNC_ERROR, WSP_SYNC_ERROR_UNKNOWN_LAPTOP);
+  g_clear_error (&error);
+  wsp_import_dialog_confirm_fingerprint (import, TRUE);
+  g_object_ref_sink (import);
+  g_assert_true (wsp_import_dialog_import (import, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (import));
+  g_object_unref (import);
+  {
+    g_autoptr (WspRecord) copy = wsp_store_get (laptop_b, org_id, NULL);
+    g_assert_nonnull (copy);
+  }
+
+  /* Both change the same phone number: a conflict. */
+  set_phone (laptop_a, "32 111 11 11");
+  set_phone (laptop_b, "32 222 22 22");
+  g_assert_true (wsp_sync_export (laptop_b, out_b, NULL, TRUE, NULL, &error));
+  {
+    g_autofree char *path = newest_packet (out_b);
+    g_autoptr (GFile) file = g_file_new_for_path (path);
+    GtkWindow *preview = wsp_window_open_packet (window, file);
+
+    g_assert_cmpstr (wsp_import_dialog_get_state (WSP_IMPORT_DIALOG (preview)), ==, "preview");
+    g_assert_cmpuint (wsp_import_report_count ((WspImportReport *) wsp_import_dialog_get_preview (WSP_IMPORT_DIALOG (preview)),
+                                               "organisation", WSP_OUTCOME_CONFLICT), ==, 1);
+    wsp_import_dialog_confirm_fingerprint (WSP_IMPORT_DIALOG (preview), TRUE);
+    g_assert_true (wsp_import_dialog_import (WSP_IMPORT_DIALOG (preview), &error));
+    g_assert_no_error (error);
+  }
+  iterate ();
+  g_assert_cmpuint (wsp_store_count_conflicts (laptop_a), ==, 1);
+  g_assert_true (wsp_window_get_conflicts_shown (window));
+
+  /* A person chooses B's number on A. */
+  conflicts = WSP_CONFLICTS_DIALOG (wsp_window_show_conflicts (window));
+  g_assert_cmpuint (wsp_conflicts_dialog_get_n_records (conflicts), ==, 1);
+  {
+    g_autoptr (JsonObject) c = wsp_store_dup_conflicts (laptop_a, org_id, NULL);
+    JsonArray *candidates = json_object_get_array_member (c, "phone");
+    guint index = g_str_equal (json_object_get_string_member (json_array_get_object_element (candidates, 0), "value"),
+                               "32 222 22 22") ? 0 : 1;
+
+    g_assert_true (wsp_conflicts_dialog_choose (conflicts, 0, "phone", index));
+  }
+  g_assert_true (wsp_conflicts_dialog_resolve (conflicts, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (wsp_conflicts_dialog_get_n_records (conflicts), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (conflicts));
+  iterate ();
+  g_assert_cmpuint (wsp_store_count_conflicts (laptop_a), ==, 0);
+  g_assert_false (wsp_window_get_conflicts_shown (window));
+
+  /* The resolution travels back to B, in a file made just for B. */
+  export = WSP_EXPORT_DIALOG (wsp_window_show_export (window));
+  g_assert_cmpuint (wsp_export_dialog_get_n_choices (export), ==, 2);
+  wsp_export_dialog_choose (export, 1);
+  g_assert_true (wsp_export_dialog_export_to (export, out_a, &exported, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (exported.revisions, <, 4);
+  gtk_window_destroy (GTK_WINDOW (export));
+  import = g_object_ref_sink (wsp_import_dialog_new (laptop_b));
+  {
+    g_autoptr (GFile) file = g_file_new_for_path (exported.path);
+    wsp_import_dialog_load_file (import, file);
+  }
+  g_assert_false (wsp_import_dialog_get_preview (import)->new_laptop);
+  g_assert_true (wsp_import_dialog_import (import, &error));
+  gtk_window_destroy (GTK_WINDOW (import));
+  g_object_unref (import);
+  {
+    g_autoptr (WspRecord) on_b = wsp_store_get (laptop_b, org_id, NULL);
+    g_assert_cmpstr (wsp_record_get_string (on_b, "phone"), ==, "32 222 22 22");
+    g_assert_false (wsp_record_get_conflicted (on_b));
+  }
+  g_assert_cmpuint (wsp_store_count_conflicts (laptop_b), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_shared_folder (void)
+{
+  WspStore *laptop_a = wsp_application_get_store (app);
+  g_autofree char *folder = g_build_filename (tmp, "shared", NULL);
+  g_autoptr (GError) error = NULL;
+  gboolean timed_out = FALSE;
+  guint timeout;
+
+  g_mkdir (folder, 0700);
+  g_settings_set_string (wsp_application_get_settings (app), "shared-folder", folder);
+  iterate ();
+  g_assert_nonnull (wsp_application_get_shared_folder (app));
+
+  /* B (trusted by A since the exchange above) drops a packet in the folder. */
+  set_phone (laptop_b, "32 333 33 33");
+  g_assert_true (wsp_sync_export (laptop_b, folder, NULL, TRUE, NULL, &error));
+  g_assert_no_error (error);
+
+  timeout = g_timeout_add (15000, timeout_cb, &timed_out);
+  while (!timed_out)
+    {
+      g_autoptr (WspRecord) on_a = wsp_store_get (laptop_a, org_id, NULL);
+      if (g_strcmp0 (wsp_record_get_string (on_a, "phone"), "32 333 33 33") == 0)
+        break;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_false (timed_out);
+  g_source_remove (timeout);
+
+  g_settings_set_string (wsp_application_get_settings (app), "shared-folder", "");
+  iterate ();
+  g_assert_null (wsp_application_get_shared_folder (app));
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr (GDir) d = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path_b = NULL;
+  int status;
+
+  tmp = g_dir_make_tmp ("wsp-sync-gui-XXXXXX", NULL);
+  {
+    g_autofree char *data = g_build_filename (tmp, "data", NULL);
+    g_setenv ("XDG_DATA_HOME", data, TRUE);
+  }
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: the GUI tests need one (run them under Xvfb).\n");
+      return 77;
+    }
+  adw_init ();
+
+  app = wsp_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_application_hold (G_APPLICATION (app));
+  path_b = g_build_filename (tmp, "b.sqlite3", NULL);
+  laptop_b = wsp_store_open (path_b, &error);
+  g_assert_no_error (error);
+  g_assert_true (wsp_sync_set_laptop_name (laptop_b, "Laptop Rady", &error));
+
+  g_test_add_func ("/sync-gui/exchange-and-resolve", test_exchange_and_resolve);
+  g_test_add_func ("/sync-gui/shared-folder", test_shared_folder);
+
+  status = g_test_run ();
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  g_clear_object (&laptop_b);
+  g_free (org_id);
+  remove_tree (tmp);
+  g_free (tmp);
+  return status;
+}
