@@ -15,6 +15,7 @@
 #include "wsp-council-overview.h"
 #include "wsp-csv-import-dialog.h"
 #include "wsp-demo.h"
+#include "wsp-history-dialog.h"
 #include "wsp-members-page.h"
 #include "wsp-organisation.h"
 #include "wsp-organisation-editor.h"
@@ -144,6 +145,17 @@ test_organisation_lifecycle (void)
   after_edit = wsp_store_get (store, id, NULL);
   g_assert_cmpstr (wsp_record_get_string (after_edit, "phone"), ==, "32 262 00 00");
   g_assert_cmpstr (wsp_record_get_string (after_edit, "krs"), ==, "0000123456");
+
+  /* The history says what each change did. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "members.history", NULL));
+  {
+    WspHistoryDialog *history = WSP_HISTORY_DIALOG (wsp_members_page_get_editor (page));
+
+    g_assert_cmpuint (wsp_history_dialog_get_n_items (history), ==, 2);
+    g_assert_cmpstr (wsp_history_dialog_describe (history, 0), ==, "Created");
+    g_assert_cmpstr (wsp_history_dialog_describe (history, 1), ==, "Changed: Phone");
+    gtk_window_destroy (GTK_WINDOW (history));
+  }
 
   /* Search narrows the list, without Polish letters too. */
   wsp_members_page_set_search (page, "razem");

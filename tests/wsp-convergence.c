@@ -125,7 +125,8 @@ describe_rev (JsonObject *rev)
   return g_strdup_printf ("%.*s… (%s %s, %s, made on %.8s… as change %" G_GINT64_FORMAT ")",
                           24, rev_string (rev, "rev"), rev_string (rev, "entity"),
                           rev_string (rev, "record"),
-                          json_object_get_boolean_member (rev, "deleted") ? "a delete" : "a version",
+                          json_object_get_boolean_member (rev, "deleted") ? "a delete"
+                                                                          : "a version",
                           rev_string (rev, "peer"), json_object_get_int_member (rev, "seq"));
 }
 
@@ -173,8 +174,8 @@ first_difference (const char *a,
     at++;
   ea = excerpt (x, at > 100 ? at - 100 : 0, at + 160);
   eb = excerpt (y, at > 100 ? at - 100 : 0, at + 160);
-  return g_strdup_printf ("line %u (%.60s…), byte %" G_GSIZE_FORMAT ": «%s» against «%s»", i + 1, x,
-                          at, ea, eb);
+  return g_strdup_printf ("line %u (%.60s…), byte %" G_GSIZE_FORMAT ": «%s» against «%s»",
+                          i + 1, x, at, ea, eb);
 }
 
 /* ---- the logical state --------------------------------------------------- */
@@ -213,7 +214,9 @@ dump_state (WspStore  *store,
               for (GList *l = fields; l != NULL; l = l->next)
                 {
                   JsonArray *candidates = json_object_get_array_member (conflicts, l->data);
-                  for (guint c = 0; candidates != NULL && c < json_array_get_length (candidates); c++)
+                  guint n = candidates != NULL ? json_array_get_length (candidates) : 0;
+
+                  for (guint c = 0; c < n; c++)
                     {
                       JsonObject *candidate = json_array_get_object_element (candidates, c);
                       json_object_remove_member (candidate, "hlc");
@@ -224,7 +227,8 @@ dump_state (WspStore  *store,
           ctext = wsp_json_object_canonical (conflicts);
           g_string_append_printf (out, "%s %s %s%s %s %s\n", wsp_record_get_entity (r)->name,
                                   wsp_record_get_id (r), wsp_record_get_revision (r),
-                                  wsp_record_get_conflicted (r) ? " conflicted" : "", values, ctext);
+                                  wsp_record_get_conflicted (r) ? " conflicted" : "", values,
+                                  ctext);
         }
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
@@ -516,7 +520,8 @@ ancestors (View       *v,
         continue;
       for (guint i = 0; parents != NULL && i < json_array_get_length (parents); i++)
         {
-          JsonObject *p = g_hash_table_lookup (v->by_id, json_array_get_string_element (parents, i));
+          const char *id = json_array_get_string_element (parents, i);
+          JsonObject *p = g_hash_table_lookup (v->by_id, id);
           if (p != NULL)
             g_ptr_array_add (queue, p);
         }
@@ -654,7 +659,8 @@ shown_outcome (JsonObject *values,
     }
   g_ptr_array_sort (candidates, compare_strings);
   for (guint j = 0; j < candidates->len; j++)
-    g_string_append_printf (out, "%s%s", j > 0 ? "|" : "", (char *) g_ptr_array_index (candidates, j));
+    g_string_append_printf (out, "%s%s", j > 0 ? "|" : "",
+                            (char *) g_ptr_array_index (candidates, j));
   g_string_append_printf (out, "→%s", shown);
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
@@ -737,7 +743,8 @@ check_record (View                 *v,
                    v->index, entity, record_id, list, local_error->message);
       return FALSE;
     }
-  if (strcmp (wsp_record_get_revision (record), rev_string (g_ptr_array_index (live, 0), "rev")) != 0)
+  if (strcmp (wsp_record_get_revision (record),
+              rev_string (g_ptr_array_index (live, 0), "rev")) != 0)
     {
       g_set_error (error, WSP_CONVERGENCE_ERROR, WSP_CONVERGENCE_ERROR_DIVERGED,
                    "laptop %u shows version %s of %s %s, but the winner of its live versions "
@@ -797,9 +804,11 @@ check_record (View                 *v,
   if (live->len == 1)
     {
       g_autofree char *shown = wsp_json_object_canonical (values);
-      g_autofree char *expected = wsp_json_object_canonical (rev_body (g_ptr_array_index (live, 0)));
+      g_autofree char *expected = wsp_json_object_canonical (
+        rev_body (g_ptr_array_index (live, 0)));
+      guint allowed = dead->len > 0 ? 1 : 0;
 
-      if (json_object_get_size (conflicts) > (dead->len > 0 ? 1u : 0u) || strcmp (shown, expected) != 0)
+      if (json_object_get_size (conflicts) > allowed || strcmp (shown, expected) != 0)
         {
           g_set_error (error, WSP_CONVERGENCE_ERROR, WSP_CONVERGENCE_ERROR_HIDDEN,
                        "laptop %u shows %s %s as %s with %u conflicts, but its one live version "
@@ -871,8 +880,9 @@ check_record (View                 *v,
            * merges cleanly is only over-cautious. */
           g_autofree char *expected = recursive_merge (v, live, field);
 
-          if (strcmp (expected, CONFLICT_MARK) == 0 ? shown[0] != '!'
-                                                    : shown[0] != '!' && strcmp (shown + 1, expected) != 0)
+          gboolean conflict = strcmp (expected, CONFLICT_MARK) == 0;
+
+          if (conflict ? shown[0] != '!' : shown[0] != '!' && strcmp (shown + 1, expected) != 0)
             {
               g_autofree char *l_list = rev_list (live);
               g_autofree char *b_list = rev_list (bases);
@@ -881,11 +891,11 @@ check_record (View                 *v,
                            "common ancestors are %s; merged over their merge, it is %s, but "
                            "the laptop shows it merged as %s",
                            v->index, field, entity, record_id, l_list, b_list,
-                           strcmp (expected, CONFLICT_MARK) == 0 ? "a conflict" : expected,
+                           conflict ? "a conflict" : expected,
                            shown + 1);
               return FALSE;
             }
-          if (shown[0] == '!' && strcmp (expected, CONFLICT_MARK) != 0 && stats != NULL)
+          if (shown[0] == '!' && !conflict && stats != NULL)
             stats->cautious_conflicts++;
         }
     }
@@ -904,7 +914,8 @@ trace_record (GPtrArray *revs)
       g_autofree char *body = wsp_json_object_canonical (rev_body (rev));
 
       g_printerr ("  %.20s… %s parents %s by %.8s… #%" G_GINT64_FORMAT " %s\n",
-                  rev_string (rev, "rev"), json_object_get_boolean_member (rev, "deleted") ? "DELETE" : "",
+                  rev_string (rev, "rev"),
+                  json_object_get_boolean_member (rev, "deleted") ? "DELETE" : "",
                   ptext, rev_string (rev, "peer"), json_object_get_int_member (rev, "seq"), body);
     }
 }
@@ -1022,7 +1033,7 @@ typedef struct
   GPtrArray            *records; /* Known, in creation order */
   GPtrArray            *queue;   /* Item */
   GPtrArray            *sent;    /* Item (ITEM_DELIVER): packets kept for replays */
-  GHashTable           *oracle;  /* rev id made here → the laptops that made it, bit i for laptop i */
+  GHashTable           *oracle;  /* rev id made here → the laptops that made it (bit i) */
   GHashTable           *votes;   /* vote id → its values, canonical */
   char                 *ballots[N_BALLOTS];
   char                 *seats[N_SEATS];
@@ -1223,7 +1234,11 @@ pick_live (Run      *run,
   return NULL;
 }
 
-static const char * const value_pool[] = { "Wspólna wartość", "inna", "Łódź, ul. Piotrkowska 3" };
+static const char * const value_pool[] = {
+  "Wspólna wartość",
+  "inna",
+  "Łódź, ul. Piotrkowska 3",
+};
 
 /* A new value for @field: often one every laptop may choose (so identical
  * edits happen), sometimes none. */
@@ -1269,7 +1284,9 @@ op_create (Run     *run,
   guint i = pick (run, run->n);
   gboolean organisation = chance (run, 0.5);
   g_autofree char *id = seeded_uuid (run);
-  g_autoptr (WspRecord) record = wsp_record_new_for_entity (organisation ? "organisation" : "person", id);
+  g_autoptr (WspRecord) record = wsp_record_new_for_entity (organisation ? "organisation"
+                                                                         : "person",
+                                                            id);
   g_autofree char *name = g_strdup_printf ("%s %u.%u", organisation ? "Stowarzyszenie" : "Osoba",
                                            run->seed, run->step);
   g_autoptr (GError) local_error = NULL;
@@ -1384,7 +1401,8 @@ cast_vote (Run         *run,
   if (!wsp_store_save (run->stores[i], vote, &local_error))
     return failed (error, local_error, "casting vote %s on laptop %u", id, i);
   known_add (run, id, WSP_TYPE_VOTE);
-  g_hash_table_insert (run->votes, g_strdup (id), wsp_json_object_canonical (wsp_record_get_values (vote)));
+  g_hash_table_insert (run->votes, g_strdup (id),
+                       wsp_json_object_canonical (wsp_record_get_values (vote)));
   run->stats->votes++;
   TRACE (run, "%u: laptop %u casts vote %s\n", run->step, i, id);
   return note_local (run, i, id, before, error);
@@ -1501,7 +1519,8 @@ op_resolve (Run     *run,
       if (strcmp (l->data, DELETED_FIELD) == 0)
         continue;
       for (guint c = 0; c < json_array_get_length (candidates); c++)
-        g_ptr_array_add (texts, value_text (json_array_get_object_element (candidates, c), "value"));
+        g_ptr_array_add (texts,
+                         value_text (json_array_get_object_element (candidates, c), "value"));
       g_ptr_array_sort (texts, compare_strings);
       text = g_ptr_array_index (texts, pick (run, texts->len));
       for (guint c = 0; c < json_array_get_length (candidates) && chosen == NULL; c++)
@@ -1512,7 +1531,8 @@ op_resolve (Run     *run,
             chosen = json_object_get_member (candidate, "value");
         }
       wsp_record_set_value (record, l->data,
-                            chosen == NULL || JSON_NODE_HOLDS_NULL (chosen) ? NULL : json_node_copy (chosen));
+                            chosen == NULL || JSON_NODE_HOLDS_NULL (chosen)
+                              ? NULL : json_node_copy (chosen));
     }
   if (!wsp_store_resolve (store, record, &local_error))
     return failed (error, local_error, "resolving %s on laptop %u", id, i);
@@ -1581,7 +1601,8 @@ deliver (Run              *run,
     return failed (error, local_error, "laptop %u importing a packet from laptop %u", to, from);
   run->stats->imports++;
   TRACE (run, "%u:   laptop %u imports from %u: %u of %u new%s\n", run->step, to, from,
-         report.stats.added, report.stats.received, report.already_imported ? " (already imported)" : "");
+         report.stats.added, report.stats.received,
+         report.already_imported ? " (already imported)" : "");
   run->stats->conflicts_seen += wsp_import_report_count (&report, NULL, WSP_OUTCOME_CONFLICT);
   if (report_out != NULL)
     {
@@ -1675,7 +1696,8 @@ op_export (Run     *run,
 
       run->stats->packets_duplicated++;
       TRACE (run, "%u: packet %u→%u duplicated\n", run->step, from, to);
-      if (!deliver (run, from, to, bytes, NULL, error) || !deliver (run, from, to, bytes, &again, error))
+      if (!deliver (run, from, to, bytes, NULL, error)
+          || !deliver (run, from, to, bytes, &again, error))
         return FALSE;
       if (!again.already_imported || again.stats.added != 0)
         {
@@ -1866,9 +1888,12 @@ quiesce (Run     *run,
               g_autoptr (JsonArray) after = wsp_store_dup_revisions (run->stores[j], NULL, NULL);
               g_autofree char *what = NULL;
 
+              guint n_after = after != NULL ? json_array_get_length (after) : 0;
+
               for (guint k = 0; k < json_array_get_length (before); k++)
-                g_hash_table_add (had, (gpointer) rev_string (json_array_get_object_element (before, k), "rev"));
-              for (guint k = 0; after != NULL && k < json_array_get_length (after) && what == NULL; k++)
+                g_hash_table_add (had, (gpointer) rev_string (
+                                         json_array_get_object_element (before, k), "rev"));
+              for (guint k = 0; k < n_after && what == NULL; k++)
                 {
                   JsonObject *rev = json_array_get_object_element (after, k);
                   if (!g_hash_table_contains (had, rev_string (rev, "rev")))
@@ -1903,7 +1928,8 @@ check_oracle (Run     *run,
       if (revs == NULL)
         return FALSE;
       for (guint k = 0; k < json_array_get_length (revs); k++)
-        g_hash_table_add (held, (gpointer) rev_string (json_array_get_object_element (revs, k), "rev"));
+        g_hash_table_add (held,
+                          (gpointer) rev_string (json_array_get_object_element (revs, k), "rev"));
       g_hash_table_iter_init (&iter, run->oracle);
       while (g_hash_table_iter_next (&iter, &key, &value))
         if (!g_hash_table_contains (held, key))
@@ -2016,7 +2042,8 @@ wsp_convergence_make_folder (GError **error)
   const char *base = g_getenv ("WSP_CONVERGENCE_TMPDIR");
   g_autofree char *template = NULL;
 
-  if (base == NULL && g_file_test ("/dev/shm", G_FILE_TEST_IS_DIR) && g_access ("/dev/shm", W_OK) == 0)
+  if (base == NULL && g_file_test ("/dev/shm", G_FILE_TEST_IS_DIR)
+      && g_access ("/dev/shm", W_OK) == 0)
     base = "/dev/shm";
   if (base == NULL)
     return g_dir_make_tmp ("wsp-convergence-XXXXXX", error);

@@ -25,6 +25,7 @@
 #include "wsp-person-detail.h"
 #include "wsp-term.h"
 #include "wsp-gui-util.h"
+#include "wsp-history-dialog.h"
 
 struct _WspMembersPage
 {
@@ -40,6 +41,7 @@ struct _WspMembersPage
   GtkWindow          *editor;
   gulong              changed_id;
   gboolean            disposing;
+  char               *selected_id; /* kept across list changes */
 
   GtkStack                *stack;
   AdwLeaflet              *leaflet;
@@ -189,11 +191,33 @@ row_selected_cb (WspMembersPage *self,
   /* The list empties itself as the page goes away. */
   if (self->disposing)
     return;
+  if (record != NULL)
+    {
+      g_free (self->selected_id);
+      self->selected_id = g_strdup (wsp_record_get_id (record));
+    }
+  else if (self->selected_id != NULL)
+    return; /* the row is being redrawn after a change: see list_changed_cb */
   show_detail (self, record);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.edit-organisation",
                                  record != NULL && WSP_IS_ORGANISATION (record));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.delete-organisation",
                                  record != NULL && WSP_IS_ORGANISATION (record));
+}
+
+/* A changed record's row is made anew: select it again, or say it is gone. */
+static void
+list_changed_cb (WspMembersPage *self)
+{
+  g_autofree char *id = g_strdup (self->selected_id);
+
+  if (self->disposing || id == NULL || gtk_list_box_get_selected_row (self->list) != NULL)
+    return;
+  if (!wsp_members_page_select (self, id))
+    {
+      g_clear_pointer (&self->selected_id, g_free);
+      row_selected_cb (self, NULL);
+    }
 }
 
 static void
@@ -347,6 +371,7 @@ wsp_members_page_show_section (WspMembersPage *self,
     return;
   g_free (self->section);
   self->section = g_strdup (sections[index]);
+  g_clear_pointer (&self->selected_id, g_free);
   gtk_drop_down_set_selected (self->section_chooser, index);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   load_section (self);
@@ -552,6 +577,19 @@ undo_delete_action (GtkWidget  *widget,
 }
 
 static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  WspMembersPage *self = WSP_MEMBERS_PAGE (widget);
+  WspRecord *record = wsp_members_page_get_selected (self);
+
+  if (record == NULL || self->store == NULL)
+    return;
+  open_editor (self, GTK_WINDOW (wsp_history_dialog_new (self->store, record)));
+}
+
+static void
 import_csv_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
@@ -595,6 +633,7 @@ wsp_members_page_dispose (GObject *object)
   g_clear_object (&self->filtered);
   g_clear_pointer (&self->section, g_free);
   g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->selected_id, g_free);
   g_clear_pointer (&self->subtitles, g_hash_table_unref);
 
   G_OBJECT_CLASS (wsp_members_page_parent_class)->dispose (object);
@@ -642,6 +681,7 @@ wsp_members_page_class_init (WspMembersPageClass *klass)
                                    delete_organisation_action);
   gtk_widget_class_install_action (widget_class, "members.undo-delete", "s", undo_delete_action);
   gtk_widget_class_install_action (widget_class, "members.import-csv", NULL, import_csv_action);
+  gtk_widget_class_install_action (widget_class, "members.history", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "members.search", NULL, focus_search_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
@@ -662,6 +702,8 @@ wsp_members_page_init (WspMembersPage *self)
   self->subtitles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->filter = gtk_custom_filter_new (matches, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
+  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (list_changed_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.edit-organisation", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.delete-organisation", FALSE);
   self->section = g_strdup ("organisations");
