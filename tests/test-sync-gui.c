@@ -17,6 +17,7 @@
 #include "wsp-export-dialog.h"
 #include "wsp-import-dialog.h"
 #include "wsp-organisation.h"
+#include "wsp-screenshot.h"
 #include "wsp-sync.h"
 #include "wsp-window.h"
 
@@ -55,6 +56,32 @@ newest_packet (const char *dir)
         }
     }
   return best;
+}
+
+static gboolean
+frames_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
+{
+  return ++*(guint *) data < 4 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+/* With WSPOLNIE_TEST_SHOTS=DIR, saves how @window looks as DIR/<name>.png. */
+static void
+maybe_shot (GtkWindow *window, const char *name)
+{
+  const char *dir = g_getenv ("WSPOLNIE_TEST_SHOTS");
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  guint frames = 0;
+
+  if (dir == NULL)
+    return;
+  gtk_widget_add_tick_callback (GTK_WIDGET (window), frames_cb, &frames, NULL);
+  while (frames < 4)
+    g_main_context_iteration (NULL, TRUE);
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  g_mkdir_with_parents (dir, 0755);
+  wsp_screenshot_widget_to_png (GTK_WIDGET (window), path, NULL);
 }
 
 static void
@@ -107,6 +134,8 @@ test_exchange_and_resolve (void)
     wsp_import_dialog_load_file (import, file);
   }
   g_assert_cmpstr (wsp_import_dialog_get_state (import), ==, "preview");
+  gtk_window_present (GTK_WINDOW (import));
+  maybe_shot (GTK_WINDOW (import), "import-preview");
   g_assert_true (wsp_import_dialog_get_preview (import)->new_laptop);
   g_assert_cmpuint (wsp_import_report_count ((WspImportReport *) wsp_import_dialog_get_preview (import),
                                              "organisation", WSP_OUTCOME_NEW), ==, 1);
@@ -146,8 +175,10 @@ test_exchange_and_resolve (void)
   g_assert_true (wsp_window_get_conflicts_shown (window));
 
   /* A person chooses B's number on A. */
+  maybe_shot (GTK_WINDOW (window), "conflicts-banner");
   conflicts = WSP_CONFLICTS_DIALOG (wsp_window_show_conflicts (window));
   g_assert_cmpuint (wsp_conflicts_dialog_get_n_records (conflicts), ==, 1);
+  maybe_shot (GTK_WINDOW (conflicts), "conflicts");
   {
     g_autoptr (JsonObject) c = wsp_store_dup_conflicts (laptop_a, org_id, NULL);
     JsonArray *candidates = json_object_get_array_member (c, "phone");

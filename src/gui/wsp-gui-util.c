@@ -55,3 +55,18 @@ wsp_gui_value_row (const char *title,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
   return row;
 }
+
+/* @text with its first letter made a capital (“organisation” → “Organisation”). */
+char *
+wsp_gui_capitalize (const char *text)
+{
+  gunichar first;
+  char buf[6];
+  int len;
+
+  if (text == NULL || *text == '\0')
+    return g_strdup ("");
+  first = g_utf8_get_char (text);
+  len = g_unichar_to_utf8 (g_unichar_totitle (first), buf);
+  return g_strdup_printf ("%.*s%s", len, buf, g_utf8_next_char (text));
+}

@@ -14,6 +14,7 @@ void  wsp_gui_add_toast   (GtkWidget  *widget,
                            AdwToast   *toast);
 void  wsp_gui_show_error  (GtkWidget  *widget,
                            GError     *error);
+char *wsp_gui_capitalize (const char *text);
 GtkWidget *wsp_gui_value_row (const char *title,
                               const char *value);
 

@@ -243,8 +243,10 @@ add_item (WspConflictsDialog *self,
 
   title = wsp_record_dup_title (item->record);
   header = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  /* Translators: a record in conflict: its kind and its name */
-  adw_preferences_group_set_title (header, _(wsp_record_get_entity (item->record)->label));
+  {
+    g_autofree char *kind = wsp_gui_capitalize (_(wsp_record_get_entity (item->record)->label));
+    adw_preferences_group_set_title (header, kind);
+  }
   adw_preferences_group_set_description (header, title);
   adw_preferences_page_add (self->page, header);
   g_ptr_array_add (item->groups, header);

@@ -146,7 +146,10 @@ show_changes (WspImportDialog *self)
             g_string_append (line, ", ");
           g_string_append_printf (line, _(kinds[k].label), n);
         }
-      row = wsp_gui_value_row (entity_label (entity), line->str);
+      {
+        g_autofree char *label = wsp_gui_capitalize (entity_label (entity));
+        row = wsp_gui_value_row (label, line->str);
+      }
       if (wsp_import_report_count (&self->preview, entity, WSP_OUTCOME_CONFLICT) > 0)
         gtk_widget_add_css_class (row, "warning");
       adw_preferences_group_add (self->changes_group, row);
