@@ -519,16 +519,35 @@ test_migrations (void)
     g_assert_true (wsp_database_check_integrity (fresh, &error));
   }
 
-  /* From the previous schema: data written then survives, a backup is made. */
-  db = wsp_database_open_at_version (path, latest - 1, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (wsp_database_get_schema_version (db), ==, latest - 1);
-  store = wsp_store_new (db, &error);
-  g_assert_no_error (error);
-  g_assert_true (wsp_store_save (store, org, &error));
-  id = g_strdup (wsp_record_get_id (org));
-  g_clear_object (&store);
-  g_clear_object (&db);
+  /* From the previous schema: data written then survives, a backup is made.
+   * The rows are written as that schema holds them (the store itself always
+   * writes the newest schema): copied from a database where the store made
+   * them. */
+  {
+    g_autofree char *source_path = g_build_filename (dir, "source.sqlite3", NULL);
+    g_autofree char *attach = g_strdup_printf ("ATTACH '%s' AS source", source_path);
+    g_autoptr (WspStore) source = wsp_store_open (source_path, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (wsp_store_save (source, org, &error));
+    id = g_strdup (wsp_record_get_id (org));
+    g_clear_object (&source);
+
+    db = wsp_database_open_at_version (path, latest - 1, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (wsp_database_get_schema_version (db), ==, latest - 1);
+    g_assert_true (wsp_database_exec (db, attach, &error));
+    g_assert_true (wsp_database_exec (db,
+                                      "INSERT INTO revisions SELECT * FROM source.revisions;"
+                                      "INSERT INTO records SELECT * FROM source.records;"
+                                      "INSERT INTO organisation SELECT * FROM source.organisation;"
+                                      "INSERT INTO search (entity, record_id, title, content) "
+                                      "  SELECT entity, record_id, title, content FROM source.search;"
+                                      "DETACH source;",
+                                      &error));
+    g_assert_no_error (error);
+    g_clear_object (&db);
+  }
 
   db = wsp_database_open (path, &error);
   g_assert_no_error (error);
@@ -541,6 +560,21 @@ test_migrations (void)
   g_assert_no_error (error);
   g_assert_cmpstr (wsp_record_get_string (back, "name"), ==, "Stowarzyszenie sprzed aktualizacji");
   g_assert_true (wsp_database_check_integrity (db, &error));
+  g_assert_true (wsp_store_check (store, &error));
+
+  /* The search finds it, and an edit replaces its words rather than adding more. */
+  {
+    g_autoptr (GListModel) hits = wsp_store_search (store, "aktualizacji", 10, &error);
+    g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 1);
+  }
+  wsp_record_set_string (back, "name", "Stowarzyszenie po aktualizacji");
+  g_assert_true (wsp_store_save (store, back, &error));
+  {
+    g_autoptr (GListModel) hits = wsp_store_search (store, "aktualizacji", 10, &error);
+    g_autoptr (GListModel) old = wsp_store_search (store, "sprzed", 10, &error);
+    g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 1);
+    g_assert_cmpuint (g_list_model_get_n_items (old), ==, 0);
+  }
 
   g_clear_object (&store);
   g_clear_object (&db);

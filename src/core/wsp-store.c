@@ -578,12 +578,32 @@ write_projection (WspStore         *self,
   g_autofree char *delete_sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", entity->name);
   sqlite3_stmt *stmt;
 
-  stmt = statement (self, "DELETE FROM search WHERE record_id = ?", error);
+  /* The record's old words go first (found through search_rows: the
+   * index's own record_id column has no index). */
+  stmt = statement (self, "SELECT search_rowid FROM search_rows WHERE record_id = ?", error);
   if (stmt == NULL)
     return FALSE;
   bind_text (stmt, 1, id);
-  if (!step_done (self, stmt, error))
-    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+
+      sqlite3_reset (stmt);
+      stmt = statement (self, "DELETE FROM search WHERE rowid = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, rowid);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+      stmt = statement (self, "DELETE FROM search_rows WHERE record_id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      bind_text (stmt, 1, id);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+  else
+    sqlite3_reset (stmt);
 
   if (deleted)
     {
@@ -639,7 +659,18 @@ write_projection (WspStore         *self,
       bind_text (stmt, 2, id);
       bind_text (stmt, 3, folded_title);
       bind_text (stmt, 4, folded_content);
-      return step_done (self, stmt, error);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+      {
+        gint64 rowid = sqlite3_last_insert_rowid (self->db);
+
+        stmt = statement (self, "INSERT INTO search_rows (record_id, search_rowid) VALUES (?, ?)", error);
+        if (stmt == NULL)
+          return FALSE;
+        bind_text (stmt, 1, id);
+        sqlite3_bind_int64 (stmt, 2, rowid);
+        return step_done (self, stmt, error);
+      }
     }
 }
 
