@@ -82,6 +82,20 @@ statement (WspStore    *self,
   return stmt;
 }
 
+/* Ends a loop over a statement's rows: resets it, and says whether the
+ * loop ended because the rows did (@rc SQLITE_DONE) rather than an error. */
+static gboolean
+rows_done (WspStore      *self,
+           sqlite3_stmt  *stmt,
+           int            rc,
+           GError       **error)
+{
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return wsp_database_set_error (self->database, rc, error);
+  return TRUE;
+}
+
 static gboolean
 step_done (WspStore      *self,
            sqlite3_stmt  *stmt,
@@ -321,12 +335,8 @@ load_revisions (WspStore    *self,
         *entity = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
       g_hash_table_insert (revs, rev->rev_id, rev);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      wsp_database_set_error (self->database, rc, error);
-      return NULL;
-    }
+  if (!rows_done (self, stmt, rc, error))
+    return NULL;
   return g_steal_pointer (&revs);
 }
 
@@ -873,9 +883,8 @@ load_head (WspStore    *self,
       g_ptr_array_add (head->leaves, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
       head->max_gen = MAX (head->max_gen, sqlite3_column_int64 (stmt, 1));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return wsp_database_set_error (self->database, rc, error);
+  if (!rows_done (self, stmt, rc, error))
+    return FALSE;
   return TRUE;
 }
 
@@ -1333,9 +1342,8 @@ wsp_store_query (WspStore    *self,
       if (record != NULL)
         g_ptr_array_add (records, record);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return wsp_database_set_error (self->database, rc, error);
+  if (!rows_done (self, stmt, rc, error))
+    return FALSE;
   return TRUE;
 }
 
@@ -1420,12 +1428,8 @@ wsp_store_search (WspStore    *self,
       if (record != NULL)
         g_list_store_append (results, record);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      wsp_database_set_error (self->database, rc, error);
-      return NULL;
-    }
+  if (!rows_done (self, stmt, rc, error))
+    return NULL;
   return G_LIST_MODEL (g_steal_pointer (&results));
 }
 
@@ -1460,12 +1464,8 @@ wsp_store_dup_history (WspStore    *self,
         json_object_set_object_member (entry, "body", g_steal_pointer (&body));
       json_array_add_object_element (history, entry);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      wsp_database_set_error (self->database, rc, error);
-      return NULL;
-    }
+  if (!rows_done (self, stmt, rc, error))
+    return NULL;
   return g_steal_pointer (&history);
 }
 
@@ -1492,12 +1492,8 @@ wsp_store_dup_conflicts (WspStore    *self,
       if (candidates != NULL)
         json_object_set_member (conflicts, (const char *) sqlite3_column_text (stmt, 0), candidates);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      wsp_database_set_error (self->database, rc, error);
-      return NULL;
-    }
+  if (!rows_done (self, stmt, rc, error))
+    return NULL;
   return g_steal_pointer (&conflicts);
 }
 
@@ -1566,12 +1562,8 @@ wsp_store_dup_revisions (WspStore    *self,
       json_object_set_object_member (rev, "body", body ? g_steal_pointer (&body) : json_object_new ());
       json_array_add_object_element (result, rev);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      wsp_database_set_error (self->database, rc, error);
-      return NULL;
-    }
+  if (!rows_done (self, stmt, rc, error))
+    return NULL;
   return g_steal_pointer (&result);
 }
 
@@ -1593,12 +1585,8 @@ wsp_store_dup_have (WspStore  *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     json_object_set_int_member (have, (const char *) sqlite3_column_text (stmt, 0),
                                 sqlite3_column_int64 (stmt, 1));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      wsp_database_set_error (self->database, rc, error);
-      return NULL;
-    }
+  if (!rows_done (self, stmt, rc, error))
+    return NULL;
   return g_steal_pointer (&have);
 }
 
@@ -2104,12 +2092,8 @@ wsp_store_dup_conflicted_ids (WspStore  *self,
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      wsp_database_set_error (self->database, rc, error);
-      return NULL;
-    }
+  if (!rows_done (self, stmt, rc, error))
+    return NULL;
   return g_steal_pointer (&ids);
 }
 
@@ -2143,12 +2127,8 @@ wsp_store_dup_double_votes (WspStore  *self,
       json_object_set_member (entry, "votes", ids != NULL ? ids : json_node_new (JSON_NODE_NULL));
       json_array_add_object_element (result, entry);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      wsp_database_set_error (self->database, rc, error);
-      return NULL;
-    }
+  if (!rows_done (self, stmt, rc, error))
+    return NULL;
   return g_steal_pointer (&result);
 }
 
@@ -2196,9 +2176,8 @@ wsp_store_check (WspStore  *self,
           return FALSE;
         }
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return wsp_database_set_error (self->database, rc, error);
+  if (!rows_done (self, stmt, rc, error))
+    return FALSE;
 
   stmt = statement (self,
                     "SELECT count(*) FROM records r WHERE NOT EXISTS "
