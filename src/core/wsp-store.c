@@ -1324,8 +1324,10 @@ wsp_store_query (WspStore    *self,
     }
 
   g_string_append_printf (sql,
+                          /* CROSS JOIN keeps the small table outside: without
+                           * it the planner may walk every record instead. */
                           "SELECT r.id, r.entity, r.winner, r.conflicts, r.body FROM %s e "
-                          "JOIN records r ON r.id = e.id",
+                          "CROSS JOIN records r ON r.id = e.id",
                           entity->name);
   if (field != NULL)
     g_string_append_printf (sql, " WHERE e.%s = ?", field);
@@ -1414,7 +1416,7 @@ wsp_store_search (WspStore    *self,
 
   stmt = statement (self,
                     "SELECT r.id, r.entity, r.winner, r.conflicts, r.body FROM search s "
-                    "JOIN records r ON r.id = s.record_id "
+                    "CROSS JOIN records r ON r.id = s.record_id "
                     "WHERE search MATCH ? AND r.deleted = 0 ORDER BY bm25(search, 0, 0, 10.0, 1.0) "
                     "LIMIT ?",
                     error);
