@@ -1031,6 +1031,7 @@ typedef struct
   char                 *dir;
   WspStore            **stores;
   GPtrArray            *records; /* Known, in creation order */
+  GPtrArray            *deleted; /* ids of records deleted somewhere, in order */
   GPtrArray            *queue;   /* Item */
   GPtrArray            *sent;    /* Item (ITEM_DELIVER): packets kept for replays */
   GHashTable           *oracle;  /* rev id made here → the laptops that made it (bit i) */
@@ -1074,6 +1075,7 @@ run_clear (Run *run)
   g_clear_pointer (&run->dir, g_free);
   g_clear_pointer (&run->rand, g_rand_free);
   g_clear_pointer (&run->records, g_ptr_array_unref);
+  g_clear_pointer (&run->deleted, g_ptr_array_unref);
   g_clear_pointer (&run->queue, g_ptr_array_unref);
   g_clear_pointer (&run->sent, g_ptr_array_unref);
   g_clear_pointer (&run->oracle, g_hash_table_unref);
@@ -1345,38 +1347,43 @@ op_delete (Run     *run,
   if (!wsp_store_delete (run->stores[i], record, &local_error))
     return failed (error, local_error, "deleting %s on laptop %u", wsp_record_get_id (record), i);
   run->stats->deletes++;
+  g_ptr_array_add (run->deleted, g_strdup (wsp_record_get_id (record)));
   TRACE (run, "%u: laptop %u deletes %s\n", run->step, i, wsp_record_get_id (record));
   return note_local (run, i, wsp_record_get_id (record), before, error);
 }
 
+/* Restores a record deleted earlier, on a laptop where it is deleted. */
 static gboolean
 op_undelete (Run     *run,
              GError **error)
 {
-  guint i = pick (run, run->n);
-  g_autoptr (GError) local_error = NULL;
-  g_autoptr (WspRecord) alive = NULL;
-  gint64 before = origin_seq (run->stores[i]);
-  Known *k;
+  guint first = pick (run, run->n);
+  const char *id;
 
-  if (run->records->len == 0)
+  if (run->deleted->len == 0)
     return TRUE;
-  k = g_ptr_array_index (run->records, pick (run, run->records->len));
-  if (k->type == WSP_TYPE_VOTE)
-    return TRUE;
-  alive = wsp_store_get (run->stores[i], k->id, NULL);
-  if (alive != NULL)
-    return TRUE;
-  if (!wsp_store_undelete (run->stores[i], k->id, &local_error))
+  id = g_ptr_array_index (run->deleted, pick (run, run->deleted->len));
+  for (guint k = 0; k < run->n; k++)
     {
-      /* Not yet heard of on this laptop. */
-      if (g_error_matches (local_error, WSP_STORE_ERROR, WSP_STORE_ERROR_NOT_FOUND))
-        return TRUE;
-      return failed (error, local_error, "restoring %s on laptop %u", k->id, i);
+      guint i = (first + k) % run->n;
+      g_autoptr (GError) local_error = NULL;
+      g_autoptr (WspRecord) alive = wsp_store_get (run->stores[i], id, NULL);
+      gint64 before = origin_seq (run->stores[i]);
+
+      if (alive != NULL)
+        continue;
+      if (!wsp_store_undelete (run->stores[i], id, &local_error))
+        {
+          /* Not yet heard of on this laptop. */
+          if (g_error_matches (local_error, WSP_STORE_ERROR, WSP_STORE_ERROR_NOT_FOUND))
+            continue;
+          return failed (error, local_error, "restoring %s on laptop %u", id, i);
+        }
+      run->stats->undeletes++;
+      TRACE (run, "%u: laptop %u restores %s\n", run->step, i, id);
+      return note_local (run, i, id, before, error);
     }
-  run->stats->undeletes++;
-  TRACE (run, "%u: laptop %u restores %s\n", run->step, i, k->id);
-  return note_local (run, i, k->id, before, error);
+  return TRUE;
 }
 
 static gboolean
@@ -1504,6 +1511,7 @@ op_resolve (Run     *run,
       if (!wsp_store_delete (store, record, &local_error))
         return failed (error, local_error, "accepting the delete of %s on laptop %u", id, i);
       run->stats->deletes_accepted++;
+      g_ptr_array_add (run->deleted, g_strdup (id));
       TRACE (run, "%u: laptop %u accepts the delete of %s\n", run->step, i, id);
       return note_local (run, i, id, before, error);
     }
@@ -2079,6 +2087,7 @@ wsp_convergence_run (guint32               seed,
   run.rand = g_rand_new_with_seed (seed);
   run.stats = &local_stats;
   run.records = g_ptr_array_new_with_free_func ((GDestroyNotify) known_free);
+  run.deleted = g_ptr_array_new_with_free_func (g_free);
   run.queue = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
   run.sent = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
   run.oracle = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
