@@ -390,13 +390,16 @@ ancestors (GHashTable     *revs,
   return seen;
 }
 
-/* The latest revision that all of @leaves descend from, or NULL. */
-static Revision *
-merge_base (GHashTable *revs,
-            GPtrArray  *leaves)
+/* The latest revisions that all of @leaves descend from: the common
+ * ancestors that are not ancestors of another common ancestor. Usually one;
+ * two or more after criss-cross merges (two people resolving the same
+ * conflict on two laptops), like git's merge bases. */
+static GPtrArray *
+merge_bases (GHashTable *revs,
+             GPtrArray  *leaves)
 {
   g_autoptr (GHashTable) common = ancestors (revs, g_ptr_array_index (leaves, 0));
-  Revision *best = NULL;
+  GPtrArray *bases = g_ptr_array_new ();
   GHashTableIter iter;
   gpointer key;
 
@@ -413,12 +416,26 @@ merge_base (GHashTable *revs,
   g_hash_table_iter_init (&iter, common);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
-      Revision *r = g_hash_table_lookup (revs, key);
-      if (best == NULL || r->gen > best->gen
-          || (r->gen == best->gen && strcmp (r->rev_id, best->rev_id) > 0))
-        best = r;
+      Revision *candidate = g_hash_table_lookup (revs, key);
+      GHashTableIter others;
+      gpointer other_key;
+      gboolean below_another = FALSE;
+
+      g_hash_table_iter_init (&others, common);
+      while (!below_another && g_hash_table_iter_next (&others, &other_key, NULL))
+        {
+          g_autoptr (GHashTable) above = NULL;
+
+          if (g_strcmp0 (other_key, key) == 0)
+            continue;
+          above = ancestors (revs, g_hash_table_lookup (revs, other_key));
+          below_another = g_hash_table_contains (above, key);
+        }
+      if (!below_another)
+        g_ptr_array_add (bases, candidate);
     }
-  return best;
+  g_ptr_array_sort (bases, compare_revisions);
+  return bases;
 }
 
 static void
@@ -461,24 +478,31 @@ merge_leaves (GHashTable *revs,
               JsonObject *conflicts)
 {
   Revision *winner = g_ptr_array_index (live, 0);
-  Revision *base = merge_base (revs, live);
-  JsonObject *base_body = base != NULL ? base->body : NULL;
+  g_autoptr (GPtrArray) bases = merge_bases (revs, live);
+  JsonObject *base_body = bases->len > 0 ? ((Revision *) g_ptr_array_index (bases, 0))->body : NULL;
   g_autoptr (GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GList) sorted = NULL;
   JsonObject *merged = json_object_new ();
 
   for (guint i = 0; i < live->len; i++)
     add_member_names (names, ((Revision *) g_ptr_array_index (live, i))->body);
-  if (base_body != NULL)
-    add_member_names (names, base_body);
+  for (guint i = 0; i < bases->len; i++)
+    add_member_names (names, ((Revision *) g_ptr_array_index (bases, i))->body);
   sorted = g_list_sort (g_hash_table_get_keys (names), (GCompareFunc) strcmp);
 
   for (GList *l = sorted; l != NULL; l = l->next)
     {
       const char *name = l->data;
       JsonNode *base_value = member_or_null (base_body, name);
+      gboolean disputed = FALSE;
       g_autoptr (GPtrArray) changed = g_ptr_array_new (); /* distinct new values */
       g_autoptr (GPtrArray) changed_by = g_ptr_array_new ();
+
+      /* Where the merge bases themselves disagree there is no one value to
+       * compare with: every distinct value of the leaves counts. */
+      for (guint i = 1; i < bases->len && !disputed; i++)
+        disputed = !wsp_json_node_equal (base_value,
+                                         member_or_null (((Revision *) g_ptr_array_index (bases, i))->body, name));
 
       for (guint i = 0; i < live->len; i++)
         {
@@ -486,7 +510,7 @@ merge_leaves (GHashTable *revs,
           JsonNode *value = member_or_null (rev->body, name);
           gboolean seen = FALSE;
 
-          if (wsp_json_node_equal (value, base_value))
+          if (!disputed && wsp_json_node_equal (value, base_value))
             continue;
           for (guint j = 0; j < changed->len && !seen; j++)
             seen = wsp_json_node_equal (value, g_ptr_array_index (changed, j));
