@@ -541,10 +541,14 @@ test_migrations (void)
                                       "INSERT INTO revisions SELECT * FROM source.revisions;"
                                       "INSERT INTO records SELECT * FROM source.records;"
                                       "INSERT INTO organisation SELECT * FROM source.organisation;"
-                                      "INSERT INTO search (entity, record_id, title, content) "
-                                      "  SELECT entity, record_id, title, content FROM source.search;"
-                                      "DETACH source;",
+                                      "INSERT INTO search (rowid, entity, record_id, title, content) "
+                                      "  SELECT rowid, entity, record_id, title, content FROM source.search;",
                                       &error));
+    g_assert_no_error (error);
+    /* Schema 4 and later find each record's words through search_rows. */
+    if (latest - 1 >= 4)
+      g_assert_true (wsp_database_exec (db, "INSERT INTO search_rows SELECT * FROM source.search_rows;", &error));
+    g_assert_true (wsp_database_exec (db, "DETACH source;", &error));
     g_assert_no_error (error);
     g_clear_object (&db);
   }

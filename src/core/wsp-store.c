@@ -938,6 +938,9 @@ compare_c_strings (gconstpointer a,
   return strcmp (*(const char **) a, *(const char **) b);
 }
 
+static gboolean add_alias (WspStore *self, const char *peer, gint64 seq, const char *rev_id,
+                           GError **error);
+
 /* A revision's id: its generation and the SHA-256 of everything it says, so
  * the same change is the same revision wherever it was made, and a changed
  * byte gives another id. */
@@ -1017,6 +1020,11 @@ add_local_revision (WspStore    *self,
   sqlite3_bind_int64 (stmt, 9, self->origin_seq);
   bind_text (stmt, 10, body_text);
   if (!step_done (self, stmt, error))
+    return FALSE;
+  /* The same change already came from another laptop: this laptop's number
+   * for it is noted, so its own numbering has no gap. */
+  if (sqlite3_changes (self->db) == 0
+      && !add_alias (self, self->peer_id, self->origin_seq, rev_id, error))
     return FALSE;
 
   for (guint i = 0; i < parents->len; i++)
@@ -1593,15 +1601,22 @@ wsp_store_dup_revisions (WspStore    *self,
   return g_steal_pointer (&result);
 }
 
-/* What this laptop holds: origin peer id → the highest change number of that
- * laptop held here. Sent with every packet as an acknowledgement. */
+/* What this laptop holds: origin peer id → N, where every change of that
+ * laptop numbered 1 to N is held here (as its own revision, or as the same
+ * revision made elsewhere). Sent with every packet as an acknowledgement; a
+ * delta for this laptop holds what comes after. Counting only the unbroken
+ * run matters: a delta made for another laptop can bring later changes
+ * without the earlier ones, and the earlier ones must still be asked for. */
 JsonObject *
 wsp_store_dup_have (WspStore  *self,
                     GError   **error)
 {
   sqlite3_stmt *stmt = statement (self,
-                                  "SELECT origin_peer, max(origin_seq) FROM revisions "
-                                  "GROUP BY origin_peer ORDER BY origin_peer",
+                                  "SELECT p, max (CASE WHEN s = n THEN s ELSE 0 END) FROM "
+                                  "(SELECT p, s, row_number () OVER (PARTITION BY p ORDER BY s) AS n "
+                                  " FROM (SELECT origin_peer AS p, origin_seq AS s FROM revisions "
+                                  "       UNION SELECT origin_peer, origin_seq FROM origin_aliases)) "
+                                  "GROUP BY p ORDER BY p",
                                   error);
   g_autoptr (JsonObject) have = json_object_new ();
   int rc;
@@ -1614,6 +1629,28 @@ wsp_store_dup_have (WspStore  *self,
   if (!rows_done (self, stmt, rc, error))
     return NULL;
   return g_steal_pointer (&have);
+}
+
+/* Notes that @peer's change @seq is the revision @rev_id, held here under
+ * another laptop's name. */
+static gboolean
+add_alias (WspStore    *self,
+           const char  *peer,
+           gint64       seq,
+           const char  *rev_id,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = statement (self,
+                                  "INSERT OR IGNORE INTO origin_aliases (origin_peer, origin_seq, rev_id) "
+                                  "SELECT ?1, ?2, ?3 WHERE NOT EXISTS (SELECT 1 FROM revisions "
+                                  "WHERE origin_peer = ?1 AND origin_seq = ?2)",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, peer);
+  sqlite3_bind_int64 (stmt, 2, seq);
+  bind_text (stmt, 3, rev_id);
+  return step_done (self, stmt, error);
 }
 
 static gboolean
@@ -1987,7 +2024,11 @@ wsp_store_add_revisions (WspStore     *self,
       exists = sqlite3_step (stmt) == SQLITE_ROW;
       sqlite3_reset (stmt);
       if (exists)
-        continue;
+        {
+          if (!add_alias (self, in->peer, in->seq, in->rev_id, error))
+            goto fail;
+          continue;
+        }
 
       stmt = statement (self,
                         "INSERT INTO revisions (rev_id, record_id, entity, gen, parents, deleted, "
