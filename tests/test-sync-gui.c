@@ -58,6 +58,18 @@ newest_packet (const char *dir)
   return best;
 }
 
+/* The preview is worked out in a thread: wait until it is shown. */
+static void
+wait_preview (WspImportDialog *dialog)
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (g_strcmp0 (wsp_import_dialog_get_state (dialog), "empty") == 0
+         && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (wsp_import_dialog_get_state (dialog), !=, "empty");
+}
+
 static gboolean
 frames_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
 {
@@ -82,6 +94,12 @@ maybe_shot (GtkWindow *window, const char *name)
   path = g_build_filename (dir, file, NULL);
   g_mkdir_with_parents (dir, 0755);
   wsp_screenshot_widget_to_png (GTK_WIDGET (window), path, NULL);
+}
+
+static void
+count_change (guint *changes)
+{
+  (*changes)++;
 }
 
 static void
@@ -117,14 +135,22 @@ test_exchange_and_resolve (void)
   g_assert_true (wsp_store_save (laptop_a, org, &error));
   org_id = g_strdup (wsp_record_get_id (org));
 
-  /* A exports everything through its window. */
-  export = WSP_EXPORT_DIALOG (wsp_window_show_export (window));
+  /* A exports everything through its window; the file is written in a
+   * thread, as the Save button does it, and the dialog closes when done. */
+  export = g_object_ref (WSP_EXPORT_DIALOG (wsp_window_show_export (window)));
   g_assert_cmpuint (wsp_export_dialog_get_n_choices (export), ==, 1);
-  g_assert_true (wsp_export_dialog_export_to (export, out_a, &exported, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (exported.revisions, ==, 1);
-  gtk_window_destroy (GTK_WINDOW (export));
-  wsp_export_report_clear (&exported);
+  wsp_export_dialog_export_to_async (export, out_a);
+  {
+    gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+    while (gtk_widget_get_visible (GTK_WIDGET (export)) && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (export)));
+  g_object_unref (export);
+  {
+    g_autofree char *written = newest_packet (out_a);
+    g_assert_nonnull (written);
+  }
 
   /* B previews it: a new laptop; nothing changes until the fingerprint is compared. */
   import = wsp_import_dialog_new (laptop_b);
@@ -133,6 +159,7 @@ test_exchange_and_resolve (void)
     g_autoptr (GFile) file = g_file_new_for_path (path);
     wsp_import_dialog_load_file (import, file);
   }
+  wait_preview (import);
   g_assert_cmpstr (wsp_import_dialog_get_state (import), ==, "preview");
   gtk_window_present (GTK_WINDOW (import));
   maybe_shot (GTK_WINDOW (import), "import-preview");
@@ -163,6 +190,7 @@ test_exchange_and_resolve (void)
     g_autoptr (GFile) file = g_file_new_for_path (path);
     GtkWindow *preview = wsp_window_open_packet (window, file);
 
+    wait_preview (WSP_IMPORT_DIALOG (preview));
     g_assert_cmpstr (wsp_import_dialog_get_state (WSP_IMPORT_DIALOG (preview)), ==, "preview");
     g_assert_cmpuint (wsp_import_report_count ((WspImportReport *) wsp_import_dialog_get_preview (WSP_IMPORT_DIALOG (preview)),
                                                "organisation", WSP_OUTCOME_CONFLICT), ==, 1);
@@ -208,8 +236,25 @@ test_exchange_and_resolve (void)
     g_autoptr (GFile) file = g_file_new_for_path (exported.path);
     wsp_import_dialog_load_file (import, file);
   }
+  wait_preview (import);
   g_assert_false (wsp_import_dialog_get_preview (import)->new_laptop);
-  g_assert_true (wsp_import_dialog_import (import, &error));
+  /* The real import runs in a thread, as the Import button does it. */
+  {
+    guint changes = 0;
+    gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+    gulong id = g_signal_connect_swapped (laptop_b, "changed::organisation",
+                                          G_CALLBACK (count_change), &changes);
+
+    wsp_import_dialog_import_async (import);
+    g_assert_cmpstr (wsp_import_dialog_get_state (import), ==, "working");
+    while (g_strcmp0 (wsp_import_dialog_get_state (import), "working") == 0
+           && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpstr (wsp_import_dialog_get_state (import), ==, "done");
+    /* The window's store heard about what the thread wrote. */
+    g_assert_cmpuint (changes, >=, 1);
+    g_signal_handler_disconnect (laptop_b, id);
+  }
   gtk_window_destroy (GTK_WINDOW (import));
   g_object_unref (import);
   {

@@ -2291,6 +2291,36 @@ wsp_store_open (const char  *path,
   return wsp_store_new (database, error);
 }
 
+/* A second store on the same database file, for long work in a worker
+ * thread (the file is in WAL mode, so the window's store keeps reading). */
+WspStore *
+wsp_store_open_another (WspStore  *self,
+                        GError   **error)
+{
+  g_return_val_if_fail (WSP_IS_STORE (self), NULL);
+  return wsp_store_open (wsp_database_get_path (self->database), error);
+}
+
+/* After another store on the same file changed it (see
+ * wsp_store_open_another()): reads this laptop's clock again and tells the
+ * lists about the records in @outcomes (WspOutcome). */
+void
+wsp_store_refresh (WspStore  *self,
+                   GPtrArray *outcomes)
+{
+  g_return_if_fail (WSP_IS_STORE (self));
+
+  load_counters (self, NULL);
+  for (guint i = 0; outcomes != NULL && i < outcomes->len; i++)
+    {
+      WspOutcome *o = g_ptr_array_index (outcomes, i);
+      if (o->kind != WSP_OUTCOME_UNCHANGED)
+        g_hash_table_add (self->pending, g_strdup_printf ("%s\t%s", o->entity, o->id));
+    }
+  if (self->depth == 0)
+    emit_pending (self);
+}
+
 WspDatabase *
 wsp_store_get_database (WspStore *self)
 {

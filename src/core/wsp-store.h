@@ -33,6 +33,10 @@ WspStore    *wsp_store_open              (const char   *path,
 WspStore    *wsp_store_new               (WspDatabase  *database,
                                           GError      **error);
 WspDatabase *wsp_store_get_database      (WspStore     *self);
+WspStore    *wsp_store_open_another      (WspStore     *self,
+                                          GError      **error);
+void         wsp_store_refresh           (WspStore     *self,
+                                          GPtrArray    *outcomes);
 const char  *wsp_store_get_peer_id       (WspStore     *self);
 
 gboolean     wsp_store_begin             (WspStore     *self,

@@ -25,6 +25,9 @@ struct _WspExportDialog
 
   AdwComboRow          *recipient_row;
   GtkLabel             *problem_label;
+  GtkProgressBar       *progress;
+  GtkButton            *save_button;
+  guint                 pulse_id;
 };
 
 G_DEFINE_FINAL_TYPE (WspExportDialog, wsp_export_dialog, ADW_TYPE_WINDOW)
@@ -75,6 +78,116 @@ wsp_export_dialog_export_to (WspExportDialog  *self,
   return TRUE;
 }
 
+typedef struct
+{
+  WspStore *store;
+  char     *path;
+  char     *recipient;
+} Work;
+
+static void
+work_free (Work *work)
+{
+  g_clear_object (&work->store);
+  g_free (work->path);
+  g_free (work->recipient);
+  g_free (work);
+}
+
+static void
+report_free (WspExportReport *report)
+{
+  wsp_export_report_clear (report);
+  g_free (report);
+}
+
+/* A long export runs on its own connection to the database file. */
+static void
+export_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Work *work = task_data;
+  g_autoptr (WspStore) store = wsp_store_open_another (work->store, NULL);
+  WspExportReport *report = g_new0 (WspExportReport, 1);
+  GError *error = NULL;
+
+  if (!wsp_sync_export (store != NULL ? store : work->store, work->path, work->recipient,
+                        work->recipient == NULL, report, &error))
+    {
+      report_free (report);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, report, (GDestroyNotify) report_free);
+}
+
+static gboolean
+pulse_cb (gpointer user_data)
+{
+  gtk_progress_bar_pulse (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  WspExportDialog *self = WSP_EXPORT_DIALOG (source);
+  g_autoptr (GError) error = NULL;
+  WspExportReport *report = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  if (self->store == NULL)
+    {
+      /* Closed while the file was being written: the file is there all the same. */
+      if (report != NULL)
+        report_free (report);
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->progress), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), TRUE);
+  if (report == NULL)
+    {
+      gtk_label_set_text (self->problem_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
+      return;
+    }
+  name = g_path_get_basename (report->path);
+  message = g_strdup_printf (ngettext ("Exported %u change to “%s”", "Exported %u changes to “%s”",
+                                       report->revisions),
+                             report->revisions, name);
+  wsp_gui_add_toast (GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (self)) ?: GTK_WINDOW (self)),
+                     adw_toast_new (message));
+  report_free (report);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Writes the file in a thread, with a progress bar, and closes when done. */
+void
+wsp_export_dialog_export_to_async (WspExportDialog *self,
+                                   const char      *path)
+{
+  guint index = adw_combo_row_get_selected (self->recipient_row);
+  g_autoptr (GTask) task = g_task_new (self, NULL, export_done_cb, NULL);
+  Work *work = g_new0 (Work, 1);
+
+  work->store = g_object_ref (self->store);
+  work->path = g_strdup (path);
+  work->recipient = g_strdup (index < self->peer_ids->len ? g_ptr_array_index (self->peer_ids, index) : NULL);
+  g_task_set_task_data (task, work, (GDestroyNotify) work_free);
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress), TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), FALSE);
+  if (self->pulse_id == 0)
+    self->pulse_id = g_timeout_add (150, pulse_cb, self->progress);
+  g_task_run_in_thread (task, export_thread);
+}
+
 static void
 chooser_response_cb (GtkNativeDialog *chooser,
                      int              response,
@@ -82,18 +195,16 @@ chooser_response_cb (GtkNativeDialog *chooser,
 {
   g_autoptr (GFile) file = NULL;
   g_autofree char *path = NULL;
-  g_autoptr (GError) error = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       path = g_file_get_path (file);
-      if (path != NULL && wsp_export_dialog_export_to (self, path, NULL, &error))
-        gtk_window_close (GTK_WINDOW (self));
+      if (path != NULL)
+        wsp_export_dialog_export_to_async (self, path);
       else
         {
-          gtk_label_set_text (self->problem_label,
-                              error != NULL ? error->message : _("That place cannot hold a file."));
+          gtk_label_set_text (self->problem_label, _("That place cannot hold a file."));
           gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
         }
     }
@@ -145,6 +256,7 @@ wsp_export_dialog_dispose (GObject *object)
 
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
   g_clear_object (&self->chooser);
   g_clear_object (&self->store);
   g_clear_pointer (&self->peer_ids, g_ptr_array_unref);
@@ -164,6 +276,8 @@ wsp_export_dialog_class_init (WspExportDialogClass *klass)
                                                "/org/example/Wspolnie/sync/wsp-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, WspExportDialog, recipient_row);
   gtk_widget_class_bind_template_child (widget_class, WspExportDialog, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, WspExportDialog, progress);
+  gtk_widget_class_bind_template_child (widget_class, WspExportDialog, save_button);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

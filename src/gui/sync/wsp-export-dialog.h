@@ -19,6 +19,8 @@ WspExportDialog *wsp_export_dialog_new           (WspStore        *store);
 guint            wsp_export_dialog_get_n_choices (WspExportDialog *self);
 void             wsp_export_dialog_choose        (WspExportDialog *self,
                                                   guint            index);
+void             wsp_export_dialog_export_to_async (WspExportDialog *self,
+                                                    const char      *path);
 gboolean         wsp_export_dialog_export_to     (WspExportDialog *self,
                                                   const char      *path,
                                                   WspExportReport *report,

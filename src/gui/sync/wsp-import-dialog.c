@@ -40,6 +40,8 @@ struct _WspImportDialog
   GtkCheckButton      *compared_check;
   AdwPreferencesGroup *changes_group;
   GPtrArray           *change_rows;
+  GtkProgressBar      *progress;
+  guint                pulse_id;
 };
 
 G_DEFINE_FINAL_TYPE (WspImportDialog, wsp_import_dialog, ADW_TYPE_WINDOW)
@@ -174,24 +176,148 @@ readable_fingerprint (const char *fingerprint)
   return g_strjoinv ("  ", groups);
 }
 
+/* ---- the work, in a thread of its own ---------------------------------- */
+
+typedef struct
+{
+  WspStore       *store;  /* the window's: its file is opened again in the thread */
+  GBytes         *bytes;
+  WspImportFlags  flags;
+} Work;
+
+static void
+work_free (Work *work)
+{
+  g_clear_object (&work->store);
+  g_clear_pointer (&work->bytes, g_bytes_unref);
+  g_free (work);
+}
+
+static void
+report_free (WspImportReport *report)
+{
+  wsp_import_report_clear (report);
+  g_free (report);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Work *work = task_data;
+  g_autoptr (WspStore) store = NULL;
+  WspImportReport *report = g_new0 (WspImportReport, 1);
+  GError *error = NULL;
+
+  /* A long import must not freeze the window: it runs on its own
+   * connection to the same file. */
+  store = wsp_store_open_another (work->store, &error);
+  if (store == NULL || !wsp_sync_import_bytes (store, work->bytes, work->flags, report, &error))
+    {
+      report_free (report);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, report, (GDestroyNotify) report_free);
+}
+
+static gboolean
+in_memory (WspStore *store)
+{
+  const char *path = wsp_database_get_path (wsp_store_get_database (store));
+  return path == NULL || g_strcmp0 (path, ":memory:") == 0;
+}
+
+static void
+run_import (WspImportDialog     *self,
+            WspImportFlags       flags,
+            GAsyncReadyCallback  callback)
+{
+  g_autoptr (GTask) task = g_task_new (self, NULL, callback, NULL);
+  Work *work = g_new0 (Work, 1);
+
+  work->store = g_object_ref (self->store);
+  work->bytes = g_bytes_ref (self->bytes);
+  work->flags = flags;
+  g_task_set_task_data (task, work, (GDestroyNotify) work_free);
+  if (in_memory (self->store))
+    {
+      /* A database in memory exists only on this connection. */
+      WspImportReport *report = g_new0 (WspImportReport, 1);
+      GError *error = NULL;
+
+      if (wsp_sync_import_bytes (self->store, self->bytes, flags, report, &error))
+        g_task_return_pointer (task, report, (GDestroyNotify) report_free);
+      else
+        {
+          report_free (report);
+          g_task_return_error (task, error);
+        }
+      return;
+    }
+  g_task_run_in_thread (task, import_thread);
+}
+
+static void
+show_refusal (WspImportDialog *self,
+              const char      *message)
+{
+  g_free (self->refusal);
+  self->refusal = g_strdup (message);
+  adw_status_page_set_description (self->refused_page, message);
+  gtk_stack_set_visible_child_name (self->stack, "refused");
+  update_import_button (self);
+}
+
+static void show_preview  (WspImportDialog *self);
+static void finish_import (WspImportDialog *self,
+                           WspImportReport *report);
+
+static void
+preview_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  WspImportDialog *self = WSP_IMPORT_DIALOG (source);
+  g_autoptr (GError) error = NULL;
+  WspImportReport *report = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (self->store == NULL)
+    {
+      /* The dialog was closed meanwhile. */
+      if (report != NULL)
+        report_free (report);
+      return;
+    }
+  if (report == NULL)
+    {
+      show_refusal (self, error->message);
+      return;
+    }
+  wsp_import_report_clear (&self->preview);
+  self->preview = *report;
+  g_free (report);
+  show_preview (self);
+}
+
+/* Works out what the file will do (a dry run) without stopping the window. */
 static void
 preview (WspImportDialog *self)
 {
-  g_autoptr (GError) error = NULL;
-
   wsp_import_report_clear (&self->preview);
   g_clear_pointer (&self->refusal, g_free);
   self->compared = FALSE;
   gtk_check_button_set_active (self->compared_check, FALSE);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+  update_import_button (self);
+  run_import (self, WSP_IMPORT_DRY_RUN, preview_done_cb);
+}
 
-  if (!wsp_sync_import_bytes (self->store, self->bytes, WSP_IMPORT_DRY_RUN, &self->preview, &error))
-    {
-      self->refusal = g_strdup (error->message);
-      adw_status_page_set_description (self->refused_page, error->message);
-      gtk_stack_set_visible_child_name (self->stack, "refused");
-      update_import_button (self);
-      return;
-    }
+static void
+show_preview (WspImportDialog *self)
+{
 
   {
     g_autofree char *fingerprint = readable_fingerprint (self->preview.fingerprint);
@@ -247,10 +373,7 @@ wsp_import_dialog_load_file (WspImportDialog *self,
     bytes = g_file_load_bytes (file, NULL, NULL, &error);
   if (bytes == NULL)
     {
-      self->refusal = g_strdup (error->message);
-      adw_status_page_set_description (self->refused_page, error->message);
-      gtk_stack_set_visible_child_name (self->stack, "refused");
-      update_import_button (self);
+      show_refusal (self, error->message);
       return;
     }
   wsp_import_dialog_load_bytes (self, bytes, name);
@@ -262,7 +385,6 @@ wsp_import_dialog_import (WspImportDialog  *self,
                           GError          **error)
 {
   g_auto (WspImportReport) report = { 0 };
-  g_autofree char *message = NULL;
   WspImportFlags flags = self->preview.new_laptop && self->compared ? WSP_IMPORT_TRUST_NEW : 0;
 
   g_return_val_if_fail (WSP_IS_IMPORT_DIALOG (self), FALSE);
@@ -270,30 +392,80 @@ wsp_import_dialog_import (WspImportDialog  *self,
 
   if (!wsp_sync_import_bytes (self->store, self->bytes, flags, &report, error))
     return FALSE;
+  finish_import (self, &report);
+  return TRUE;
+}
 
-  message = g_strdup_printf (ngettext ("Imported %u change from “%s”", "Imported %u changes from “%s”",
-                                       report.stats.added),
-                             report.stats.added, report.sender_name);
+static gboolean
+pulse_cb (gpointer user_data)
+{
+  gtk_progress_bar_pulse (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+finish_import (WspImportDialog *self,
+               WspImportReport *report)
+{
+  g_autofree char *message = g_strdup_printf (ngettext ("Imported %u change from “%s”",
+                                                        "Imported %u changes from “%s”",
+                                                        report->stats.added),
+                                              report->stats.added, report->sender_name);
+
   wsp_gui_add_toast (GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (self)) ?: GTK_WINDOW (self)),
                      adw_toast_new (message));
   gtk_stack_set_visible_child_name (self->stack, "done");
   update_import_button (self);
   gtk_window_close (GTK_WINDOW (self));
-  return TRUE;
+}
+
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  WspImportDialog *self = WSP_IMPORT_DIALOG (source);
+  g_autoptr (GError) error = NULL;
+  WspImportReport *report = g_task_propagate_pointer (G_TASK (result), &error);
+
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  if (self->store == NULL)
+    {
+      /* Closed while importing: the import went on all the same. */
+      if (report != NULL)
+        report_free (report);
+      return;
+    }
+  if (report == NULL)
+    {
+      show_refusal (self, error->message);
+      return;
+    }
+  /* The lists of this window follow what the thread wrote. */
+  if (!in_memory (self->store))
+    wsp_store_refresh (self->store, report->outcomes);
+  finish_import (self, report);
+  report_free (report);
+}
+
+/* Imports for real, in a thread, with a progress bar. */
+void
+wsp_import_dialog_import_async (WspImportDialog *self)
+{
+  WspImportFlags flags = self->preview.new_laptop && self->compared ? WSP_IMPORT_TRUST_NEW : 0;
+
+  g_return_if_fail (WSP_IS_IMPORT_DIALOG (self));
+  gtk_stack_set_visible_child_name (self->stack, "working");
+  update_import_button (self);
+  if (self->pulse_id == 0)
+    self->pulse_id = g_timeout_add (150, pulse_cb, self->progress);
+  run_import (self, flags, import_done_cb);
 }
 
 static void
 import_clicked_cb (WspImportDialog *self)
 {
-  g_autoptr (GError) error = NULL;
-
-  if (!wsp_import_dialog_import (self, &error))
-    {
-      self->refusal = g_strdup (error->message);
-      adw_status_page_set_description (self->refused_page, error->message);
-      gtk_stack_set_visible_child_name (self->stack, "refused");
-      update_import_button (self);
-    }
+  wsp_import_dialog_import_async (self);
 }
 
 WspImportDialog *
@@ -310,6 +482,7 @@ wsp_import_dialog_dispose (GObject *object)
 {
   WspImportDialog *self = WSP_IMPORT_DIALOG (object);
 
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
   g_clear_object (&self->store);
   g_clear_pointer (&self->bytes, g_bytes_unref);
   g_clear_pointer (&self->file_name, g_free);
@@ -340,6 +513,7 @@ wsp_import_dialog_class_init (WspImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WspImportDialog, trust_group);
   gtk_widget_class_bind_template_child (widget_class, WspImportDialog, compared_check);
   gtk_widget_class_bind_template_child (widget_class, WspImportDialog, changes_group);
+  gtk_widget_class_bind_template_child (widget_class, WspImportDialog, progress);
   gtk_widget_class_bind_template_callback (widget_class, import_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, compared_toggled_cb);
 

@@ -28,5 +28,6 @@ void                   wsp_import_dialog_confirm_fingerprint (WspImportDialog *s
                                                               gboolean         compared);
 gboolean               wsp_import_dialog_import             (WspImportDialog *self,
                                                              GError         **error);
+void                   wsp_import_dialog_import_async       (WspImportDialog *self);
 
 G_END_DECLS
