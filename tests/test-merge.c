@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include "wsp-test-util.h"
+
 #include <glib/gstdio.h>
 
 #include "wsp-organisation.h"
@@ -20,24 +22,14 @@ typedef struct
   WspStore *c;
 } Fixture;
 
-static WspStore *
-open_store (const char *dir, const char *name)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr (GError) error = NULL;
-  WspStore *store = wsp_store_open (path, &error);
-
-  g_assert_no_error (error);
-  return store;
-}
 
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
   f->dir = g_dir_make_tmp ("wsp-merge-XXXXXX", NULL);
-  f->a = open_store (f->dir, "a.sqlite3");
-  f->b = open_store (f->dir, "b.sqlite3");
-  f->c = open_store (f->dir, "c.sqlite3");
+  f->a = wsp_test_open_store (f->dir, "a.sqlite3");
+  f->b = wsp_test_open_store (f->dir, "b.sqlite3");
+  f->c = wsp_test_open_store (f->dir, "c.sqlite3");
 }
 
 static void
@@ -330,7 +322,7 @@ test_forwarding (Fixture *f, gconstpointer data)
   g_autofree char *id = create_org (f->a, "Przez Pośrednika");
   g_autofree char *via_b = NULL, *direct = NULL;
   g_autofree char *dir2 = g_dir_make_tmp ("wsp-merge-direct-XXXXXX", NULL);
-  g_autoptr (WspStore) d = open_store (dir2, "d.sqlite3");
+  g_autoptr (WspStore) d = wsp_test_open_store (dir2, "d.sqlite3");
 
   edit (f->a, id, "notes", "A→B→C");
   send (f->a, f->b);

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "wsp-test-util.h"
+
 #include <glib/gstdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -258,23 +260,6 @@ fixture_set_up (Fixture *f, gconstpointer data)
   f->wb = watcher (f, f->b, &f->cb);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) d = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (!g_file_test (child, G_FILE_TEST_IS_SYMLINK) && g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
@@ -284,7 +269,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_clear_object (&f->a);
   g_clear_object (&f->b);
   spin (10); /* let the cancelled monitors go */
-  remove_tree (f->dir);
+  wsp_test_remove_tree (f->dir);
   g_free (f->ca.last_exported);
   g_free (f->cb.last_exported);
   g_free (f->shared);

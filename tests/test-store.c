@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "wsp-test-util.h"
+
 #include <glib/gstdio.h>
 #include <locale.h>
 
@@ -35,25 +37,12 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_assert_nonnull (f->store);
 }
 
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
   g_clear_object (&f->store);
-  remove_dir (f->dir);
+  wsp_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }
@@ -474,7 +463,7 @@ test_newer_database_refused (void)
   g_assert_null (again);
   g_assert_error (error, WSP_DATABASE_ERROR, WSP_DATABASE_ERROR_NEWER);
   g_assert_nonnull (strstr (error->message, "newer version"));
-  remove_dir (dir);
+  wsp_test_remove_tree (dir);
 }
 
 static void
@@ -490,7 +479,7 @@ test_not_a_database (void)
   store = wsp_store_open (path, &error);
   g_assert_null (store);
   g_assert_error (error, WSP_DATABASE_ERROR, WSP_DATABASE_ERROR_CORRUPT);
-  remove_dir (dir);
+  wsp_test_remove_tree (dir);
 }
 
 static void
@@ -582,7 +571,7 @@ test_migrations (void)
 
   g_clear_object (&store);
   g_clear_object (&db);
-  remove_dir (dir);
+  wsp_test_remove_tree (dir);
 }
 
 int

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include "wsp-test-util.h"
+
 #include <glib/gstdio.h>
 
 #include "wsp-application.h"
@@ -309,22 +311,6 @@ test_shared_folder (void)
   g_assert_null (wsp_application_get_shared_folder (app));
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) d = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 int
 main (int argc, char *argv[])
@@ -365,7 +351,7 @@ main (int argc, char *argv[])
   g_clear_object (&app);
   g_clear_object (&laptop_b);
   g_free (org_id);
-  remove_tree (tmp);
+  wsp_test_remove_tree (tmp);
   g_free (tmp);
   return status;
 }

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "wsp-test-util.h"
+
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -21,16 +23,6 @@ typedef struct
   WspStore *b;
 } Fixture;
 
-static WspStore *
-open_store (const char *dir, const char *name)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr (GError) error = NULL;
-  WspStore *store = wsp_store_open (path, &error);
-
-  g_assert_no_error (error);
-  return store;
-}
 
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
@@ -38,35 +30,19 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
 
   f->dir = g_dir_make_tmp ("wsp-sync-XXXXXX", NULL);
-  f->a = open_store (f->dir, "a.sqlite3");
-  f->b = open_store (f->dir, "b.sqlite3");
+  f->a = wsp_test_open_store (f->dir, "a.sqlite3");
+  f->b = wsp_test_open_store (f->dir, "b.sqlite3");
   g_assert_true (wsp_sync_set_laptop_name (f->a, "Biuro NGO — laptop A", &error));
   g_assert_true (wsp_sync_set_laptop_name (f->b, "Sekretarz Rady", &error));
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) d = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
   g_clear_object (&f->a);
   g_clear_object (&f->b);
-  remove_tree (f->dir);
+  wsp_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 

@@ -1,0 +1,16 @@
+/* wsp-test-util.h — small helpers shared by the tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "wsp-store.h"
+
+G_BEGIN_DECLS
+
+WspStore *wsp_test_open_store  (const char *dir,
+                                const char *name);
+void      wsp_test_remove_tree (const char *path);
+
+G_END_DECLS
