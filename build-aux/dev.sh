@@ -75,7 +75,7 @@ case "$cmd" in
   run)
     install_deps
     configure_and_build "$build"
-    exec with_display env GSETTINGS_SCHEMA_DIR="$top/$build/data" "$top/$build/src/wspolnie" "$@"
+    with_display env GSETTINGS_SCHEMA_DIR="$top/$build/data" "$top/$build/src/wspolnie" "$@"
     ;;
   test)
     install_deps
