@@ -19,7 +19,7 @@
 #include "wsp-members-page.h"
 #include "wsp-organisation.h"
 #include "wsp-organisation-editor.h"
-#include "wsp-screenshot.h"
+#include "wsp-test-gui.h"
 #include "wsp-window.h"
 
 static WspApplication *app;
@@ -31,34 +31,7 @@ iterate (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
-static gboolean
-frames_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
-{
-  return ++*(guint *) data < 4 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
-}
 
-/* With WSPOLNIE_TEST_SHOTS=DIR, saves how the window looks now as
- * DIR/<name>.png, for a person to look at. */
-static void
-maybe_shot (WspWindow *window, const char *name)
-{
-  const char *dir = g_getenv ("WSPOLNIE_TEST_SHOTS");
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr (GError) error = NULL;
-  guint frames = 0;
-
-  if (dir == NULL)
-    return;
-  gtk_widget_add_tick_callback (GTK_WIDGET (window), frames_cb, &frames, NULL);
-  while (frames < 4)
-    g_main_context_iteration (NULL, TRUE);
-  file = g_strconcat (name, ".png", NULL);
-  path = g_build_filename (dir, file, NULL);
-  g_mkdir_with_parents (dir, 0755);
-  if (!wsp_screenshot_widget_to_png (GTK_WIDGET (window), path, &error))
-    g_printerr ("%s\n", error->message);
-}
 
 static WspMembersPage *
 members_page (WspWindow *window)
@@ -100,16 +73,7 @@ test_organisation_lifecycle (void)
   wsp_organisation_editor_set_field (editor, "krs", "0000123456");
   wsp_organisation_editor_set_field (editor, "nip", "526-025-09-94");
   g_assert_nonnull (strstr (wsp_organisation_editor_get_problem (editor), "NIP"));
-  if (g_getenv ("WSPOLNIE_TEST_SHOTS") != NULL)
-    {
-      g_autofree char *path = g_build_filename (g_getenv ("WSPOLNIE_TEST_SHOTS"), "editor.png", NULL);
-      guint frames = 0;
-
-      gtk_widget_add_tick_callback (GTK_WIDGET (editor), frames_cb, &frames, NULL);
-      while (frames < 4)
-        g_main_context_iteration (NULL, TRUE);
-      wsp_screenshot_widget_to_png (GTK_WIDGET (editor), path, NULL);
-    }
+  wsp_test_shot (GTK_WIDGET (editor), "editor");
   g_assert_nonnull (strstr (wsp_organisation_editor_get_problem (editor), "5"));
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
   iterate ();
@@ -136,7 +100,7 @@ test_organisation_lifecycle (void)
   /* Select it and edit: only the changed field is saved. */
   g_assert_true (wsp_members_page_select (page, id));
   g_assert_cmpstr (wsp_members_page_get_visible_pane (page), ==, "organisation");
-  maybe_shot (window, "organisation");
+  wsp_test_shot (GTK_WIDGET (window), "organisation");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "members.edit-organisation", NULL));
   editor = WSP_ORGANISATION_EDITOR (wsp_members_page_get_editor (page));
   wsp_organisation_editor_set_field (editor, "phone", "32 262 00 00");
@@ -221,16 +185,7 @@ test_csv_import (void)
 
   g_assert_true (wsp_csv_import_dialog_run (dialog, &error));
   g_assert_no_error (error);
-  if (g_getenv ("WSPOLNIE_TEST_SHOTS") != NULL)
-    {
-      g_autofree char *path = g_build_filename (g_getenv ("WSPOLNIE_TEST_SHOTS"), "csv-report.png", NULL);
-      guint frames = 0;
-
-      gtk_widget_add_tick_callback (GTK_WIDGET (dialog), frames_cb, &frames, NULL);
-      while (frames < 4)
-        g_main_context_iteration (NULL, TRUE);
-      wsp_screenshot_widget_to_png (GTK_WIDGET (dialog), path, NULL);
-    }
+  wsp_test_shot (GTK_WIDGET (dialog), "csv-report");
   g_assert_cmpstr (wsp_csv_import_dialog_get_step (dialog), ==, "report");
   report = wsp_csv_import_dialog_get_report (dialog);
   g_assert_cmpuint (report->added, ==, 2);
@@ -269,13 +224,13 @@ test_forum_and_council (void)
   wsp_members_page_show_section (page, "forum");
   g_assert_cmpuint (g_list_model_get_n_items (wsp_members_page_get_list_model (page)), ==, 30);
   g_assert_cmpstr (wsp_members_page_get_visible_pane (page), ==, "forum");
-  maybe_shot (window, "forum");
+  wsp_test_shot (GTK_WIDGET (window), "forum");
 
   /* The Council opens on its newest term, with what needs attention. */
   wsp_members_page_show_section (page, "council");
   g_assert_cmpuint (g_list_model_get_n_items (wsp_members_page_get_list_model (page)), ==, 2);
   g_assert_cmpstr (wsp_members_page_get_visible_pane (page), ==, "council");
-  maybe_shot (window, "council");
+  wsp_test_shot (GTK_WIDGET (window), "council");
   {
     const char *warning = wsp_members_page_get_council_warning (page);
 
@@ -305,7 +260,6 @@ test_forum_and_council (void)
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (GError) error = NULL;
   g_autofree char *data_home = g_dir_make_tmp ("wsp-members-XXXXXX", NULL);
   int status;
 
@@ -313,18 +267,9 @@ main (int argc, char *argv[])
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_test_init (&argc, &argv, NULL);
 
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: the GUI tests need one (run them under Xvfb).\n");
-      return 77;
-    }
-  adw_init ();
-
-  app = wsp_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_application_hold (G_APPLICATION (app));
+  app = wsp_test_start_app ();
+  if (app == NULL)
+    return 77;
 
   g_test_add_func ("/members/organisation-lifecycle", test_organisation_lifecycle);
   g_test_add_func ("/members/csv-import", test_csv_import);

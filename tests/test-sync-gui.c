@@ -12,15 +12,17 @@
 
 #include "wsp-test-util.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 
 #include "wsp-application.h"
 #include "wsp-conflicts-dialog.h"
 #include "wsp-export-dialog.h"
 #include "wsp-import-dialog.h"
 #include "wsp-organisation.h"
-#include "wsp-screenshot.h"
 #include "wsp-sync.h"
+#include "wsp-test-gui.h"
 #include "wsp-window.h"
 
 static WspApplication *app;
@@ -72,31 +74,7 @@ wait_preview (WspImportDialog *dialog)
   g_assert_cmpstr (wsp_import_dialog_get_state (dialog), !=, "empty");
 }
 
-static gboolean
-frames_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
-{
-  return ++*(guint *) data < 4 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
-}
 
-/* With WSPOLNIE_TEST_SHOTS=DIR, saves how @window looks as DIR/<name>.png. */
-static void
-maybe_shot (GtkWindow *window, const char *name)
-{
-  const char *dir = g_getenv ("WSPOLNIE_TEST_SHOTS");
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  guint frames = 0;
-
-  if (dir == NULL)
-    return;
-  gtk_widget_add_tick_callback (GTK_WIDGET (window), frames_cb, &frames, NULL);
-  while (frames < 4)
-    g_main_context_iteration (NULL, TRUE);
-  file = g_strconcat (name, ".png", NULL);
-  path = g_build_filename (dir, file, NULL);
-  g_mkdir_with_parents (dir, 0755);
-  wsp_screenshot_widget_to_png (GTK_WIDGET (window), path, NULL);
-}
 
 static void
 count_change (guint *changes)
@@ -164,7 +142,7 @@ test_exchange_and_resolve (void)
   wait_preview (import);
   g_assert_cmpstr (wsp_import_dialog_get_state (import), ==, "preview");
   gtk_window_present (GTK_WINDOW (import));
-  maybe_shot (GTK_WINDOW (import), "import-preview");
+  wsp_test_shot (GTK_WIDGET (import), "import-preview");
   g_assert_true (wsp_import_dialog_get_preview (import)->new_laptop);
   g_assert_cmpuint (wsp_import_report_count ((WspImportReport *) wsp_import_dialog_get_preview (import),
                                              "organisation", WSP_OUTCOME_NEW), ==, 1);
@@ -205,10 +183,10 @@ test_exchange_and_resolve (void)
   g_assert_true (wsp_window_get_conflicts_shown (window));
 
   /* A person chooses B's number on A. */
-  maybe_shot (GTK_WINDOW (window), "conflicts-banner");
+  wsp_test_shot (GTK_WIDGET (window), "conflicts-banner");
   conflicts = WSP_CONFLICTS_DIALOG (wsp_window_show_conflicts (window));
   g_assert_cmpuint (wsp_conflicts_dialog_get_n_records (conflicts), ==, 1);
-  maybe_shot (GTK_WINDOW (conflicts), "conflicts");
+  wsp_test_shot (GTK_WIDGET (conflicts), "conflicts");
   {
     g_autoptr (JsonObject) c = wsp_store_dup_conflicts (laptop_a, org_id, NULL);
     JsonArray *candidates = json_object_get_array_member (c, "phone");
@@ -327,17 +305,19 @@ main (int argc, char *argv[])
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_test_init (&argc, &argv, NULL);
 
-  if (!gtk_init_check ())
+  /* Pictures for review follow the locale (LANG=pl_PL.UTF-8 gives Polish);
+   * nothing this test asserts depends on the language. */
+  if (g_getenv ("WSPOLNIE_TEST_SHOTS") != NULL)
     {
-      g_printerr ("No display: the GUI tests need one (run them under Xvfb).\n");
-      return 77;
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("WSPOLNIE_LOCALEDIR") ?: LOCALEDIR);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
     }
-  adw_init ();
 
-  app = wsp_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_application_hold (G_APPLICATION (app));
+  app = wsp_test_start_app ();
+  if (app == NULL)
+    return 77;
   path_b = g_build_filename (tmp, "b.sqlite3", NULL);
   laptop_b = wsp_store_open (path_b, &error);
   g_assert_no_error (error);

@@ -10,6 +10,7 @@
 #include "wsp-application.h"
 #include "wsp-preferences-window.h"
 #include "wsp-screenshot.h"
+#include "wsp-test-gui.h"
 #include "wsp-window.h"
 
 static WspApplication *app;
@@ -36,29 +37,8 @@ wait_for (gboolean (*cond) (gpointer), gpointer data)
   return cond (data);
 }
 
-static gboolean
-frames_done_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
-{
-  guint *frames = user_data;
-  (*frames)++;
-  return *frames < 3 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
-}
 
-static gboolean
-three_frames (gpointer data)
-{
-  return *(guint *) data >= 3;
-}
 
-/* Lets layout and paint settle for a few frames. */
-static void
-settle (GtkWidget *widget)
-{
-  guint frames = 0;
-
-  gtk_widget_add_tick_callback (widget, frames_done_cb, &frames, NULL);
-  g_assert_true (wait_for (three_frames, &frames));
-}
 
 static gboolean
 is_mapped (gpointer widget)
@@ -74,7 +54,7 @@ new_window (int width, int height)
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (wait_for (is_mapped, window));
-  settle (GTK_WIDGET (window));
+  wsp_test_settle (GTK_WIDGET (window));
   return window;
 }
 
@@ -110,7 +90,7 @@ test_switch_and_render_views (void)
       g_autoptr (GVariant) state = NULL;
 
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", names[i]));
-      settle (GTK_WIDGET (window));
+      wsp_test_settle (GTK_WIDGET (window));
       g_assert_cmpstr (wsp_window_get_visible_view (window), ==, names[i]);
       g_assert_true (gtk_widget_get_mapped (wsp_window_get_view (window, names[i])));
       state = g_action_get_state (action);
@@ -246,7 +226,6 @@ test_preferences_edit_laptop_name (void)
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (GError) error = NULL;
   int status;
 
   g_autofree char *data_home = g_dir_make_tmp ("wsp-gui-XXXXXX", NULL);
@@ -256,18 +235,9 @@ main (int argc, char *argv[])
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_test_init (&argc, &argv, NULL);
 
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: the GUI tests need one (run them under Xvfb).\n");
-      return 77;
-    }
-  adw_init ();
-
-  app = wsp_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_application_hold (G_APPLICATION (app));
+  app = wsp_test_start_app ();
+  if (app == NULL)
+    return 77;
 
   g_test_add_func ("/window/views", test_switch_and_render_views);
   g_test_add_func ("/window/unknown-view", test_unknown_view_is_refused);
