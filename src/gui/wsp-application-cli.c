@@ -18,8 +18,8 @@
 #include <glib/gi18n.h>
 
 #include "wsp-application-private.h"
-#include "wsp-demo.h"
-#include "wsp-sync.h"
+#include "demo/wsp-demo.h"
+#include "sync/wsp-sync.h"
 
 void
 wsp_application_add_cli_options (WspApplication *self)

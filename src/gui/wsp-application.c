@@ -8,11 +8,11 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "wsp-demo.h"
-#include "wsp-organisation.h"
-#include "wsp-shared-folder.h"
-#include "wsp-store.h"
-#include "wsp-sync.h"
+#include "demo/wsp-demo.h"
+#include "records/wsp-organisation.h"
+#include "sync/wsp-shared-folder.h"
+#include "store/wsp-store.h"
+#include "sync/wsp-sync.h"
 
 #include "wsp-application-private.h"
 #include "wsp-preferences-window.h"

@@ -7,8 +7,8 @@
 
 #include <adwaita.h>
 
-#include "wsp-shared-folder.h"
-#include "wsp-store.h"
+#include "sync/wsp-shared-folder.h"
+#include "store/wsp-store.h"
 
 G_BEGIN_DECLS
 

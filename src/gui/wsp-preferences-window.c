@@ -9,7 +9,7 @@
 
 #include "wsp-gui-util.h"
 #include "wsp-preferences-window.h"
-#include "wsp-sync.h"
+#include "sync/wsp-sync.h"
 
 struct _WspPreferencesWindow
 {

@@ -8,9 +8,9 @@
 #include <glib/gi18n.h>
 
 #include "wsp-window.h"
-#include "wsp-conflicts-dialog.h"
-#include "wsp-export-dialog.h"
-#include "wsp-import-dialog.h"
+#include "sync/wsp-conflicts-dialog.h"
+#include "sync/wsp-export-dialog.h"
+#include "sync/wsp-import-dialog.h"
 #include "council/wsp-council-page.h"
 #include "drafts/wsp-drafts-page.h"
 #include "meetings/wsp-meetings-page.h"

@@ -22,7 +22,7 @@
 
 #include <glib/gi18n.h>
 
-#include "wsp-json-guard.h"
+#include "sync/wsp-json-guard.h"
 
 /* clang-format off */
 G_DEFINE_QUARK (wsp-json-guard-error-quark, wsp_json_guard_error)

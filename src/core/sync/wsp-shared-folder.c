@@ -37,8 +37,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "wsp-shared-folder.h"
-#include "wsp-sync.h"
+#include "sync/wsp-shared-folder.h"
+#include "sync/wsp-sync.h"
 
 #define DEFAULT_SETTLE_MS       500
 #define DEFAULT_EXPORT_DELAY_MS 5000

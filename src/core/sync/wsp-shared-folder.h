@@ -7,7 +7,7 @@
 
 #include <gio/gio.h>
 
-#include "wsp-store.h"
+#include "store/wsp-store.h"
 
 G_BEGIN_DECLS
 

@@ -22,10 +22,10 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "wsp-hlc.h"
-#include "wsp-json-guard.h"
-#include "wsp-json.h"
-#include "wsp-sync.h"
+#include "base/wsp-hlc.h"
+#include "sync/wsp-json-guard.h"
+#include "base/wsp-json.h"
+#include "sync/wsp-sync.h"
 
 #define FORMAT_NAME "wspolnie-packet"
 #define FORMAT_VERSION 1

@@ -5,8 +5,8 @@
 
 #pragma once
 
-#include "wsp-keys.h"
-#include "wsp-store.h"
+#include "sync/wsp-keys.h"
+#include "store/wsp-store.h"
 
 G_BEGIN_DECLS
 

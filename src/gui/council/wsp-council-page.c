@@ -5,7 +5,7 @@
 
 #include "config.h"
 
-#include "wsp-council-page.h"
+#include "council/wsp-council-page.h"
 
 struct _WspCouncilPage
 {

@@ -5,7 +5,7 @@
 
 #include "config.h"
 
-#include "wsp-drafts-page.h"
+#include "drafts/wsp-drafts-page.h"
 
 struct _WspDraftsPage
 {

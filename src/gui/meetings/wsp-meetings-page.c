@@ -5,7 +5,7 @@
 
 #include "config.h"
 
-#include "wsp-meetings-page.h"
+#include "meetings/wsp-meetings-page.h"
 
 struct _WspMeetingsPage
 {

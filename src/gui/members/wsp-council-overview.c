@@ -13,10 +13,10 @@
 
 #include <glib/gi18n.h>
 
-#include "wsp-council-overview.h"
+#include "members/wsp-council-overview.h"
 #include "wsp-gui-util.h"
-#include "wsp-membership.h"
-#include "wsp-seat-labels.h"
+#include "domain/wsp-membership.h"
+#include "members/wsp-seat-labels.h"
 
 struct _WspCouncilOverview
 {

@@ -12,7 +12,7 @@
 
 #include <glib/gi18n.h>
 
-#include "wsp-csv-import-dialog.h"
+#include "members/wsp-csv-import-dialog.h"
 #include "wsp-gui-util.h"
 
 #define PREVIEW_ROWS 5

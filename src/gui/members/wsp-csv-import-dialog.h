@@ -7,8 +7,8 @@
 
 #include <adwaita.h>
 
-#include "wsp-csv-import.h"
-#include "wsp-store.h"
+#include "import/wsp-csv-import.h"
+#include "store/wsp-store.h"
 
 G_BEGIN_DECLS
 

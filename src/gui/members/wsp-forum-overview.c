@@ -7,9 +7,9 @@
 
 #include <glib/gi18n.h>
 
-#include "wsp-forum-overview.h"
+#include "members/wsp-forum-overview.h"
 #include "wsp-gui-util.h"
-#include "wsp-membership.h"
+#include "domain/wsp-membership.h"
 
 struct _WspForumOverview
 {

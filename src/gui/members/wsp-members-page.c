@@ -13,19 +13,19 @@
 
 #include <glib/gi18n.h>
 
-#include "wsp-council-overview.h"
-#include "wsp-csv-import-dialog.h"
-#include "wsp-forum-overview.h"
-#include "wsp-members-page.h"
-#include "wsp-membership.h"
-#include "wsp-organisation.h"
-#include "wsp-organisation-detail.h"
-#include "wsp-organisation-editor.h"
-#include "wsp-person.h"
-#include "wsp-person-detail.h"
-#include "wsp-term.h"
+#include "members/wsp-council-overview.h"
+#include "members/wsp-csv-import-dialog.h"
+#include "members/wsp-forum-overview.h"
+#include "members/wsp-members-page.h"
+#include "domain/wsp-membership.h"
+#include "records/wsp-organisation.h"
+#include "members/wsp-organisation-detail.h"
+#include "members/wsp-organisation-editor.h"
+#include "records/wsp-person.h"
+#include "members/wsp-person-detail.h"
+#include "records/wsp-term.h"
 #include "wsp-gui-util.h"
-#include "wsp-history-dialog.h"
+#include "sync/wsp-history-dialog.h"
 
 struct _WspMembersPage
 {

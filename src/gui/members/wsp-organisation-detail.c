@@ -8,8 +8,8 @@
 #include <glib/gi18n.h>
 
 #include "wsp-gui-util.h"
-#include "wsp-membership.h"
-#include "wsp-organisation-detail.h"
+#include "domain/wsp-membership.h"
+#include "members/wsp-organisation-detail.h"
 
 struct _WspOrganisationDetail
 {

@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "wsp-store.h"
+#include "store/wsp-store.h"
 
 G_BEGIN_DECLS
 

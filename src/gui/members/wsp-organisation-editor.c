@@ -12,9 +12,9 @@
 
 #include <glib/gi18n.h>
 
-#include "wsp-identifiers.h"
-#include "wsp-organisation.h"
-#include "wsp-organisation-editor.h"
+#include "base/wsp-identifiers.h"
+#include "records/wsp-organisation.h"
+#include "members/wsp-organisation-editor.h"
 
 struct _WspOrganisationEditor
 {

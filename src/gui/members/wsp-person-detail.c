@@ -8,9 +8,9 @@
 #include <glib/gi18n.h>
 
 #include "wsp-gui-util.h"
-#include "wsp-membership.h"
-#include "wsp-person-detail.h"
-#include "wsp-seat-labels.h"
+#include "domain/wsp-membership.h"
+#include "members/wsp-person-detail.h"
+#include "members/wsp-seat-labels.h"
 
 struct _WspPersonDetail
 {

@@ -7,8 +7,8 @@
 
 #include <glib/gi18n.h>
 
-#include "wsp-membership.h"
-#include "wsp-seat-labels.h"
+#include "domain/wsp-membership.h"
+#include "members/wsp-seat-labels.h"
 
 /* The Council's sides, as people call them. */
 const char *

@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include "wsp-record.h"
+#include "records/wsp-record.h"
 
 G_BEGIN_DECLS
 

@@ -13,10 +13,10 @@
 
 #include <glib/gi18n.h>
 
-#include "wsp-conflicts-dialog.h"
+#include "sync/wsp-conflicts-dialog.h"
 #include "wsp-gui-util.h"
-#include "wsp-hlc.h"
-#include "wsp-sync.h"
+#include "base/wsp-hlc.h"
+#include "sync/wsp-sync.h"
 
 #define DELETED_FIELD "_deleted"
 

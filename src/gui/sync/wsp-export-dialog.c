@@ -12,7 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "wsp-export-dialog.h"
+#include "sync/wsp-export-dialog.h"
 #include "wsp-gui-util.h"
 
 struct _WspExportDialog

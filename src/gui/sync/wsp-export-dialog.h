@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "wsp-sync.h"
+#include "sync/wsp-sync.h"
 
 G_BEGIN_DECLS
 

@@ -12,10 +12,10 @@
 #include <glib/gi18n.h>
 
 #include "wsp-gui-util.h"
-#include "wsp-history-dialog.h"
-#include "wsp-hlc.h"
-#include "wsp-json.h"
-#include "wsp-sync.h"
+#include "sync/wsp-history-dialog.h"
+#include "base/wsp-hlc.h"
+#include "base/wsp-json.h"
+#include "sync/wsp-sync.h"
 
 struct _WspHistoryDialog
 {

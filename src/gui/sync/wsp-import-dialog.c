@@ -14,9 +14,9 @@
 
 #include <glib/gi18n.h>
 
-#include "wsp-entities.h"
+#include "records/wsp-entities.h"
 #include "wsp-gui-util.h"
-#include "wsp-import-dialog.h"
+#include "sync/wsp-import-dialog.h"
 
 struct _WspImportDialog
 {

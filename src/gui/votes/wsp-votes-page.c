@@ -5,7 +5,7 @@
 
 #include "config.h"
 
-#include "wsp-votes-page.h"
+#include "votes/wsp-votes-page.h"
 
 struct _WspVotesPage
 {

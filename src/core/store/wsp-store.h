@@ -1,0 +1,141 @@
+/* wsp-store.h — the one API the rest of the program uses to read and change data
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "store/wsp-database.h"
+#include "records/wsp-record.h"
+
+G_BEGIN_DECLS
+
+#define WSP_STORE_ERROR (wsp_store_error_quark ())
+
+typedef enum
+{
+  WSP_STORE_ERROR_NOT_FOUND,
+  WSP_STORE_ERROR_APPEND_ONLY,
+  WSP_STORE_ERROR_NOT_DELETED,
+  WSP_STORE_ERROR_DAMAGED,
+} WspStoreError;
+
+GQuark wsp_store_error_quark (void);
+
+#define WSP_TYPE_STORE (wsp_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (WspStore, wsp_store, WSP, STORE, GObject)
+
+WspStore    *wsp_store_open              (const char   *path,
+                                          GError      **error);
+WspStore    *wsp_store_new               (WspDatabase  *database,
+                                          GError      **error);
+WspDatabase *wsp_store_get_database      (WspStore     *self);
+WspStore    *wsp_store_open_another      (WspStore     *self,
+                                          GError      **error);
+void         wsp_store_refresh           (WspStore     *self,
+                                          GPtrArray    *outcomes);
+const char  *wsp_store_get_peer_id       (WspStore     *self);
+
+gboolean     wsp_store_begin             (WspStore     *self,
+                                          GError      **error);
+gboolean     wsp_store_commit            (WspStore     *self,
+                                          GError      **error);
+void         wsp_store_rollback          (WspStore     *self);
+
+gboolean     wsp_store_save              (WspStore     *self,
+                                          WspRecord    *record,
+                                          GError      **error);
+gboolean     wsp_store_delete            (WspStore     *self,
+                                          WspRecord    *record,
+                                          GError      **error);
+gboolean     wsp_store_undelete          (WspStore     *self,
+                                          const char   *id,
+                                          GError      **error);
+gboolean     wsp_store_resolve           (WspStore     *self,
+                                          WspRecord    *record,
+                                          GError      **error);
+
+WspRecord   *wsp_store_get               (WspStore     *self,
+                                          const char   *id,
+                                          GError      **error);
+GListModel  *wsp_store_list              (WspStore     *self,
+                                          GType         type,
+                                          const char   *field,
+                                          const char   *value);
+gboolean     wsp_store_query             (WspStore     *self,
+                                          GType         type,
+                                          const char   *field,
+                                          const char   *value,
+                                          GPtrArray    *records,
+                                          GError      **error);
+guint        wsp_store_count             (WspStore     *self,
+                                          GType         type);
+GListModel  *wsp_store_search            (WspStore     *self,
+                                          const char   *text,
+                                          guint         limit,
+                                          GError      **error);
+JsonArray   *wsp_store_dup_history       (WspStore     *self,
+                                          const char   *id,
+                                          GError      **error);
+JsonObject  *wsp_store_dup_conflicts     (WspStore     *self,
+                                          const char   *id,
+                                          GError      **error);
+guint        wsp_store_count_conflicts   (WspStore     *self);
+GPtrArray   *wsp_store_dup_conflicted_ids (WspStore    *self,
+                                          GError      **error);
+JsonArray   *wsp_store_dup_double_votes  (WspStore     *self,
+                                          GError      **error);
+gboolean     wsp_store_check             (WspStore     *self,
+                                          GError      **error);
+typedef struct
+{
+  guint    received;  /* revisions in the batch */
+  guint    added;     /* of those, new to this laptop */
+  guint    records;   /* records whose state was worked out again */
+  gboolean clock_clamped;
+} WspAddStats;
+
+/* What an import did to one record. */
+typedef enum
+{
+  WSP_OUTCOME_UNCHANGED,
+  WSP_OUTCOME_NEW,
+  WSP_OUTCOME_UPDATED,
+  WSP_OUTCOME_MERGED,   /* concurrent edits of different fields, joined */
+  WSP_OUTCOME_CONFLICT, /* waits for a person */
+  WSP_OUTCOME_DELETED,
+} WspOutcomeKind;
+
+typedef struct
+{
+  char           *id;
+  char           *entity;
+  WspOutcomeKind  kind;
+} WspOutcome;
+
+void         wsp_outcome_free            (WspOutcome   *outcome);
+
+JsonArray   *wsp_store_dup_revisions     (WspStore     *self,
+                                          JsonObject   *known,
+                                          GError      **error);
+gboolean     wsp_store_add_revisions     (WspStore     *self,
+                                          JsonArray    *revisions,
+                                          WspAddStats  *stats,
+                                          GPtrArray    *outcomes,
+                                          GError      **error);
+char        *wsp_store_dup_meta          (WspStore     *self,
+                                          const char   *key);
+gboolean     wsp_store_set_meta          (WspStore     *self,
+                                          const char   *key,
+                                          const char   *value,
+                                          GError      **error);
+JsonObject  *wsp_store_dup_have          (WspStore     *self,
+                                          GError      **error);
+gboolean     wsp_store_reproject         (WspStore     *self,
+                                          const char   *record_id,
+                                          GError      **error);
+
+G_END_DECLS
