@@ -31,9 +31,9 @@
 
 #include <glib/gstdio.h>
 
-#include "wsp-entities.h"
-#include "wsp-record.h"
-#include "wsp-store.h"
+#include "records/wsp-entities.h"
+#include "records/wsp-record.h"
+#include "store/wsp-store.h"
 
 #define DEFAULT_SEED 20150101
 #define BATCH        2000

@@ -26,15 +26,15 @@
 
 #include <glib/gstdio.h>
 
-#include "wsp-entities.h"
-#include "wsp-meeting.h"
-#include "wsp-agenda-item.h"
-#include "wsp-vote.h"
-#include "wsp-comment.h"
-#include "wsp-organisation.h"
-#include "wsp-person.h"
-#include "wsp-record.h"
-#include "wsp-store.h"
+#include "records/wsp-entities.h"
+#include "records/wsp-meeting.h"
+#include "records/wsp-agenda-item.h"
+#include "records/wsp-vote.h"
+#include "records/wsp-comment.h"
+#include "records/wsp-organisation.h"
+#include "records/wsp-person.h"
+#include "records/wsp-record.h"
+#include "store/wsp-store.h"
 
 #define SEARCH_TEXT  "zielone"
 #define SEARCH_LIMIT 50

@@ -16,8 +16,8 @@
 #include <string.h>
 
 #include "wsp-convergence.h"
-#include "wsp-organisation.h"
-#include "wsp-sync.h"
+#include "records/wsp-organisation.h"
+#include "sync/wsp-sync.h"
 
 /* Under AddressSanitizer (build-aux/dev.sh sanitize: -O0, and the slow
  * unwinding on every malloc that test_env asks for) a seed takes about ten

@@ -11,9 +11,9 @@
 #include <locale.h>
 #include <string.h>
 
-#include "wsp-csv-import.h"
-#include "wsp-organisation.h"
-#include "wsp-store.h"
+#include "import/wsp-csv-import.h"
+#include "records/wsp-organisation.h"
+#include "store/wsp-store.h"
 
 /* ---- parsing ------------------------------------------------------------- */
 

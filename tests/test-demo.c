@@ -11,11 +11,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "wsp-demo.h"
-#include "wsp-entities.h"
-#include "wsp-identifiers.h"
-#include "wsp-rules.h"
-#include "wsp-store.h"
+#include "demo/wsp-demo.h"
+#include "records/wsp-entities.h"
+#include "base/wsp-identifiers.h"
+#include "rules/wsp-rules.h"
+#include "store/wsp-store.h"
 
 /* wsp-attendance.h is not included: its class name is also an enum of
  * wsp-rules.h. Types are looked up by entity name instead. */

@@ -14,7 +14,7 @@
 
 #include <string.h>
 
-#include "wsp-identifiers.h"
+#include "base/wsp-identifiers.h"
 
 typedef gboolean (*Validator) (const char *, GError **);
 

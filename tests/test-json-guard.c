@@ -11,7 +11,7 @@
 
 #include <json-glib/json-glib.h>
 
-#include "wsp-json-guard.h"
+#include "sync/wsp-json-guard.h"
 
 /* A C string literal with its length, so that literals may hold NUL bytes. */
 #define LIT(s) s, sizeof (s) - 1

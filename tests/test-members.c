@@ -12,13 +12,13 @@
 #include <glib/gstdio.h>
 
 #include "wsp-application.h"
-#include "wsp-council-overview.h"
-#include "wsp-csv-import-dialog.h"
-#include "wsp-demo.h"
-#include "wsp-history-dialog.h"
-#include "wsp-members-page.h"
-#include "wsp-organisation.h"
-#include "wsp-organisation-editor.h"
+#include "members/wsp-council-overview.h"
+#include "members/wsp-csv-import-dialog.h"
+#include "demo/wsp-demo.h"
+#include "sync/wsp-history-dialog.h"
+#include "members/wsp-members-page.h"
+#include "records/wsp-organisation.h"
+#include "members/wsp-organisation-editor.h"
 #include "wsp-test-gui.h"
 #include "wsp-window.h"
 

@@ -10,11 +10,11 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "wsp-demo.h"
-#include "wsp-entities.h"
-#include "wsp-membership.h"
-#include "wsp-rules.h"
-#include "wsp-store.h"
+#include "demo/wsp-demo.h"
+#include "records/wsp-entities.h"
+#include "domain/wsp-membership.h"
+#include "rules/wsp-rules.h"
+#include "store/wsp-store.h"
 
 /* wsp-attendance.h is not included: its class name is also an enum of
  * wsp-rules.h. Types are looked up by entity name instead. */

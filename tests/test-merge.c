@@ -10,9 +10,9 @@
 
 #include <glib/gstdio.h>
 
-#include "wsp-organisation.h"
-#include "wsp-vote.h"
-#include "wsp-store.h"
+#include "records/wsp-organisation.h"
+#include "records/wsp-vote.h"
+#include "store/wsp-store.h"
 
 typedef struct
 {

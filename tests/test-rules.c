@@ -7,7 +7,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "wsp-rules.h"
+#include "rules/wsp-rules.h"
 
 static WspBodyRules defaults;
 

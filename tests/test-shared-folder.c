@@ -11,9 +11,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "wsp-organisation.h"
-#include "wsp-shared-folder.h"
-#include "wsp-sync.h"
+#include "records/wsp-organisation.h"
+#include "sync/wsp-shared-folder.h"
+#include "sync/wsp-sync.h"
 
 #define SETTLE_MS 50
 #define EXPORT_DELAY_MS 100

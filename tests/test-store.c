@@ -10,12 +10,12 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
-#include "wsp-entities.h"
-#include "wsp-organisation.h"
-#include "wsp-person.h"
-#include "wsp-meeting.h"
-#include "wsp-vote.h"
-#include "wsp-store.h"
+#include "records/wsp-entities.h"
+#include "records/wsp-organisation.h"
+#include "records/wsp-person.h"
+#include "records/wsp-meeting.h"
+#include "records/wsp-vote.h"
+#include "store/wsp-store.h"
 
 typedef struct
 {

@@ -17,11 +17,11 @@
 #include <locale.h>
 
 #include "wsp-application.h"
-#include "wsp-conflicts-dialog.h"
-#include "wsp-export-dialog.h"
-#include "wsp-import-dialog.h"
-#include "wsp-organisation.h"
-#include "wsp-sync.h"
+#include "sync/wsp-conflicts-dialog.h"
+#include "sync/wsp-export-dialog.h"
+#include "sync/wsp-import-dialog.h"
+#include "records/wsp-organisation.h"
+#include "sync/wsp-sync.h"
 #include "wsp-test-gui.h"
 #include "wsp-window.h"
 

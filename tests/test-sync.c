@@ -11,10 +11,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "wsp-json.h"
-#include "wsp-organisation.h"
-#include "wsp-vote.h"
-#include "wsp-sync.h"
+#include "base/wsp-json.h"
+#include "records/wsp-organisation.h"
+#include "records/wsp-vote.h"
+#include "sync/wsp-sync.h"
 
 typedef struct
 {

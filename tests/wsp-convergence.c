@@ -20,11 +20,11 @@
 #include <unistd.h>
 
 #include "wsp-convergence.h"
-#include "wsp-json.h"
-#include "wsp-organisation.h"
-#include "wsp-person.h"
-#include "wsp-sync.h"
-#include "wsp-vote.h"
+#include "base/wsp-json.h"
+#include "records/wsp-organisation.h"
+#include "records/wsp-person.h"
+#include "sync/wsp-sync.h"
+#include "records/wsp-vote.h"
 
 #define DELETED_FIELD "_deleted"
 #define MAX_KEPT_PACKETS 48

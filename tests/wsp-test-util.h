@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include "wsp-store.h"
+#include "store/wsp-store.h"
 
 G_BEGIN_DECLS
 

@@ -11,7 +11,7 @@
 
 #include <stdint.h>
 
-#include "wsp-sync.h"
+#include "sync/wsp-sync.h"
 
 static WspStore *store;
 

@@ -12,7 +12,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "wsp-sync.h"
+#include "sync/wsp-sync.h"
 
 static WspStore *store;
 static WspKeyPair keys;
