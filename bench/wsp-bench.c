@@ -27,12 +27,10 @@
 #include <glib/gstdio.h>
 
 #include "records/wsp-entities.h"
-#include "records/wsp-meeting.h"
-#include "records/wsp-agenda-item.h"
-#include "records/wsp-vote.h"
-#include "records/wsp-comment.h"
-#include "records/wsp-organisation.h"
-#include "records/wsp-person.h"
+#include "records/wsp-records-meetings.h"
+#include "records/wsp-records-votes.h"
+#include "records/wsp-records-drafts.h"
+#include "records/wsp-records-members.h"
 #include "records/wsp-record.h"
 #include "store/wsp-store.h"
 
@@ -313,7 +311,8 @@ baseline_list_sql (GType       type,
 {
   g_autoptr (GTypeClass) klass = g_type_class_ref (type);
   const WspEntity *entity = WSP_RECORD_CLASS (klass)->entity;
-  g_autoptr (GString) order = g_string_new (entity->order_by);
+  g_autofree char *order_sql = wsp_entity_order_sql (entity, "e");
+  g_autoptr (GString) order = g_string_new (order_sql);
   g_autoptr (GString) sql = g_string_new (NULL);
 
   g_string_replace (order, " COLLATE LOCALIZED", "", 0);
@@ -323,7 +322,7 @@ baseline_list_sql (GType       type,
                           entity->name);
   if (field != NULL)
     g_string_append_printf (sql, " WHERE e.%s = ?", field);
-  g_string_append_printf (sql, " ORDER BY %s, e.id", order->str);
+  g_string_append_printf (sql, " ORDER BY %s", order->str);
   return g_string_free (g_steal_pointer (&sql), FALSE);
 }
 

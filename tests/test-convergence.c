@@ -16,7 +16,7 @@
 #include <string.h>
 
 #include "wsp-convergence.h"
-#include "records/wsp-organisation.h"
+#include "records/wsp-records-members.h"
 #include "sync/wsp-sync.h"
 
 /* Under AddressSanitizer (build-aux/dev.sh sanitize: -O0, and the slow

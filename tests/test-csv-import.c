@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "import/wsp-csv-import.h"
-#include "records/wsp-organisation.h"
+#include "records/wsp-records-members.h"
 #include "store/wsp-store.h"
 
 /* ---- parsing ------------------------------------------------------------- */

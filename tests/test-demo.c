@@ -402,15 +402,15 @@ test_council (Fixture       *f,
                                      sides[WSP_SIDE_NGO]));
 }
 
-static WspAttendance
+static WspPresence
 attendance_of (const char *status)
 {
   if (g_strcmp0 (status, "present") == 0)
-    return WSP_ATTENDANCE_PRESENT;
+    return WSP_PRESENCE_PRESENT;
   if (g_strcmp0 (status, "excused") == 0)
-    return WSP_ATTENDANCE_EXCUSED;
+    return WSP_PRESENCE_EXCUSED;
   g_assert_cmpstr (status, ==, "absent");
-  return WSP_ATTENDANCE_ABSENT;
+  return WSP_PRESENCE_ABSENT;
 }
 
 static int
@@ -442,7 +442,7 @@ test_absences (Fixture       *f,
   for (guint s = 0; s < seats->len; s++)
     {
       WspRecord *seat = g_ptr_array_index (seats, s);
-      g_autoptr (GArray) history = g_array_new (FALSE, FALSE, sizeof (WspAttendance));
+      g_autoptr (GArray) history = g_array_new (FALSE, FALSE, sizeof (WspPresence));
       g_autoptr (GPtrArray) entries = query (f->store, "attendance", "seat_id",
                                              wsp_record_get_id (seat));
 
@@ -451,7 +451,7 @@ test_absences (Fixture       *f,
           WspRecord *meeting = g_ptr_array_index (meetings, m);
           g_autofree char *day = day_of (meeting, "starts_at");
           const char *status = NULL;
-          WspAttendance value;
+          WspPresence value;
 
           for (guint e = 0; e < entries->len; e++)
             if (g_str_equal (wsp_record_get_string (g_ptr_array_index (entries, e), "meeting_id"),
@@ -474,11 +474,11 @@ test_absences (Fixture       *f,
 
       if (wsp_record_get_string (seat, "left_on") != NULL)
         continue;
-      if (wsp_absences_flagged (&rules, (WspAttendance *) history->data, history->len))
+      if (wsp_absences_flagged (&rules, (WspPresence *) history->data, history->len))
         {
           flagged++;
           flagged_person = g_intern_string (wsp_record_get_string (seat, "person_id"));
-          g_assert_cmpuint (wsp_absences_current_run ((WspAttendance *) history->data,
+          g_assert_cmpuint (wsp_absences_current_run ((WspPresence *) history->data,
                                                       history->len), ==, 3);
         }
     }
@@ -490,16 +490,16 @@ test_absences (Fixture       *f,
   }
 }
 
-static WspChoice
+static WspVoteChoice
 choice_of (const char *choice)
 {
   if (g_strcmp0 (choice, "for") == 0)
-    return WSP_CHOICE_FOR;
+    return WSP_VOTE_FOR;
   if (g_strcmp0 (choice, "against") == 0)
-    return WSP_CHOICE_AGAINST;
+    return WSP_VOTE_AGAINST;
   if (g_strcmp0 (choice, "abstain") == 0)
-    return WSP_CHOICE_ABSTAIN;
-  return WSP_CHOICE_NONE;
+    return WSP_VOTE_ABSTAIN;
+  return WSP_VOTE_NONE;
 }
 
 /* The Council's votes add up: quorum at each, all passed, one by the
@@ -561,7 +561,7 @@ test_ballots (Fixture       *f,
           tally.no = wsp_record_get_int (ballot, "secret_against");
           tally.abstain = wsp_record_get_int (ballot, "secret_abstain");
           g_assert_cmpuint (tally.yes + tally.no + tally.abstain, <=, tally.present);
-          tally.chair_vote = WSP_CHOICE_NONE;
+          tally.chair_vote = WSP_VOTE_NONE;
         }
       else
         {
@@ -570,21 +570,21 @@ test_ballots (Fixture       *f,
             {
               WspRecord *vote = g_ptr_array_index (votes, v);
               g_autoptr (WspRecord) seat = get (f->store, wsp_record_get_string (vote, "seat_id"));
-              WspChoice choice = choice_of (wsp_record_get_string (vote, "choice"));
+              WspVoteChoice choice = choice_of (wsp_record_get_string (vote, "choice"));
 
               g_assert_cmpstr (wsp_record_get_string (seat, "body_id"), ==, council);
               g_assert_true (seat_held_on (seat, day));
               if (wsp_record_get_bool (vote, "recused"))
                 {
-                  g_assert_cmpint (choice, ==, WSP_CHOICE_NONE);
+                  g_assert_cmpint (choice, ==, WSP_VOTE_NONE);
                   tally.recused++;
                   recusals++;
                   continue;
                 }
-              g_assert_cmpint (choice, !=, WSP_CHOICE_NONE);
-              tally.yes += choice == WSP_CHOICE_FOR;
-              tally.no += choice == WSP_CHOICE_AGAINST;
-              tally.abstain += choice == WSP_CHOICE_ABSTAIN;
+              g_assert_cmpint (choice, !=, WSP_VOTE_NONE);
+              tally.yes += choice == WSP_VOTE_FOR;
+              tally.no += choice == WSP_VOTE_AGAINST;
+              tally.abstain += choice == WSP_VOTE_ABSTAIN;
               if (g_strcmp0 (wsp_record_get_string (seat, "role"), "chair") == 0)
                 tally.chair_vote = choice;
             }

@@ -17,7 +17,7 @@
 #include "demo/wsp-demo.h"
 #include "sync/wsp-history-dialog.h"
 #include "members/wsp-members-page.h"
-#include "records/wsp-organisation.h"
+#include "records/wsp-records-members.h"
 #include "members/wsp-organisation-editor.h"
 #include "wsp-test-gui.h"
 #include "wsp-window.h"

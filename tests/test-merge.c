@@ -10,8 +10,8 @@
 
 #include <glib/gstdio.h>
 
-#include "records/wsp-organisation.h"
-#include "records/wsp-vote.h"
+#include "records/wsp-records-members.h"
+#include "records/wsp-records-votes.h"
 #include "store/wsp-store.h"
 
 typedef struct

@@ -19,7 +19,7 @@ tally_of (guint     members,
           guint     yes,
           guint     no,
           guint     abstain,
-          WspChoice chair)
+          WspVoteChoice chair)
 {
   WspTally t = { members, present, recused, yes, no, abstain, chair };
 
@@ -204,24 +204,24 @@ test_verdict_simple (void)
 {
   WspTally t;
 
-  t = tally_of (10, 10, 0, 5, 3, 2, WSP_CHOICE_FOR);
+  t = tally_of (10, 10, 0, 5, 3, 2, WSP_VOTE_FOR);
   g_assert_cmpint (wsp_verdict (&defaults, WSP_MAJORITY_SIMPLE, &t), ==, WSP_VERDICT_PASSED);
 
   /* Abstentions are not counted: 2 for, 1 against, 7 abstain passes. */
-  t = tally_of (10, 10, 0, 2, 1, 7, WSP_CHOICE_ABSTAIN);
+  t = tally_of (10, 10, 0, 2, 1, 7, WSP_VOTE_ABSTAIN);
   g_assert_cmpint (wsp_verdict (&defaults, WSP_MAJORITY_SIMPLE, &t), ==, WSP_VERDICT_PASSED);
 
-  t = tally_of (10, 10, 0, 3, 4, 3, WSP_CHOICE_FOR);
+  t = tally_of (10, 10, 0, 3, 4, 3, WSP_VOTE_FOR);
   g_assert_cmpint (wsp_verdict (&defaults, WSP_MAJORITY_SIMPLE, &t), ==, WSP_VERDICT_REJECTED);
 
   /* Everybody abstained: not a tie, nothing passed. */
-  t = tally_of (10, 6, 0, 0, 0, 6, WSP_CHOICE_FOR);
+  t = tally_of (10, 6, 0, 0, 0, 6, WSP_VOTE_FOR);
   g_assert_cmpint (wsp_verdict (&defaults, WSP_MAJORITY_SIMPLE, &t), ==, WSP_VERDICT_REJECTED);
-  t = tally_of (10, 6, 0, 0, 0, 0, WSP_CHOICE_NONE);
+  t = tally_of (10, 6, 0, 0, 0, 0, WSP_VOTE_NONE);
   g_assert_cmpint (wsp_verdict (&defaults, WSP_MAJORITY_SIMPLE, &t), ==, WSP_VERDICT_REJECTED);
 
   /* The rules' own majority is what callers usually pass. */
-  t = tally_of (10, 10, 0, 5, 3, 2, WSP_CHOICE_FOR);
+  t = tally_of (10, 10, 0, 5, 3, 2, WSP_VOTE_FOR);
   g_assert_cmpint (wsp_verdict (&defaults, defaults.majority, &t), ==, WSP_VERDICT_PASSED);
 }
 
@@ -230,26 +230,26 @@ test_verdict_tie_casting (void)
 {
   WspTally t;
 
-  t = tally_of (10, 9, 0, 4, 4, 1, WSP_CHOICE_FOR);
+  t = tally_of (10, 9, 0, 4, 4, 1, WSP_VOTE_FOR);
   g_assert_cmpint (wsp_verdict (&defaults, WSP_MAJORITY_SIMPLE, &t), ==,
                    WSP_VERDICT_PASSED_BY_CASTING_VOTE);
   g_assert_true (wsp_verdict_is_passed (wsp_verdict (&defaults, WSP_MAJORITY_SIMPLE, &t)));
 
-  t.chair_vote = WSP_CHOICE_AGAINST;
+  t.chair_vote = WSP_VOTE_AGAINST;
   g_assert_cmpint (wsp_verdict (&defaults, WSP_MAJORITY_SIMPLE, &t), ==,
                    WSP_VERDICT_REJECTED_BY_CASTING_VOTE);
   g_assert_false (wsp_verdict_is_passed (wsp_verdict (&defaults, WSP_MAJORITY_SIMPLE, &t)));
 
   /* The chair abstained: no side to decide for, the motion fails. */
-  t.chair_vote = WSP_CHOICE_ABSTAIN;
+  t.chair_vote = WSP_VOTE_ABSTAIN;
   g_assert_cmpint (wsp_verdict (&defaults, WSP_MAJORITY_SIMPLE, &t), ==, WSP_VERDICT_TIE_FAILS);
 
   /* The chair did not vote (or was away). */
-  t.chair_vote = WSP_CHOICE_NONE;
+  t.chair_vote = WSP_VOTE_NONE;
   g_assert_cmpint (wsp_verdict (&defaults, WSP_MAJORITY_SIMPLE, &t), ==, WSP_VERDICT_TIE_FAILS);
 
   /* Smallest tie. */
-  t = tally_of (2, 2, 0, 1, 1, 0, WSP_CHOICE_FOR);
+  t = tally_of (2, 2, 0, 1, 1, 0, WSP_VOTE_FOR);
   g_assert_cmpint (wsp_verdict (&defaults, WSP_MAJORITY_SIMPLE, &t), ==,
                    WSP_VERDICT_PASSED_BY_CASTING_VOTE);
 }
@@ -258,23 +258,23 @@ static void
 test_verdict_tie_fails (void)
 {
   WspBodyRules rules = defaults;
-  WspTally t = tally_of (10, 9, 0, 4, 4, 1, WSP_CHOICE_FOR);
+  WspTally t = tally_of (10, 9, 0, 4, 4, 1, WSP_VOTE_FOR);
 
   rules.tie_rule = WSP_TIE_FAILS;
   g_assert_cmpint (wsp_verdict (&rules, WSP_MAJORITY_SIMPLE, &t), ==, WSP_VERDICT_TIE_FAILS);
-  t.chair_vote = WSP_CHOICE_AGAINST;
+  t.chair_vote = WSP_VOTE_AGAINST;
   g_assert_cmpint (wsp_verdict (&rules, WSP_MAJORITY_SIMPLE, &t), ==, WSP_VERDICT_TIE_FAILS);
   g_assert_false (wsp_verdict_is_passed (WSP_VERDICT_TIE_FAILS));
 
   /* Not a tie: the rule does not matter. */
-  t = tally_of (10, 9, 0, 5, 4, 0, WSP_CHOICE_AGAINST);
+  t = tally_of (10, 9, 0, 5, 4, 0, WSP_VOTE_AGAINST);
   g_assert_cmpint (wsp_verdict (&rules, WSP_MAJORITY_SIMPLE, &t), ==, WSP_VERDICT_PASSED);
 }
 
 static void
 test_verdict_no_quorum (void)
 {
-  WspTally t = tally_of (10, 4, 0, 4, 0, 0, WSP_CHOICE_FOR);
+  WspTally t = tally_of (10, 4, 0, 4, 0, 0, WSP_VOTE_FOR);
 
   g_assert_cmpint (wsp_verdict (&defaults, WSP_MAJORITY_SIMPLE, &t), ==, WSP_VERDICT_NO_QUORUM);
   g_assert_cmpint (wsp_verdict (&defaults, WSP_MAJORITY_ABSOLUTE, &t), ==, WSP_VERDICT_NO_QUORUM);
@@ -282,11 +282,11 @@ test_verdict_no_quorum (void)
                    WSP_VERDICT_NO_QUORUM);
 
   /* A quorum lost by recusal. */
-  t = tally_of (10, 5, 1, 4, 0, 0, WSP_CHOICE_FOR);
+  t = tally_of (10, 5, 1, 4, 0, 0, WSP_VOTE_FOR);
   g_assert_cmpint (wsp_verdict (&defaults, WSP_MAJORITY_SIMPLE, &t), ==, WSP_VERDICT_NO_QUORUM);
 
   /* No members at all. */
-  t = tally_of (0, 0, 0, 0, 0, 0, WSP_CHOICE_NONE);
+  t = tally_of (0, 0, 0, 0, 0, 0, WSP_VOTE_NONE);
   g_assert_cmpint (wsp_verdict (&defaults, WSP_MAJORITY_SIMPLE, &t), ==, WSP_VERDICT_NO_QUORUM);
   g_assert_false (wsp_verdict_is_passed (WSP_VERDICT_NO_QUORUM));
 }
@@ -297,27 +297,27 @@ test_verdict_absolute (void)
   WspTally t;
 
   /* More than half of 10 is 6. */
-  t = tally_of (10, 6, 0, 6, 0, 0, WSP_CHOICE_FOR);
+  t = tally_of (10, 6, 0, 6, 0, 0, WSP_VOTE_FOR);
   g_assert_cmpint (wsp_verdict (&defaults, WSP_MAJORITY_ABSOLUTE, &t), ==, WSP_VERDICT_PASSED);
-  t = tally_of (10, 10, 0, 5, 0, 5, WSP_CHOICE_FOR);
+  t = tally_of (10, 10, 0, 5, 0, 5, WSP_VOTE_FOR);
   g_assert_cmpint (wsp_verdict (&defaults, WSP_MAJORITY_ABSOLUTE, &t), ==, WSP_VERDICT_REJECTED);
   /* ... which passes by simple majority. */
   g_assert_cmpint (wsp_verdict (&defaults, WSP_MAJORITY_SIMPLE, &t), ==, WSP_VERDICT_PASSED);
 
   /* Odd: more than 4.5 is 5. */
-  t = tally_of (9, 5, 0, 5, 0, 0, WSP_CHOICE_FOR);
+  t = tally_of (9, 5, 0, 5, 0, 0, WSP_VOTE_FOR);
   g_assert_cmpint (wsp_verdict (&defaults, WSP_MAJORITY_ABSOLUTE, &t), ==, WSP_VERDICT_PASSED);
-  t = tally_of (9, 9, 0, 4, 3, 2, WSP_CHOICE_FOR);
+  t = tally_of (9, 9, 0, 4, 3, 2, WSP_VOTE_FOR);
   g_assert_cmpint (wsp_verdict (&defaults, WSP_MAJORITY_ABSOLUTE, &t), ==, WSP_VERDICT_REJECTED);
 
   /* Recusals shrink the base: 5 of 10 fails, 5 of 8 entitled passes. */
-  t = tally_of (10, 8, 2, 5, 1, 0, WSP_CHOICE_FOR);
+  t = tally_of (10, 8, 2, 5, 1, 0, WSP_VOTE_FOR);
   g_assert_cmpint (wsp_verdict (&defaults, WSP_MAJORITY_ABSOLUTE, &t), ==, WSP_VERDICT_PASSED);
-  t = tally_of (10, 8, 2, 4, 2, 0, WSP_CHOICE_FOR);
+  t = tally_of (10, 8, 2, 4, 2, 0, WSP_VOTE_FOR);
   g_assert_cmpint (wsp_verdict (&defaults, WSP_MAJORITY_ABSOLUTE, &t), ==, WSP_VERDICT_REJECTED);
 
   /* No casting vote under absolute majority. */
-  t = tally_of (10, 10, 0, 5, 5, 0, WSP_CHOICE_FOR);
+  t = tally_of (10, 10, 0, 5, 5, 0, WSP_VOTE_FOR);
   g_assert_cmpint (wsp_verdict (&defaults, WSP_MAJORITY_ABSOLUTE, &t), ==, WSP_VERDICT_REJECTED);
 }
 
@@ -327,32 +327,32 @@ test_verdict_two_thirds (void)
   WspTally t;
 
   /* Exactly two thirds of the 9 cast. */
-  t = tally_of (10, 9, 0, 6, 2, 1, WSP_CHOICE_FOR);
+  t = tally_of (10, 9, 0, 6, 2, 1, WSP_VOTE_FOR);
   g_assert_cmpint (wsp_verdict (&defaults, WSP_MAJORITY_TWO_THIRDS, &t), ==, WSP_VERDICT_PASSED);
-  t = tally_of (10, 9, 0, 6, 3, 0, WSP_CHOICE_FOR);
+  t = tally_of (10, 9, 0, 6, 3, 0, WSP_VOTE_FOR);
   g_assert_cmpint (wsp_verdict (&defaults, WSP_MAJORITY_TWO_THIRDS, &t), ==, WSP_VERDICT_PASSED);
-  t = tally_of (3, 3, 0, 2, 1, 0, WSP_CHOICE_FOR);
+  t = tally_of (3, 3, 0, 2, 1, 0, WSP_VOTE_FOR);
   g_assert_cmpint (wsp_verdict (&defaults, WSP_MAJORITY_TWO_THIRDS, &t), ==, WSP_VERDICT_PASSED);
 
   /* Just under. */
-  t = tally_of (10, 9, 0, 5, 2, 2, WSP_CHOICE_FOR);
+  t = tally_of (10, 9, 0, 5, 2, 2, WSP_VOTE_FOR);
   g_assert_cmpint (wsp_verdict (&defaults, WSP_MAJORITY_TWO_THIRDS, &t), ==,
                    WSP_VERDICT_REJECTED);
 
   /* Abstentions count as cast: one more abstention tips 6:3 under. */
-  t = tally_of (10, 10, 0, 6, 3, 1, WSP_CHOICE_FOR);
+  t = tally_of (10, 10, 0, 6, 3, 1, WSP_VOTE_FOR);
   g_assert_cmpint (wsp_verdict (&defaults, WSP_MAJORITY_TWO_THIRDS, &t), ==,
                    WSP_VERDICT_REJECTED);
   /* ... while they do not count for simple majority. */
   g_assert_cmpint (wsp_verdict (&defaults, WSP_MAJORITY_SIMPLE, &t), ==, WSP_VERDICT_PASSED);
 
   /* Nothing cast. */
-  t = tally_of (10, 6, 0, 0, 0, 0, WSP_CHOICE_NONE);
+  t = tally_of (10, 6, 0, 0, 0, 0, WSP_VOTE_NONE);
   g_assert_cmpint (wsp_verdict (&defaults, WSP_MAJORITY_TWO_THIRDS, &t), ==,
                    WSP_VERDICT_REJECTED);
 
   /* Unanimous. */
-  t = tally_of (10, 6, 0, 6, 0, 0, WSP_CHOICE_FOR);
+  t = tally_of (10, 6, 0, 6, 0, 0, WSP_VOTE_FOR);
   g_assert_cmpint (wsp_verdict (&defaults, WSP_MAJORITY_TWO_THIRDS, &t), ==, WSP_VERDICT_PASSED);
 }
 
@@ -767,12 +767,12 @@ test_composition (void)
 static void
 test_absences (void)
 {
-  const WspAttendance P = WSP_ATTENDANCE_PRESENT;
-  const WspAttendance E = WSP_ATTENDANCE_EXCUSED;
-  const WspAttendance A = WSP_ATTENDANCE_ABSENT;
+  const WspPresence P = WSP_PRESENCE_PRESENT;
+  const WspPresence E = WSP_PRESENCE_EXCUSED;
+  const WspPresence A = WSP_PRESENCE_ABSENT;
   const struct
   {
-    WspAttendance history[10];
+    WspPresence history[10];
     gsize n;
     gboolean flagged;
     guint current;
@@ -818,9 +818,9 @@ static void
 test_absences_limit (void)
 {
   WspBodyRules rules = defaults;
-  const WspAttendance two[] = { WSP_ATTENDANCE_PRESENT, WSP_ATTENDANCE_ABSENT,
-                                WSP_ATTENDANCE_ABSENT };
-  const WspAttendance one[] = { WSP_ATTENDANCE_ABSENT };
+  const WspPresence two[] = { WSP_PRESENCE_PRESENT, WSP_PRESENCE_ABSENT,
+                                WSP_PRESENCE_ABSENT };
+  const WspPresence one[] = { WSP_PRESENCE_ABSENT };
 
   g_assert_false (wsp_absences_flagged (&rules, two, G_N_ELEMENTS (two)));
 

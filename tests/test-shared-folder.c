@@ -11,7 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "records/wsp-organisation.h"
+#include "records/wsp-records-members.h"
 #include "sync/wsp-shared-folder.h"
 #include "sync/wsp-sync.h"
 

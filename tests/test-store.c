@@ -9,12 +9,13 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <string.h>
 
+#include "base/wsp-json.h"
 #include "records/wsp-entities.h"
-#include "records/wsp-organisation.h"
-#include "records/wsp-person.h"
-#include "records/wsp-meeting.h"
-#include "records/wsp-vote.h"
+#include "records/wsp-records-members.h"
+#include "records/wsp-records-meetings.h"
+#include "records/wsp-records-votes.h"
 #include "store/wsp-store.h"
 
 typedef struct
@@ -410,7 +411,7 @@ test_every_record_type (Fixture *f, gconstpointer data)
             case WSP_FIELD_DATETIME:
               wsp_record_set_string (record, field->name, "2027-03-01T17:00:00+01:00");
               break;
-            case WSP_FIELD_ENUM: wsp_record_set_string (record, field->name, field->choices[0]); break;
+            case WSP_FIELD_ENUM: wsp_record_set_string (record, field->name, field->choices[0].name); break;
             case WSP_FIELD_REF: wsp_record_set_string (record, field->name, uuid); break;
             case WSP_FIELD_LIST: wsp_record_set_list (record, field->name, list_value); break;
             case WSP_FIELD_JSON:
@@ -443,6 +444,100 @@ test_every_record_type (Fixture *f, gconstpointer data)
       g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
       g_assert_cmpuint (wsp_store_count (f->store, types[i]), ==, 1);
     }
+}
+
+/* A misspelled field ("shortname" for "short_name") is refused when saved,
+ * with a message that names it; debug builds also say so where it is set.
+ * Run in a subprocess, where criticals are not fatal, to see both. */
+static void
+test_unknown_field (Fixture *f, gconstpointer data)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr (WspRecord) org = new_organisation ("Fundacja Pomocna Dłoń");
+      g_autoptr (GError) error = NULL;
+
+      g_log_set_always_fatal (G_LOG_FATAL_MASK);
+      wsp_record_set_string (org, "shortname", "FPD");
+      g_assert_false (wsp_store_save (f->store, org, &error));
+      g_assert_error (error, WSP_RECORD_ERROR, WSP_RECORD_ERROR_UNKNOWN_FIELD);
+      g_assert_nonnull (strstr (error->message, "shortname"));
+      g_assert_cmpuint (wsp_store_count (f->store, WSP_TYPE_ORGANISATION), ==, 0);
+
+      /* The right name saves. */
+      g_clear_error (&error);
+      g_clear_object (&org);
+      org = new_organisation ("Fundacja Pomocna Dłoń");
+      wsp_record_set_string (org, "short_name", "FPD");
+      g_assert_true (wsp_store_save (f->store, org, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (wsp_store_count (f->store, WSP_TYPE_ORGANISATION), ==, 1);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT);
+  g_test_trap_assert_passed ();
+#ifdef WSP_DEBUG
+  g_test_trap_assert_stderr ("*organisation has no field “shortname”*");
+#endif
+}
+
+/* A revision as another laptop sends it: its id is its generation and the
+ * SHA-256 of what it says (the exchange format). */
+static JsonObject *
+revision_from_elsewhere (const char *entity,
+                         const char *record_id,
+                         const char *peer,
+                         JsonObject *body)
+{
+  g_autofree char *body_text = wsp_json_object_canonical (body);
+  g_autofree char *text = g_strdup_printf ("%s\n%s\n0\n[]\n%s", entity, record_id, body_text);
+  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+  g_autofree char *rev = g_strdup_printf ("1-%s", digest);
+  JsonObject *object = json_object_new ();
+
+  json_object_set_string_member (object, "rev", rev);
+  json_object_set_string_member (object, "record", record_id);
+  json_object_set_string_member (object, "entity", entity);
+  json_object_set_int_member (object, "gen", 1);
+  json_object_set_array_member (object, "parents", json_array_new ());
+  json_object_set_boolean_member (object, "deleted", FALSE);
+  json_object_set_string_member (object, "hlc", "0000000000010000");
+  json_object_set_string_member (object, "peer", peer);
+  json_object_set_int_member (object, "seq", 1);
+  json_object_set_object_member (object, "body", json_object_ref (body));
+  return object;
+}
+
+/* A field that a newer version of the app stored, and that arrived through
+ * sync, is kept when this version edits the record. */
+static void
+test_newer_fields_kept (Fixture *f, gconstpointer data)
+{
+  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *peer = g_uuid_string_random ();
+  g_autoptr (JsonObject) body = json_object_new ();
+  g_autoptr (JsonArray) batch = json_array_new ();
+  g_autoptr (WspRecord) org = NULL;
+  g_autoptr (WspRecord) stored = NULL;
+  g_autoptr (GError) error = NULL;
+
+  json_object_set_string_member (body, "name", "Klub Sportowy Pogoria");
+  json_object_set_string_member (body, "patron", "św. Barbara");
+  json_array_add_object_element (batch, revision_from_elsewhere ("organisation", id, peer, body));
+  wsp_store_add_revisions (f->store, batch, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  org = wsp_store_get (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (wsp_record_get_string (org, "patron"), ==, "św. Barbara");
+  wsp_record_set_string (org, "phone", "32 262 00 00");
+  g_assert_true (wsp_store_save (f->store, org, &error));
+  g_assert_no_error (error);
+
+  stored = wsp_store_get (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (wsp_record_get_string (stored, "phone"), ==, "32 262 00 00");
+  g_assert_cmpstr (wsp_record_get_string (stored, "patron"), ==, "św. Barbara");
 }
 
 static void
@@ -594,6 +689,8 @@ main (int argc, char *argv[])
   ADD ("search", test_search);
   ADD ("identity-and-clock", test_identity_and_clock);
   ADD ("every-record-type", test_every_record_type);
+  ADD ("unknown-field", test_unknown_field);
+  ADD ("newer-fields-kept", test_newer_fields_kept);
 #undef ADD
   g_test_add_func ("/database/newer-refused", test_newer_database_refused);
   g_test_add_func ("/database/not-a-database", test_not_a_database);

@@ -20,7 +20,7 @@
 #include "sync/wsp-conflicts-dialog.h"
 #include "sync/wsp-export-dialog.h"
 #include "sync/wsp-import-dialog.h"
-#include "records/wsp-organisation.h"
+#include "records/wsp-records-members.h"
 #include "sync/wsp-sync.h"
 #include "wsp-test-gui.h"
 #include "wsp-window.h"

@@ -12,8 +12,8 @@
 #include <sys/stat.h>
 
 #include "base/wsp-json.h"
-#include "records/wsp-organisation.h"
-#include "records/wsp-vote.h"
+#include "records/wsp-records-members.h"
+#include "records/wsp-records-votes.h"
 #include "sync/wsp-sync.h"
 
 typedef struct

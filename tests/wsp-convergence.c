@@ -21,10 +21,10 @@
 
 #include "wsp-convergence.h"
 #include "base/wsp-json.h"
-#include "records/wsp-organisation.h"
-#include "records/wsp-person.h"
+#include "records/wsp-entities.h"
+#include "records/wsp-records-members.h"
 #include "sync/wsp-sync.h"
-#include "records/wsp-vote.h"
+#include "records/wsp-records-votes.h"
 
 #define DELETED_FIELD "_deleted"
 #define MAX_KEPT_PACKETS 48

@@ -9,7 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "demo/wsp-demo.h"
-#include "records/wsp-organisation.h"
+#include "records/wsp-records-members.h"
 #include "sync/wsp-shared-folder.h"
 #include "store/wsp-store.h"
 #include "sync/wsp-sync.h"

@@ -18,14 +18,10 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "records/wsp-body.h"
+#include "records/wsp-records-members.h"
 #include "records/wsp-entities.h"
-#include "records/wsp-meeting.h"
-#include "records/wsp-membership-application.h"
+#include "records/wsp-records-meetings.h"
 #include "domain/wsp-membership.h"
-#include "records/wsp-person.h"
-#include "records/wsp-seat.h"
-#include "records/wsp-term.h"
 
 /* clang-format off */
 G_DEFINE_QUARK (wsp-membership-error-quark, wsp_membership_error)
@@ -398,35 +394,31 @@ wsp_membership_seat_is_current (WspRecord  *seat,
   return strcmp (left_on, today) > 0;
 }
 
+/* Where a choice comes in the order people see (unknown ones last). */
 static guint
-rank_of (const char         *value,
-         const char * const *order)
+rank_of (const char      *value,
+         const WspChoice *choices)
 {
-  guint i;
+  const WspChoice *choice = wsp_choice_find (choices, value);
 
-  for (i = 0; order[i] != NULL; i++)
-    if (g_strcmp0 (value, order[i]) == 0)
-      return i;
-  return i;
+  return choice != NULL ? (guint) (choice - choices) : wsp_choice_count (choices);
 }
 
 static int
 compare_seats (gconstpointer a,
                gconstpointer b)
 {
-  static const char * const sides[] = { "mayor", "city_council", "ngo", NULL };
-  static const char * const roles[] = { "chair", "vice_chair", "secretary", "member", NULL };
   WspRecord *sa = *(WspRecord **) a;
   WspRecord *sb = *(WspRecord **) b;
   guint ra, rb;
   int c;
 
-  ra = rank_of (wsp_record_get_string (sa, "side"), sides);
-  rb = rank_of (wsp_record_get_string (sb, "side"), sides);
+  ra = rank_of (wsp_record_get_string (sa, "side"), wsp_side_choices);
+  rb = rank_of (wsp_record_get_string (sb, "side"), wsp_side_choices);
   if (ra != rb)
     return ra < rb ? -1 : 1;
-  ra = rank_of (wsp_record_get_string (sa, "role"), roles);
-  rb = rank_of (wsp_record_get_string (sb, "role"), roles);
+  ra = rank_of (wsp_record_get_string (sa, "role"), wsp_role_choices);
+  rb = rank_of (wsp_record_get_string (sb, "role"), wsp_role_choices);
   if (ra != rb)
     return ra < rb ? -1 : 1;
   c = compare_strings_nulls_last (wsp_record_get_string (sa, "joined_on"),
@@ -506,12 +498,20 @@ wsp_membership_composition (GPtrArray      *current_seats,
     {
       const char *side = wsp_record_get_string (g_ptr_array_index (current_seats, i), "side");
 
-      if (g_strcmp0 (side, "mayor") == 0)
-        out->mayor++;
-      else if (g_strcmp0 (side, "city_council") == 0)
-        out->city_council++;
-      else if (g_strcmp0 (side, "ngo") == 0)
-        out->ngo++;
+      switch (wsp_choice_value (wsp_side_choices, side, -1))
+        {
+        case WSP_SIDE_MAYOR:
+          out->mayor++;
+          break;
+        case WSP_SIDE_CITY_COUNCIL:
+          out->city_council++;
+          break;
+        case WSP_SIDE_NGO:
+          out->ngo++;
+          break;
+        default:
+          break;
+        }
     }
 
   if (planned_seats > current_seats->len)
@@ -595,7 +595,7 @@ seat_flagged (WspStore            *store,
 {
   g_autoptr (GPtrArray) rows = NULL;
   g_autoptr (GHashTable) by_meeting = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GArray) history = g_array_new (FALSE, FALSE, sizeof (WspAttendance));
+  g_autoptr (GArray) history = g_array_new (FALSE, FALSE, sizeof (WspPresence));
   const char *since = wsp_record_get_string (seat, "joined_on");
   const char *until = wsp_record_get_string (seat, "left_on");
 
@@ -621,25 +621,22 @@ seat_flagged (WspStore            *store,
     {
       const HeldMeeting *m = &g_array_index (held, HeldMeeting, i);
       const char *status;
-      WspAttendance entry;
+      WspPresence entry;
 
       if (until != NULL && strcmp (m->day, until) > 0)
         continue;
       if (g_hash_table_lookup_extended (by_meeting, m->id, NULL, (gpointer *) &status))
         {
-          if (g_strcmp0 (status, "present") == 0)
-            entry = WSP_ATTENDANCE_PRESENT;
-          else if (g_strcmp0 (status, "excused") == 0)
-            entry = WSP_ATTENDANCE_EXCUSED;
-          else if (g_strcmp0 (status, "absent") == 0)
-            entry = WSP_ATTENDANCE_ABSENT;
-          else
+          int presence = wsp_choice_value (wsp_presence_choices, status, -1);
+
+          if (presence < 0)
             continue;
+          entry = presence;
         }
       else if (since != NULL && strcmp (m->day, since) >= 0)
         {
           /* In office but not on the list: not there, and no excuse. */
-          entry = WSP_ATTENDANCE_ABSENT;
+          entry = WSP_PRESENCE_ABSENT;
         }
       else
         {
@@ -648,7 +645,7 @@ seat_flagged (WspStore            *store,
       g_array_append_val (history, entry);
     }
 
-  *flagged = wsp_absences_flagged (rules, (const WspAttendance *) (gpointer) history->data,
+  *flagged = wsp_absences_flagged (rules, (const WspPresence *) (gpointer) history->data,
                                    history->len);
   return TRUE;
 }

@@ -26,7 +26,7 @@
 #include "import/wsp-csv-import.h"
 #include "store/wsp-database.h"
 #include "base/wsp-identifiers.h"
-#include "records/wsp-organisation.h"
+#include "records/wsp-records-members.h"
 
 /* clang-format off */
 G_DEFINE_QUARK (wsp-csv-error-quark, wsp_csv_error)

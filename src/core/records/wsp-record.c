@@ -16,7 +16,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "records/wsp-entities.h"
 #include "records/wsp-record.h"
 
 typedef struct
@@ -57,16 +56,6 @@ wsp_record_get_entity (WspRecord *self)
 {
   g_return_val_if_fail (WSP_IS_RECORD (self), NULL);
   return WSP_RECORD_GET_CLASS (self)->entity;
-}
-
-const WspField *
-wsp_entity_find_field (const WspEntity *entity,
-                       const char      *name)
-{
-  for (guint i = 0; i < entity->n_fields; i++)
-    if (g_strcmp0 (entity->fields[i].name, name) == 0)
-      return &entity->fields[i];
-  return NULL;
 }
 
 static char *
@@ -242,6 +231,13 @@ wsp_record_set_value (WspRecord  *self,
   g_return_if_fail (WSP_IS_RECORD (self));
   g_return_if_fail (field != NULL);
 
+#ifdef WSP_DEBUG
+  /* A misspelled field would be saved and travel to the other laptops:
+   * saving refuses it (wsp_record_validate), and debug builds say where. */
+  if (wsp_entity_find_field (wsp_record_get_entity (self), field) == NULL)
+    g_critical ("A %s has no field “%s”", wsp_record_get_entity (self)->name, field);
+#endif
+
   old = json_object_has_member (priv->values, field)
           ? json_object_get_member (priv->values, field) : NULL;
   if ((old == NULL && value == NULL)
@@ -331,13 +327,28 @@ is_uuid_like (const char *text)
   return g_uuid_string_is_valid (text);
 }
 
-/* Checks the required fields, the kinds of values and the entity's own
- * rules; the message says which field is wrong and why. */
+/* Checks that every field set is one the entity has, the required fields,
+ * the kinds of values and the entity's own rules; the message says which
+ * field is wrong and why. Fields a newer version of the app stored (and
+ * that came here through sync) are not set here, so they are kept. */
 gboolean
 wsp_record_validate (WspRecord  *self,
                      GError    **error)
 {
+  WspRecordPrivate *priv = wsp_record_get_instance_private (self);
   const WspEntity *entity = wsp_record_get_entity (self);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, priv->dirty);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (wsp_entity_find_field (entity, key) == NULL)
+      {
+        g_set_error (error, WSP_RECORD_ERROR, WSP_RECORD_ERROR_UNKNOWN_FIELD,
+                     _("The app tried to save “%s”, which a %s does not have. Nothing was saved."),
+                     (const char *) key, _(entity->label));
+        return FALSE;
+      }
 
   for (guint i = 0; i < entity->n_fields; i++)
     {
@@ -393,7 +404,7 @@ wsp_record_validate (WspRecord  *self,
             }
           break;
         case WSP_FIELD_ENUM:
-          if (text == NULL || !g_strv_contains (f->choices, text))
+          if (text == NULL || wsp_choice_find (f->choices, text) == NULL)
             {
               g_set_error (error, WSP_RECORD_ERROR, WSP_RECORD_ERROR_INVALID,
                            _("“%s” has a value the app does not know."), _(f->label));
@@ -450,19 +461,12 @@ wsp_record_dup_title (WspRecord *self)
   return g_string_free (g_steal_pointer (&title), FALSE);
 }
 
-/* Creates an empty record of the kind named @entity; a new id when @id is NULL. */
+/* A new, empty record of @type, with a new id. */
 WspRecord *
-wsp_record_new_for_entity (const char *entity,
-                           const char *id)
+wsp_record_new (GType type)
 {
-  GType type = wsp_entities_lookup (entity);
-  g_autofree char *new_id = NULL;
-
-  if (type == G_TYPE_INVALID)
-    return NULL;
-  if (id == NULL)
-    id = new_id = g_uuid_string_random ();
-  return g_object_new (type, "id", id, NULL);
+  g_return_val_if_fail (g_type_is_a (type, WSP_TYPE_RECORD), NULL);
+  return g_object_new (type, NULL);
 }
 
 /* Replaces the values with the stored state (taking a reference to @values). */

@@ -8,49 +8,9 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "records/wsp-entity.h"
+
 G_BEGIN_DECLS
-
-typedef enum
-{
-  WSP_FIELD_TEXT,
-  WSP_FIELD_INT,
-  WSP_FIELD_BOOL,
-  WSP_FIELD_DATE,     /* YYYY-MM-DD */
-  WSP_FIELD_DATETIME, /* ISO 8601 with offset */
-  WSP_FIELD_ENUM,     /* one of the field's choices */
-  WSP_FIELD_REF,      /* the id of another record */
-  WSP_FIELD_LIST,     /* a list of strings */
-  WSP_FIELD_JSON,     /* structured: an array or object */
-} WspFieldType;
-
-typedef enum
-{
-  WSP_FIELD_REQUIRED = 1 << 0,
-  WSP_FIELD_TITLE    = 1 << 1, /* searched, and names the record */
-  WSP_FIELD_CONTENT  = 1 << 2, /* searched */
-} WspFieldFlags;
-
-typedef struct _WspRecord WspRecord;
-
-typedef struct
-{
-  const char         *name;    /* column, JSON key; the property is this with '-' for '_' */
-  WspFieldType        type;
-  WspFieldFlags       flags;
-  const char * const *choices; /* WSP_FIELD_ENUM: the allowed values, NULL-terminated */
-  const char         *label;   /* N_(): how a person calls it */
-} WspField;
-
-typedef struct
-{
-  const char     *name;        /* also the table name */
-  const char     *label;       /* N_() */
-  const WspField *fields;
-  guint           n_fields;
-  gboolean        append_only; /* votes, comments, opinions: corrected, never changed */
-  const char     *order_by;    /* SQL ORDER BY of lists */
-  gboolean      (*validate) (WspRecord *record, GError **error);
-} WspEntity;
 
 #define WSP_RECORD_ERROR (wsp_record_error_quark ())
 
@@ -60,6 +20,7 @@ typedef enum
   WSP_RECORD_ERROR_INVALID,
   WSP_RECORD_ERROR_APPEND_ONLY,
   WSP_RECORD_ERROR_NOT_FOUND,
+  WSP_RECORD_ERROR_UNKNOWN_FIELD,
 } WspRecordError;
 
 GQuark wsp_record_error_quark (void);
@@ -78,8 +39,6 @@ struct _WspRecordClass
 void             wsp_record_class_set_entity (WspRecordClass *klass,
                                               const WspEntity *entity);
 const WspEntity *wsp_record_get_entity       (WspRecord      *self);
-const WspField  *wsp_entity_find_field       (const WspEntity *entity,
-                                              const char     *name);
 
 const char      *wsp_record_get_id           (WspRecord      *self);
 const char      *wsp_record_get_revision     (WspRecord      *self);
@@ -114,9 +73,9 @@ gboolean         wsp_record_validate         (WspRecord      *self,
                                               GError        **error);
 char            *wsp_record_dup_title        (WspRecord      *self);
 
+WspRecord       *wsp_record_new              (GType           type);
+
 /* For the store. */
-WspRecord       *wsp_record_new_for_entity   (const char     *entity,
-                                              const char     *id);
 void             wsp_record_load             (WspRecord      *self,
                                               JsonObject     *values,
                                               const char     *revision,
@@ -124,5 +83,28 @@ void             wsp_record_load             (WspRecord      *self,
 JsonObject      *wsp_record_get_values       (WspRecord      *self);
 GStrv            wsp_record_dup_dirty_fields (WspRecord      *self);
 void             wsp_record_clear_dirty      (WspRecord      *self);
+
+/* A kind of record: a final subclass of WspRecord described by a WspEntity.
+ * In the header:  WSP_DECLARE_RECORD (WspSeat, wsp_seat, WSP, SEAT)
+ * In the source:  WSP_DEFINE_RECORD (WspSeat, wsp_seat, &seat_entity)
+ * which also defines wsp_seat_new(). */
+#define WSP_DECLARE_RECORD(ModuleObjName, module_obj_name, MODULE, OBJ_NAME)   \
+  G_DECLARE_FINAL_TYPE (ModuleObjName, module_obj_name, MODULE, OBJ_NAME, WspRecord) \
+  ModuleObjName *module_obj_name##_new (void);
+
+#define WSP_DEFINE_RECORD(ModuleObjName, module_obj_name, entity_pointer)       \
+  struct _##ModuleObjName { WspRecord parent_instance; };                      \
+  G_DEFINE_FINAL_TYPE (ModuleObjName, module_obj_name, WSP_TYPE_RECORD)         \
+  ModuleObjName *module_obj_name##_new (void)                                  \
+  {                                                                            \
+    return g_object_new (module_obj_name##_get_type (), NULL);                 \
+  }                                                                            \
+  static void module_obj_name##_class_init (ModuleObjName##Class *klass)       \
+  {                                                                            \
+    wsp_record_class_set_entity (WSP_RECORD_CLASS (klass), entity_pointer);    \
+  }                                                                            \
+  static void module_obj_name##_init (ModuleObjName *self)                     \
+  {                                                                            \
+  }
 
 G_END_DECLS

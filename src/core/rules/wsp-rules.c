@@ -152,12 +152,12 @@ wsp_verdict (const WspBodyRules *rules,
 
       switch (tally->chair_vote)
         {
-        case WSP_CHOICE_FOR:
+        case WSP_VOTE_FOR:
           return WSP_VERDICT_PASSED_BY_CASTING_VOTE;
-        case WSP_CHOICE_AGAINST:
+        case WSP_VOTE_AGAINST:
           return WSP_VERDICT_REJECTED_BY_CASTING_VOTE;
-        case WSP_CHOICE_ABSTAIN:
-        case WSP_CHOICE_NONE:
+        case WSP_VOTE_ABSTAIN:
+        case WSP_VOTE_NONE:
         default:
           /* The chair has no side to decide for: the motion fails. */
           return WSP_VERDICT_TIE_FAILS;
@@ -440,14 +440,14 @@ wsp_composition_ngo_seats_needed (guint mayor_seats,
  * entries) in a row were missed without an excuse.  Presence or an
  * excused absence ends the run. */
 guint
-wsp_absences_current_run (const WspAttendance *history,
+wsp_absences_current_run (const WspPresence *history,
                           gsize                n)
 {
   guint run = 0;
 
   g_return_val_if_fail (history != NULL || n == 0, 0);
 
-  while (n > 0 && history[n - 1] == WSP_ATTENDANCE_ABSENT)
+  while (n > 0 && history[n - 1] == WSP_PRESENCE_ABSENT)
     {
       run++;
       n--;
@@ -459,7 +459,7 @@ wsp_absences_current_run (const WspAttendance *history,
 /* Returns the longest run of consecutive unexcused absences anywhere in
  * @history (@n entries); presence or an excused absence breaks a run. */
 guint
-wsp_absences_longest_run (const WspAttendance *history,
+wsp_absences_longest_run (const WspPresence *history,
                           gsize                n)
 {
   guint longest = 0;
@@ -469,7 +469,7 @@ wsp_absences_longest_run (const WspAttendance *history,
 
   for (gsize i = 0; i < n; i++)
     {
-      if (history[i] == WSP_ATTENDANCE_ABSENT)
+      if (history[i] == WSP_PRESENCE_ABSENT)
         {
           run++;
           longest = MAX (longest, run);
@@ -492,7 +492,7 @@ wsp_absences_longest_run (const WspAttendance *history,
  * (wsp_absences_longest_run() finds those).  A limit of 0 never flags. */
 gboolean
 wsp_absences_flagged (const WspBodyRules  *rules,
-                      const WspAttendance *history,
+                      const WspPresence *history,
                       gsize                n)
 {
   g_return_val_if_fail (rules != NULL, FALSE);

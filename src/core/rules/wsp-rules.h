@@ -7,36 +7,11 @@
 
 #include <glib.h>
 
+#include "records/wsp-choices.h"
+
 G_BEGIN_DECLS
 
 /* Majorities and votes */
-
-/**
- * WspMajority:
- * @WSP_MAJORITY_SIMPLE: more votes for than against; abstentions are not
- *   counted
- * @WSP_MAJORITY_ABSOLUTE: more than half of the members entitled to vote
- *   on the item (members minus recused) voted for
- * @WSP_MAJORITY_TWO_THIRDS: votes for are at least two thirds of the votes
- *   cast, abstentions counted as cast
- */
-typedef enum
-{
-  WSP_MAJORITY_SIMPLE,
-  WSP_MAJORITY_ABSOLUTE,
-  WSP_MAJORITY_TWO_THIRDS,
-} WspMajority;
-
-/**
- * WspTieRule:
- * @WSP_TIE_CASTING_VOTE: in a tie the chair's vote decides
- * @WSP_TIE_FAILS: in a tie the motion fails
- */
-typedef enum
-{
-  WSP_TIE_CASTING_VOTE,
-  WSP_TIE_FAILS,
-} WspTieRule;
 
 /**
  * WspBodyRules:
@@ -67,21 +42,6 @@ typedef struct
 } WspBodyRules;
 
 /**
- * WspChoice:
- * @WSP_CHOICE_NONE: did not vote
- * @WSP_CHOICE_FOR: for
- * @WSP_CHOICE_AGAINST: against
- * @WSP_CHOICE_ABSTAIN: abstained
- */
-typedef enum
-{
-  WSP_CHOICE_NONE,
-  WSP_CHOICE_FOR,
-  WSP_CHOICE_AGAINST,
-  WSP_CHOICE_ABSTAIN,
-} WspChoice;
-
-/**
  * WspTally:
  * @members: current members of the body
  * @present: members present, including those recused from this item
@@ -102,7 +62,7 @@ typedef struct
   guint     yes;
   guint     no;
   guint     abstain;
-  WspChoice chair_vote;
+  WspVoteChoice chair_vote;
 } WspTally;
 
 /**
@@ -146,20 +106,6 @@ const char *wsp_verdict_to_string       (WspVerdict          verdict);
  * development strategy, fixed by art. 41i ust. 2. */
 #define WSP_STATUTORY_OPINION_DAYS 14
 
-/**
- * WspDraftKind:
- * @WSP_DRAFT_KIND_COOPERATION_PROGRAMME: the annual (or multi-year)
- *   cooperation programme with NGOs
- * @WSP_DRAFT_KIND_STRATEGY: the city's development strategy
- * @WSP_DRAFT_KIND_OTHER: any other draft sent for an opinion
- */
-typedef enum
-{
-  WSP_DRAFT_KIND_COOPERATION_PROGRAMME,
-  WSP_DRAFT_KIND_STRATEGY,
-  WSP_DRAFT_KIND_OTHER,
-} WspDraftKind;
-
 void        wsp_easter_sunday           (guint               year,
                                          GDate              *date);
 gboolean    wsp_polish_public_holiday   (const GDate        *date);
@@ -177,19 +123,6 @@ int         wsp_opinion_days_left       (GDateTime          *deadline,
 
 /* Council composition */
 
-/**
- * WspSide:
- * @WSP_SIDE_MAYOR: members appointed from the mayor's side
- * @WSP_SIDE_CITY_COUNCIL: members delegated by the city council
- * @WSP_SIDE_NGO: members from NGOs
- */
-typedef enum
-{
-  WSP_SIDE_MAYOR,
-  WSP_SIDE_CITY_COUNCIL,
-  WSP_SIDE_NGO,
-} WspSide;
-
 gboolean    wsp_composition_ok                (guint mayor_seats,
                                                guint city_council_seats,
                                                guint ngo_seats);
@@ -199,25 +132,12 @@ guint       wsp_composition_ngo_seats_needed  (guint mayor_seats,
 
 /* Absences */
 
-/**
- * WspAttendance:
- * @WSP_ATTENDANCE_PRESENT: came to the meeting
- * @WSP_ATTENDANCE_EXCUSED: absent with an excuse (usprawiedliwiona)
- * @WSP_ATTENDANCE_ABSENT: absent without an excuse
- */
-typedef enum
-{
-  WSP_ATTENDANCE_PRESENT,
-  WSP_ATTENDANCE_EXCUSED,
-  WSP_ATTENDANCE_ABSENT,
-} WspAttendance;
-
 gboolean    wsp_absences_flagged        (const WspBodyRules  *rules,
-                                         const WspAttendance *history,
+                                         const WspPresence   *history,
                                          gsize                n);
-guint       wsp_absences_current_run    (const WspAttendance *history,
+guint       wsp_absences_current_run    (const WspPresence   *history,
                                          gsize                n);
-guint       wsp_absences_longest_run    (const WspAttendance *history,
+guint       wsp_absences_longest_run    (const WspPresence   *history,
                                          gsize                n);
 
 /* Resolution numbers */

@@ -1363,7 +1363,10 @@ wsp_store_query (WspStore    *self,
                           entity->name);
   if (field != NULL)
     g_string_append_printf (sql, " WHERE e.%s = ?", field);
-  g_string_append_printf (sql, " ORDER BY %s, e.id", entity->order_by);
+  {
+    g_autofree char *order = wsp_entity_order_sql (entity, "e");
+    g_string_append_printf (sql, " ORDER BY %s", order);
+  }
 
   stmt = statement (self, sql->str, error);
   if (stmt == NULL)

@@ -93,6 +93,15 @@ count_vacancies (GPtrArray  *all_seats,
   return vacancies;
 }
 
+/* A seat's side as people call it; a seat of no side is a plain member. */
+static const char *
+side_label (const char *side)
+{
+  const char *label = wsp_choice_label (wsp_side_choices, side);
+
+  return label != NULL ? label : _("Members");
+}
+
 /* What is wrong with the composition, or NULL. */
 const char *
 wsp_council_overview_get_warning (WspCouncilOverview *self)
@@ -190,7 +199,7 @@ wsp_council_overview_set_term (WspCouncilOverview *self,
 
   for (guint s = 0; s < G_N_ELEMENTS (sides); s++)
     {
-      AdwPreferencesGroup *group = add_group (self, wsp_side_label (sides[s]));
+      AdwPreferencesGroup *group = add_group (self, side_label (sides[s]));
 
       for (guint i = 0; i < current->len; i++)
         {
@@ -233,7 +242,7 @@ wsp_council_overview_set_term (WspCouncilOverview *self,
             continue;
           name = holder_name (store, seat);
           what = wsp_seat_describe (seat, today);
-          line = g_strdup_printf ("%s · %s", wsp_side_label (wsp_record_get_string (seat, "side")), what);
+          line = g_strdup_printf ("%s · %s", side_label (wsp_record_get_string (seat, "side")), what);
           adw_preferences_group_add (group, wsp_gui_value_row (name, line));
         }
     }

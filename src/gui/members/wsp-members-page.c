@@ -18,12 +18,10 @@
 #include "members/wsp-forum-overview.h"
 #include "members/wsp-members-page.h"
 #include "domain/wsp-membership.h"
-#include "records/wsp-organisation.h"
+#include "records/wsp-records-members.h"
 #include "members/wsp-organisation-detail.h"
 #include "members/wsp-organisation-editor.h"
-#include "records/wsp-person.h"
 #include "members/wsp-person-detail.h"
-#include "records/wsp-term.h"
 #include "wsp-gui-util.h"
 #include "sync/wsp-history-dialog.h"
 

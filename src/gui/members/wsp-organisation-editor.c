@@ -13,7 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "base/wsp-identifiers.h"
-#include "records/wsp-organisation.h"
+#include "records/wsp-records-members.h"
 #include "members/wsp-organisation-editor.h"
 
 struct _WspOrganisationEditor

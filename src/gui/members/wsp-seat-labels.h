@@ -1,4 +1,4 @@
-/* wsp-seat-labels.h — how seats, sides and roles are called
+/* wsp-seat-labels.h — how a seat is described
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,8 +9,6 @@
 
 G_BEGIN_DECLS
 
-const char *wsp_side_label    (const char *side);
-const char *wsp_role_label    (const char *role);
 char       *wsp_seat_describe (WspRecord  *seat,
                                const char *today);
 

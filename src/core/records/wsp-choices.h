@@ -1,0 +1,203 @@
+/* wsp-choices.h — the values an enum field can take, with their labels
+ *
+ * Each set of choices lives here once: the C enum the rules and views use,
+ * the names stored in records and exchanged between laptops, and the
+ * translatable labels people see, in the order they see them.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "records/wsp-entity.h"
+
+G_BEGIN_DECLS
+
+/* Bodies */
+
+typedef enum
+{
+  WSP_BODY_FORUM,
+  WSP_BODY_COUNCIL,
+} WspBodyKind;
+
+/**
+ * WspMajority:
+ * @WSP_MAJORITY_SIMPLE: more votes for than against; abstentions are not
+ *   counted
+ * @WSP_MAJORITY_ABSOLUTE: more than half of the members entitled to vote
+ *   on the item (members minus recused) voted for
+ * @WSP_MAJORITY_TWO_THIRDS: votes for are at least two thirds of the votes
+ *   cast, abstentions counted as cast
+ */
+typedef enum
+{
+  WSP_MAJORITY_SIMPLE,
+  WSP_MAJORITY_ABSOLUTE,
+  WSP_MAJORITY_TWO_THIRDS,
+} WspMajority;
+
+/**
+ * WspTieRule:
+ * @WSP_TIE_CASTING_VOTE: in a tie the chair's vote decides
+ * @WSP_TIE_FAILS: in a tie the motion fails
+ */
+typedef enum
+{
+  WSP_TIE_CASTING_VOTE,
+  WSP_TIE_FAILS,
+} WspTieRule;
+
+/* Seats */
+
+/**
+ * WspSide:
+ * @WSP_SIDE_MAYOR: members appointed from the mayor's side
+ * @WSP_SIDE_CITY_COUNCIL: members delegated by the city council
+ * @WSP_SIDE_NGO: members from NGOs
+ */
+typedef enum
+{
+  WSP_SIDE_MAYOR,
+  WSP_SIDE_CITY_COUNCIL,
+  WSP_SIDE_NGO,
+} WspSide;
+
+typedef enum
+{
+  WSP_ROLE_CHAIR,
+  WSP_ROLE_VICE_CHAIR,
+  WSP_ROLE_SECRETARY,
+  WSP_ROLE_MEMBER,
+} WspRole;
+
+typedef enum
+{
+  WSP_APPLICATION_PENDING,
+  WSP_APPLICATION_ACCEPTED,
+  WSP_APPLICATION_REJECTED,
+} WspApplicationDecision;
+
+/* Meetings */
+
+typedef enum
+{
+  WSP_MEETING_ORDINARY,
+  WSP_MEETING_EXTRAORDINARY,
+} WspMeetingKind;
+
+typedef enum
+{
+  WSP_MEETING_PLANNED,
+  WSP_MEETING_INVITED,
+  WSP_MEETING_HELD,
+  WSP_MEETING_MINUTES_APPROVED,
+} WspMeetingStatus;
+
+typedef enum
+{
+  WSP_ITEM_INFORMATION,
+  WSP_ITEM_DISCUSSION,
+  WSP_ITEM_RESOLUTION,
+  WSP_ITEM_OPINION,
+  WSP_ITEM_ELECTION,
+  WSP_ITEM_OTHER_BUSINESS,
+} WspItemKind;
+
+/**
+ * WspPresence:
+ * @WSP_PRESENCE_PRESENT: came to the meeting
+ * @WSP_PRESENCE_EXCUSED: absent with an excuse (usprawiedliwiona)
+ * @WSP_PRESENCE_ABSENT: absent without an excuse
+ */
+typedef enum
+{
+  WSP_PRESENCE_PRESENT,
+  WSP_PRESENCE_EXCUSED,
+  WSP_PRESENCE_ABSENT,
+} WspPresence;
+
+/* Drafts and opinions */
+
+/**
+ * WspDraftKind:
+ * @WSP_DRAFT_KIND_COOPERATION_PROGRAMME: the annual (or multi-year)
+ *   cooperation programme with NGOs
+ * @WSP_DRAFT_KIND_STRATEGY: the city's development strategy
+ * @WSP_DRAFT_KIND_OTHER: any other draft sent for an opinion
+ */
+typedef enum
+{
+  WSP_DRAFT_KIND_COOPERATION_PROGRAMME,
+  WSP_DRAFT_KIND_STRATEGY,
+  WSP_DRAFT_KIND_OTHER,
+} WspDraftKind;
+
+typedef enum
+{
+  WSP_DRAFT_RECEIVED,
+  WSP_DRAFT_IN_CONSULTATION,
+  WSP_DRAFT_OPINION_ADOPTED,
+  WSP_DRAFT_WAIVED,
+  WSP_DRAFT_WITHDRAWN,
+} WspDraftStatus;
+
+typedef enum
+{
+  WSP_COMMENT_PENDING,
+  WSP_COMMENT_ACCEPTED,
+  WSP_COMMENT_PARTLY_ACCEPTED,
+  WSP_COMMENT_REJECTED,
+} WspCommentDecision;
+
+typedef enum
+{
+  WSP_OPINION_POSITIVE,
+  WSP_OPINION_POSITIVE_WITH_REMARKS,
+  WSP_OPINION_NEGATIVE,
+  WSP_OPINION_WAIVED,
+  WSP_OPINION_SPLIT,
+} WspOpinionVerdict;
+
+/* Votes */
+
+typedef enum
+{
+  WSP_BALLOT_OPEN,
+  WSP_BALLOT_ROLL_CALL,
+  WSP_BALLOT_SECRET,
+} WspBallotMode;
+
+/**
+ * WspVoteChoice:
+ * @WSP_VOTE_NONE: did not vote (never stored)
+ * @WSP_VOTE_FOR: for
+ * @WSP_VOTE_AGAINST: against
+ * @WSP_VOTE_ABSTAIN: abstained
+ */
+typedef enum
+{
+  WSP_VOTE_NONE,
+  WSP_VOTE_FOR,
+  WSP_VOTE_AGAINST,
+  WSP_VOTE_ABSTAIN,
+} WspVoteChoice;
+
+extern const WspChoice wsp_body_kind_choices[];
+extern const WspChoice wsp_majority_choices[];
+extern const WspChoice wsp_tie_rule_choices[];
+extern const WspChoice wsp_side_choices[];
+extern const WspChoice wsp_role_choices[];
+extern const WspChoice wsp_application_decision_choices[];
+extern const WspChoice wsp_meeting_kind_choices[];
+extern const WspChoice wsp_meeting_status_choices[];
+extern const WspChoice wsp_item_kind_choices[];
+extern const WspChoice wsp_presence_choices[];
+extern const WspChoice wsp_draft_kind_choices[];
+extern const WspChoice wsp_draft_status_choices[];
+extern const WspChoice wsp_comment_decision_choices[];
+extern const WspChoice wsp_opinion_verdict_choices[];
+extern const WspChoice wsp_ballot_mode_choices[];
+extern const WspChoice wsp_vote_choice_choices[];
+
+G_END_DECLS

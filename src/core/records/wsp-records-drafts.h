@@ -1,0 +1,25 @@
+/* wsp-records-drafts.h — the city's drafts, their versions, comments and opinions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "records/wsp-choices.h"
+#include "records/wsp-record.h"
+
+G_BEGIN_DECLS
+
+#define WSP_TYPE_DRAFT (wsp_draft_get_type ())
+WSP_DECLARE_RECORD (WspDraft, wsp_draft, WSP, DRAFT)
+
+#define WSP_TYPE_DRAFT_VERSION (wsp_draft_version_get_type ())
+WSP_DECLARE_RECORD (WspDraftVersion, wsp_draft_version, WSP, DRAFT_VERSION)
+
+#define WSP_TYPE_COMMENT (wsp_comment_get_type ())
+WSP_DECLARE_RECORD (WspComment, wsp_comment, WSP, COMMENT)
+
+#define WSP_TYPE_OPINION (wsp_opinion_get_type ())
+WSP_DECLARE_RECORD (WspOpinion, wsp_opinion, WSP, OPINION)
+
+G_END_DECLS
