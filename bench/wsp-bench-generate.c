@@ -33,6 +33,7 @@
 
 #include "records/wsp-entities.h"
 #include "records/wsp-record.h"
+#include "store/wsp-database-private.h"
 #include "store/wsp-store.h"
 
 #define DEFAULT_SEED 20150101

@@ -32,6 +32,7 @@
 #include "records/wsp-records-drafts.h"
 #include "records/wsp-records-members.h"
 #include "records/wsp-record.h"
+#include "store/wsp-record-list.h"
 #include "store/wsp-store.h"
 
 #define SEARCH_TEXT  "zielone"
@@ -249,7 +250,7 @@ list_ours (gpointer    data,
            GError    **error)
 {
   List *list = data;
-  GListModel *model = wsp_store_list (list->bench->store, list->type, list->field, list->value);
+  GListModel *model = G_LIST_MODEL (wsp_record_list_new (list->bench->store, list->type, list->field, list->value));
 
   *rows = g_list_model_get_n_items (model);
   g_ptr_array_add (garbage, model);

@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include "wsp-test-util.h"
+
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -366,7 +368,7 @@ test_bug_concurrent_resolutions (Fixture       *f,
   exchange_all (f);
 
   record = wsp_store_get (a, id, &error);
-  conflicts = wsp_store_dup_conflicts (a, id, &error);
+  conflicts = wsp_test_conflicts_json (a, id, &error);
   g_assert_no_error (error);
   if (!json_object_has_member (conflicts, "phone"))
     {

@@ -517,7 +517,7 @@ count_revisions (WspStore *store)
   for (guint i = 0; i < all->len; i++)
     {
       g_autoptr (JsonArray) history =
-        wsp_store_dup_history (store, wsp_record_get_id (g_ptr_array_index (all, i)), &error);
+        wsp_test_history_json (store, wsp_record_get_id (g_ptr_array_index (all, i)), &error);
 
       g_assert_no_error (error);
       n += json_array_get_length (history);
@@ -697,7 +697,7 @@ test_import_bad_update (Fixture       *f,
 
   store_existing (f->store);
   park = find_one (f->store, "krs", "0000200002");
-  before = wsp_store_dup_history (f->store, wsp_record_get_id (park), &error);
+  before = wsp_test_history_json (f->store, wsp_record_get_id (park), &error);
   g_assert_no_error (error);
   g_clear_object (&park);
 
@@ -717,7 +717,7 @@ test_import_bad_update (Fixture       *f,
   g_assert_cmpstr (wsp_record_get_string (park, "name"), ==, "Stowarzyszenie Przyjaciół Parku");
   g_assert_cmpstr (wsp_record_get_string (park, "phone"), ==, "32 111 22 33");
   g_assert_null (wsp_record_get_string (park, "regon"));
-  after = wsp_store_dup_history (f->store, wsp_record_get_id (park), &error);
+  after = wsp_test_history_json (f->store, wsp_record_get_id (park), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (json_array_get_length (after), ==, json_array_get_length (before));
   g_assert_cmpuint (wsp_store_count (f->store, WSP_TYPE_ORGANISATION), ==, 3);

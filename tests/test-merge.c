@@ -12,6 +12,7 @@
 
 #include "records/wsp-records-members.h"
 #include "records/wsp-records-votes.h"
+#include "domain/wsp-voting.h"
 #include "store/wsp-store.h"
 
 typedef struct
@@ -89,7 +90,7 @@ dump (WspStore *store)
       WspRecord *r = g_ptr_array_index (records, i);
       g_autoptr (JsonNode) node = json_node_init_object (json_node_alloc (), wsp_record_get_values (r));
       g_autofree char *values = json_to_string (node, FALSE);
-      g_autoptr (JsonObject) conflicts = wsp_store_dup_conflicts (store, wsp_record_get_id (r), NULL);
+      g_autoptr (JsonObject) conflicts = wsp_test_conflicts_json (store, wsp_record_get_id (r), NULL);
       g_autoptr (JsonNode) cnode = json_node_init_object (json_node_alloc (), conflicts);
       g_autofree char *ctext = json_to_string (cnode, FALSE);
 
@@ -151,7 +152,7 @@ test_different_fields_merge (Fixture *f, gconstpointer data)
   send (f->a, f->b);
   {
     g_autoptr (WspRecord) joined = get (f->b, id);
-    g_autoptr (JsonArray) history = wsp_store_dup_history (f->b, id, NULL);
+    g_autoptr (JsonArray) history = wsp_test_history_json (f->b, id, NULL);
     JsonObject *last = json_array_get_object_element (history, json_array_get_length (history) - 1);
 
     g_assert_cmpstr (wsp_record_get_string (joined, "notes"), ==, "po scaleniu");
@@ -184,7 +185,7 @@ test_same_field_conflict_and_resolution (Fixture *f, gconstpointer data)
   g_assert_cmpstr (dump_a, ==, dump_b);
 
   /* Both values are kept, with who made them. */
-  conflicts = wsp_store_dup_conflicts (f->a, id, &error);
+  conflicts = wsp_test_conflicts_json (f->a, id, &error);
   g_assert_true (json_object_has_member (conflicts, "phone"));
   candidates = json_object_get_array_member (conflicts, "phone");
   g_assert_cmpuint (json_array_get_length (candidates), ==, 2);
@@ -242,7 +243,7 @@ test_delete_concurrent_with_edit (Fixture *f, gconstpointer data)
   alive = get (f->a, id);
   g_assert_cmpstr (wsp_record_get_string (alive, "notes"), ==, "ważna zmiana");
   g_assert_true (wsp_record_get_conflicted (alive));
-  conflicts = wsp_store_dup_conflicts (f->b, id, &error);
+  conflicts = wsp_test_conflicts_json (f->b, id, &error);
   g_assert_true (json_object_has_member (conflicts, "_deleted"));
 
   /* Accepting the delete resolves it everywhere. */
@@ -438,7 +439,7 @@ test_double_votes_flagged (Fixture *f, gconstpointer data)
   g_autofree char *seat = g_uuid_string_random ();
   g_autofree char *other_seat = g_uuid_string_random ();
   g_autofree char *on_a = NULL, *on_b = NULL;
-  g_autoptr (JsonArray) doubles = NULL;
+  g_autoptr (GPtrArray) doubles = NULL;
   g_autoptr (GError) error = NULL;
 
   /* The same member's vote recorded on both laptops: a union keeps both. */
@@ -449,30 +450,28 @@ test_double_votes_flagged (Fixture *f, gconstpointer data)
   send (f->b, f->a);
   g_assert_cmpuint (wsp_store_count (f->a, WSP_TYPE_VOTE), ==, 3);
 
-  doubles = wsp_store_dup_double_votes (f->a, &error);
+  doubles = wsp_voting_double_votes (f->a, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (json_array_get_length (doubles), ==, 1);
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (doubles, 0), "seat"), ==,
-                   seat);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
-                      json_array_get_object_element (doubles, 0), "votes")), ==, 2);
-  g_clear_pointer (&doubles, json_array_unref);
+  g_assert_cmpuint (doubles->len, ==, 1);
+  g_assert_cmpstr (((WspDoubleVote *) g_ptr_array_index (doubles, 0))->seat_id, ==, seat);
+  g_assert_cmpuint (g_strv_length (((WspDoubleVote *) g_ptr_array_index (doubles, 0))->vote_ids), ==, 2);
+  g_clear_pointer (&doubles, g_ptr_array_unref);
 
   /* A correction that replaces one of them settles it, everywhere. */
   cast (f->a, ballot, seat, "against", on_a, NULL);
   send (f->a, f->b);
-  doubles = wsp_store_dup_double_votes (f->b, &error);
-  g_assert_cmpuint (json_array_get_length (doubles), ==, 1);
-  g_clear_pointer (&doubles, json_array_unref);
+  doubles = wsp_voting_double_votes (f->b, &error);
+  g_assert_cmpuint (doubles->len, ==, 1);
+  g_clear_pointer (&doubles, g_ptr_array_unref);
   {
     g_autofree char *fix = NULL;
     cast (f->b, ballot, seat, "against", on_b, &fix);
   }
   send (f->b, f->a);
-  doubles = wsp_store_dup_double_votes (f->a, &error);
+  doubles = wsp_voting_double_votes (f->a, &error);
   /* Still two heads (the two corrections): a person settles it with one
    * correction naming the other correction. */
-  g_assert_cmpuint (json_array_get_length (doubles), ==, 1);
+  g_assert_cmpuint (doubles->len, ==, 1);
 }
 
 int

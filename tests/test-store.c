@@ -16,6 +16,7 @@
 #include "records/wsp-records-members.h"
 #include "records/wsp-records-meetings.h"
 #include "records/wsp-records-votes.h"
+#include "store/wsp-record-list.h"
 #include "store/wsp-store.h"
 
 typedef struct
@@ -156,15 +157,16 @@ test_update_keeps_other_edits (Fixture *f, gconstpointer data)
 
   /* Saving without changes makes no revision. */
   g_assert_true (wsp_store_save (f->store, fresh, &error));
-  history = wsp_store_dup_history (f->store, wsp_record_get_id (org), &error);
+  history = wsp_test_history_json (f->store, wsp_record_get_id (org), &error);
   g_assert_cmpuint (json_array_get_length (history), ==, 3);
   g_free ((char *) first_rev);
 }
 
 static void
-count_cb (WspStore *store, const char *entity, const char *id, gpointer data)
+count_cb (WspStore *store, WspChanges *changes, gpointer data)
 {
-  (*(guint *) data)++;
+  if (wsp_changes_has_entity (changes, "organisation"))
+    (*(guint *) data)++;
 }
 
 static void
@@ -179,9 +181,9 @@ test_delete_and_undo (Fixture *f, gconstpointer data)
   guint changes = 0;
 
   g_assert_true (wsp_store_save (f->store, org, &error));
-  list = wsp_store_list (f->store, WSP_TYPE_ORGANISATION, NULL, NULL);
+  list = G_LIST_MODEL (wsp_record_list_new (f->store, WSP_TYPE_ORGANISATION, NULL, NULL));
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
-  g_signal_connect (f->store, "changed::organisation", G_CALLBACK (count_cb), &changes);
+  g_signal_connect (f->store, "changed", G_CALLBACK (count_cb), &changes);
 
   g_assert_true (wsp_store_delete (f->store, org, &error));
   g_assert_no_error (error);
@@ -196,7 +198,7 @@ test_delete_and_undo (Fixture *f, gconstpointer data)
   g_clear_error (&error);
 
   /* The tombstone is a revision; nothing was lost. */
-  history = wsp_store_dup_history (f->store, wsp_record_get_id (org), &error);
+  history = wsp_test_history_json (f->store, wsp_record_get_id (org), &error);
   g_assert_cmpuint (json_array_get_length (history), ==, 2);
   g_assert_true (json_object_get_boolean_member (json_array_get_object_element (history, 1), "deleted"));
 
@@ -257,7 +259,7 @@ static void
 test_live_lists (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GListModel) all = wsp_store_list (f->store, WSP_TYPE_ORGANISATION, NULL, NULL);
+  g_autoptr (GListModel) all = G_LIST_MODEL (wsp_record_list_new (f->store, WSP_TYPE_ORGANISATION, NULL, NULL));
   g_autoptr (GListModel) by_krs = NULL;
   const char *names[] = { "Łódzkie Towarzystwo", "Akademia Młodych", "Lokalna Grupa", "Zespół Ludowy" };
   g_autoptr (WspRecord) first = NULL;
@@ -286,7 +288,7 @@ test_live_lists (Fixture *f, gconstpointer data)
   lodz = g_list_model_get_item (all, 2);
   g_assert_cmpstr (wsp_record_get_string (lodz, "name"), ==, "Łódzkie Towarzystwo");
 
-  by_krs = wsp_store_list (f->store, WSP_TYPE_ORGANISATION, "krs", "0000999999");
+  by_krs = G_LIST_MODEL (wsp_record_list_new (f->store, WSP_TYPE_ORGANISATION, "krs", "0000999999"));
   g_assert_cmpuint (g_list_model_get_n_items (by_krs), ==, 1);
 
   /* Renaming one item announces only that stretch, and keeps the other objects. */
@@ -301,6 +303,226 @@ test_live_lists (Fixture *f, gconstpointer data)
     g_autoptr (WspRecord) still_first = g_list_model_get_item (all, 0);
     g_assert_true (still_first == first);
   }
+}
+
+static void
+count_commits_cb (WspStore   *store,
+                  WspChanges *changes,
+                  gpointer    data)
+{
+  guint *counts = data;
+
+  counts[0]++;
+  counts[1] += wsp_changes_get_n (changes);
+}
+
+/* A commit tells once, with every record it touched, whatever the number of
+ * saves in it; a list open meanwhile reads itself once. */
+static void
+test_one_notification_per_commit (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) list = G_LIST_MODEL (wsp_record_list_new (f->store, WSP_TYPE_ORGANISATION, NULL, NULL));
+  guint counts[2] = { 0 };
+  guint calls[4] = { 0 };
+
+  g_signal_connect (f->store, "changed", G_CALLBACK (count_commits_cb), counts);
+  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), calls);
+  g_assert_true (wsp_store_begin (f->store, &error));
+  for (guint i = 0; i < 500; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Stowarzyszenie nr %03u", i);
+      g_autoptr (WspRecord) org = new_organisation (name);
+
+      g_assert_true (wsp_store_save (f->store, org, &error));
+    }
+  g_assert_cmpuint (counts[0], ==, 0);
+  g_assert_true (wsp_store_commit (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts[0], ==, 1);
+  g_assert_cmpuint (counts[1], ==, 500);
+  g_assert_cmpuint (calls[0], ==, 1);
+  g_assert_cmpuint (calls[2], ==, 0);
+  g_assert_cmpuint (calls[3], ==, 500);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 500);
+
+  /* A save outside a transaction is its own commit. */
+  {
+    g_autoptr (WspRecord) one = g_list_model_get_item (list, 7);
+
+    wsp_record_set_string (one, "phone", "32 000 00 07");
+    g_assert_true (wsp_store_save (f->store, one, &error));
+    g_assert_cmpuint (counts[0], ==, 2);
+    g_assert_cmpuint (counts[1], ==, 501);
+    /* Only its row: the other 499 keep their objects. */
+    g_assert_cmpuint (calls[0], ==, 2);
+    g_assert_cmpuint (calls[1], ==, 7);
+    g_assert_cmpuint (calls[2], ==, 1);
+    g_assert_cmpuint (calls[3], ==, 1);
+  }
+
+  /* A rolled back transaction tells nothing. */
+  g_assert_true (wsp_store_begin (f->store, &error));
+  {
+    g_autoptr (WspRecord) org = new_organisation ("Nigdy zapisana");
+    g_assert_true (wsp_store_save (f->store, org, &error));
+  }
+  wsp_store_rollback (f->store);
+  g_assert_cmpuint (counts[0], ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 500);
+}
+
+/* A copy of a list kept only from what its items-changed signals say: if
+ * the positions are wrong, the copy drifts from the list. */
+typedef struct
+{
+  GListModel *model;
+  GPtrArray  *copy;
+} Mirror;
+
+static void
+mirror_cb (GListModel *model,
+           guint       position,
+           guint       removed,
+           guint       added,
+           Mirror     *mirror)
+{
+  g_assert_cmpuint (position + removed, <=, mirror->copy->len);
+  g_ptr_array_remove_range (mirror->copy, position, removed);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_insert (mirror->copy, position + i, g_list_model_get_item (model, position + i));
+}
+
+static void
+assert_list_is_query (WspStore   *store,
+                      Mirror     *mirror,
+                      GType       type,
+                      const char *field,
+                      const char *value)
+{
+  g_autoptr (GPtrArray) fresh = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (wsp_store_query (store, type, field, value, fresh, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (mirror->model), ==, fresh->len);
+  g_assert_cmpuint (mirror->copy->len, ==, fresh->len);
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      g_autoptr (WspRecord) shown = g_list_model_get_item (mirror->model, i);
+      WspRecord *want = g_ptr_array_index (fresh, i);
+
+      g_assert_cmpstr (wsp_record_get_id (shown), ==, wsp_record_get_id (want));
+      g_assert_cmpstr (wsp_record_get_revision (shown), ==, wsp_record_get_revision (want));
+      g_assert_true (g_ptr_array_index (mirror->copy, i) == shown);
+    }
+}
+
+static void
+mirror_init (Mirror     *mirror,
+             GListModel *model)
+{
+  mirror->model = model;
+  mirror->copy = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (mirror->copy, g_list_model_get_item (model, i));
+  g_signal_connect (model, "items-changed", G_CALLBACK (mirror_cb), mirror);
+}
+
+/* Lists updated record by record (a few changes in a commit) and read again
+ * (many) stay in the store's own order: random saves, renames, moves
+ * between the lists' filter values, deletes and restores, with empty
+ * values, Polish letters, descending dates; after each commit every list
+ * is what a query gives, and its signals said where. */
+static void
+test_live_lists_follow_changes (Fixture *f, gconstpointer data)
+{
+  static const char *names[] = { "Łączka", "Lipa", "Żagiel", "Zorza", "Ósemka", "Olcha", "Ćma", "Cis",
+                                 "ŚWIT", "świt", "Ala", NULL };
+  static const char *days[] = { "2026-01-05T10:00:00+01:00", "2026-01-05T09:00:00+01:00",
+                                "2027-03-01T17:00:00+01:00", NULL };
+  g_autoptr (GRand) rand = g_rand_new_with_seed (20261201);
+  g_autoptr (GPtrArray) orgs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) meetings = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *body_a = g_uuid_string_random ();
+  g_autofree char *body_b = g_uuid_string_random ();
+  g_autoptr (GListModel) all_orgs = G_LIST_MODEL (wsp_record_list_new (f->store, WSP_TYPE_ORGANISATION, NULL, NULL));
+  g_autoptr (GListModel) by_krs = G_LIST_MODEL (wsp_record_list_new (f->store, WSP_TYPE_ORGANISATION, "krs", "0000999999"));
+  g_autoptr (GListModel) of_a = G_LIST_MODEL (wsp_record_list_new (f->store, WSP_TYPE_MEETING, "body_id", body_a));
+  g_autoptr (GListModel) all_meetings = G_LIST_MODEL (wsp_record_list_new (f->store, WSP_TYPE_MEETING, NULL, NULL));
+  Mirror m1, m2, m3, m4;
+  g_autoptr (GError) error = NULL;
+
+  mirror_init (&m1, all_orgs);
+  mirror_init (&m2, by_krs);
+  mirror_init (&m3, of_a);
+  mirror_init (&m4, all_meetings);
+
+  for (guint step = 0; step < 300; step++)
+    {
+      /* Mostly small commits (record by record), now and then a big one. */
+      guint saves = g_rand_int_range (rand, 0, 10) == 0 ? 40 : g_rand_int_range (rand, 1, 4);
+
+      g_assert_true (wsp_store_begin (f->store, &error));
+      for (guint k = 0; k < saves; k++)
+        {
+          guint what = g_rand_int_range (rand, 0, 6);
+
+          if (what == 0 || orgs->len == 0)
+            {
+              g_autoptr (WspRecord) org = new_organisation (names[g_rand_int_range (rand, 0, 11)]);
+              g_assert_true (wsp_store_save (f->store, org, &error));
+              g_ptr_array_add (orgs, g_strdup (wsp_record_get_id (org)));
+            }
+          else if (what == 1 || meetings->len == 0)
+            {
+              g_autoptr (WspRecord) meeting = WSP_RECORD (wsp_meeting_new ());
+              wsp_record_set_string (meeting, "body_id", g_rand_boolean (rand) ? body_a : body_b);
+              wsp_record_set_string (meeting, "starts_at", days[g_rand_int_range (rand, 0, 3)]);
+              g_assert_true (wsp_store_save (f->store, meeting, &error));
+              g_ptr_array_add (meetings, g_strdup (wsp_record_get_id (meeting)));
+            }
+          else
+            {
+              gboolean org = what < 4;
+              GPtrArray *ids = org ? orgs : meetings;
+              const char *id = g_ptr_array_index (ids, g_rand_int_range (rand, 0, ids->len));
+              g_autoptr (WspRecord) record = wsp_store_get (f->store, id, NULL);
+
+              if (record == NULL)
+                {
+                  wsp_store_undelete (f->store, id, NULL);
+                  continue;
+                }
+              if (what == 5 && g_rand_int_range (rand, 0, 3) == 0)
+                {
+                  g_assert_true (wsp_store_delete (f->store, record, &error));
+                  continue;
+                }
+              if (org)
+                {
+                  wsp_record_set_string (record, "name", names[g_rand_int_range (rand, 0, 11)]);
+                  wsp_record_set_string (record, "krs", g_rand_boolean (rand) ? "0000999999" : NULL);
+                }
+              else
+                {
+                  wsp_record_set_string (record, "body_id", g_rand_boolean (rand) ? body_a : body_b);
+                  wsp_record_set_string (record, "starts_at", days[g_rand_int_range (rand, 0, 3)]);
+                }
+              g_assert_true (wsp_store_save (f->store, record, &error));
+            }
+          g_assert_no_error (error);
+        }
+      g_assert_true (wsp_store_commit (f->store, &error));
+
+      assert_list_is_query (f->store, &m1, WSP_TYPE_ORGANISATION, NULL, NULL);
+      assert_list_is_query (f->store, &m2, WSP_TYPE_ORGANISATION, "krs", "0000999999");
+      assert_list_is_query (f->store, &m3, WSP_TYPE_MEETING, "body_id", body_a);
+      assert_list_is_query (f->store, &m4, WSP_TYPE_MEETING, NULL, NULL);
+    }
+  g_ptr_array_unref (m1.copy);
+  g_ptr_array_unref (m2.copy);
+  g_ptr_array_unref (m3.copy);
+  g_ptr_array_unref (m4.copy);
 }
 
 static void
@@ -366,7 +588,7 @@ test_identity_and_clock (Fixture *f, gconstpointer data)
   g_assert_cmpstr (wsp_store_get_peer_id (f->store), ==, peer);
   wsp_record_set_string (org, "notes", "po ponownym otwarciu");
   g_assert_true (wsp_store_save (f->store, org, &error));
-  history = wsp_store_dup_history (f->store, wsp_record_get_id (org), &error);
+  history = wsp_test_history_json (f->store, wsp_record_get_id (org), &error);
   g_assert_cmpuint (json_array_get_length (history), ==, 21);
   for (guint i = 0; i < json_array_get_length (history); i++)
     {
@@ -440,7 +662,7 @@ test_every_record_type (Fixture *f, gconstpointer data)
       for (guint j = 0; j < entity->n_fields; j++)
         g_assert_true (json_node_equal (wsp_record_get_value (back, entity->fields[j].name),
                                         wsp_record_get_value (record, entity->fields[j].name)));
-      list = wsp_store_list (f->store, types[i], NULL, NULL);
+      list = G_LIST_MODEL (wsp_record_list_new (f->store, types[i], NULL, NULL));
       g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
       g_assert_cmpuint (wsp_store_count (f->store, types[i]), ==, 1);
     }
@@ -686,6 +908,8 @@ main (int argc, char *argv[])
   ADD ("delete-and-undo", test_delete_and_undo);
   ADD ("append-only", test_append_only);
   ADD ("live-lists", test_live_lists);
+  ADD ("one-notification-per-commit", test_one_notification_per_commit);
+  ADD ("live-lists-follow-changes", test_live_lists_follow_changes);
   ADD ("search", test_search);
   ADD ("identity-and-clock", test_identity_and_clock);
   ADD ("every-record-type", test_every_record_type);

@@ -75,11 +75,11 @@ state (WspStore *store)
   g_autoptr (JsonArray) revs = wsp_store_dup_revisions (store, NULL, NULL);
   g_autoptr (JsonNode) node = json_node_init_array (json_node_alloc (), revs);
   g_autofree char *text = wsp_json_canonical (node);
-  g_autoptr (JsonArray) peers = wsp_sync_dup_peers (store, NULL);
+  g_autoptr (GPtrArray) peers = wsp_sync_dup_peers (store, NULL);
 
   g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
 
-  return g_strdup_printf ("%s|%u|%u", digest, json_array_get_length (peers),
+  return g_strdup_printf ("%s|%u|%u", digest, peers->len,
                           wsp_store_count_conflicts (store));
 }
 
@@ -337,16 +337,15 @@ test_revoked (Fixture *f, gconstpointer data)
   g_autoptr (GBytes) first = NULL;
   g_autoptr (GBytes) second = NULL;
   g_autoptr (GError) error = NULL;
-  g_autoptr (JsonArray) peers = NULL;
+  g_autoptr (GPtrArray) peers = NULL;
 
   g_free (create_org (f->a, "Pierwsza"));
   first = build (f->a, NULL, TRUE);
   g_assert_true (wsp_sync_import_bytes (f->b, first, WSP_IMPORT_TRUST_NEW, NULL, &error));
   peers = wsp_sync_dup_peers (f->b, &error);
-  g_assert_cmpuint (json_array_get_length (peers), ==, 1);
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (peers, 0), "name"), ==,
-                   "Biuro NGO — laptop A");
-  g_assert_true (json_object_get_boolean_member (json_array_get_object_element (peers, 0), "trusted"));
+  g_assert_cmpuint (peers->len, ==, 1);
+  g_assert_cmpstr (((WspPeer *) g_ptr_array_index (peers, 0))->name, ==, "Biuro NGO — laptop A");
+  g_assert_true (((WspPeer *) g_ptr_array_index (peers, 0))->trusted);
 
   g_assert_true (wsp_sync_revoke_peer (f->b, wsp_store_get_peer_id (f->a), &error));
   g_free (create_org (f->a, "Druga"));

@@ -14,6 +14,8 @@
 
 #include "config.h"
 
+#include "wsp-test-util.h"
+
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -201,7 +203,7 @@ dump_state (WspStore  *store,
         {
           WspRecord *r = g_ptr_array_index (records, i);
           g_autofree char *values = wsp_json_object_canonical (wsp_record_get_values (r));
-          g_autoptr (JsonObject) conflicts = wsp_store_dup_conflicts (store, wsp_record_get_id (r),
+          g_autoptr (JsonObject) conflicts = wsp_test_conflicts_json (store, wsp_record_get_id (r),
                                                                       error);
           g_autofree char *ctext = NULL;
 
@@ -754,7 +756,7 @@ check_record (View                 *v,
       return FALSE;
     }
 
-  conflicts = wsp_store_dup_conflicts (v->store, record_id, error);
+  conflicts = wsp_test_conflicts_json (v->store, record_id, error);
   if (conflicts == NULL)
     return FALSE;
   values = wsp_record_get_values (record);
@@ -1173,7 +1175,7 @@ note_local (Run         *run,
   WspStore *store = run->stores[i];
   gint64 made = origin_seq (store) - before;
   g_autoptr (GError) local_error = NULL;
-  g_autoptr (JsonArray) history = wsp_store_dup_history (store, record_id, &local_error);
+  g_autoptr (JsonArray) history = wsp_test_history_json (store, record_id, &local_error);
   gint64 found = 0;
 
   if (history == NULL)
@@ -1499,7 +1501,7 @@ op_resolve (Run     *run,
     return TRUE;
   g_ptr_array_sort (ids, compare_strings);
   id = g_ptr_array_index (ids, pick (run, ids->len));
-  conflicts = wsp_store_dup_conflicts (store, id, &local_error);
+  conflicts = wsp_test_conflicts_json (store, id, &local_error);
   if (conflicts == NULL)
     return failed (error, local_error, "reading the conflicts of %s on laptop %u", id, i);
   record = wsp_store_get (store, id, &local_error);

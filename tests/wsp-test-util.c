@@ -41,3 +41,77 @@ wsp_test_remove_tree (const char *path)
     }
   g_rmdir (path);
 }
+
+/* The conflicts of @id (wsp_store_dup_conflicts()) as one JSON object, for
+ * tests that compare whole states: field → [{rev, hlc, peer, value}], with
+ * "_deleted" for a delete against an edit (value: whether it deletes). */
+JsonObject *
+wsp_test_conflicts_json (WspStore    *store,
+                         const char  *id,
+                         GError     **error)
+{
+  g_autoptr (GPtrArray) conflicts = wsp_store_dup_conflicts (store, id, error);
+  g_autoptr (JsonObject) object = NULL;
+
+  if (conflicts == NULL)
+    return NULL;
+  object = json_object_new ();
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      WspConflict *conflict = g_ptr_array_index (conflicts, i);
+      JsonArray *candidates = json_array_new ();
+
+      for (guint c = 0; c < conflict->candidates->len; c++)
+        {
+          WspCandidate *candidate = g_ptr_array_index (conflict->candidates, c);
+          JsonObject *entry = json_object_new ();
+          g_autofree char *hlc = wsp_hlc_to_string (candidate->hlc);
+
+          json_object_set_string_member (entry, "rev", candidate->rev_id);
+          json_object_set_string_member (entry, "hlc", hlc);
+          json_object_set_string_member (entry, "peer", candidate->peer_id);
+          if (conflict->field == NULL)
+            json_object_set_boolean_member (entry, "value", candidate->deletes);
+          else
+            json_object_set_member (entry, "value", candidate->value != NULL
+                                                      ? json_node_copy (candidate->value)
+                                                      : json_node_new (JSON_NODE_NULL));
+          json_array_add_object_element (candidates, entry);
+        }
+      json_object_set_array_member (object, conflict->field != NULL ? conflict->field : "_deleted",
+                                    candidates);
+    }
+  return g_steal_pointer (&object);
+}
+
+/* The history of @id (wsp_store_dup_history()) as JSON, oldest first:
+ * [{rev, parents, deleted, hlc, peer}]. */
+JsonArray *
+wsp_test_history_json (WspStore    *store,
+                       const char  *id,
+                       GError     **error)
+{
+  g_autoptr (GPtrArray) history = wsp_store_dup_history (store, id, error);
+  g_autoptr (JsonArray) array = NULL;
+
+  if (history == NULL)
+    return NULL;
+  array = json_array_new ();
+  for (guint i = 0; i < history->len; i++)
+    {
+      WspHistoryEntry *entry = g_ptr_array_index (history, i);
+      JsonObject *object = json_object_new ();
+      JsonArray *parents = json_array_new ();
+      g_autofree char *hlc = wsp_hlc_to_string (entry->hlc);
+
+      for (guint p = 0; entry->parents[p] != NULL; p++)
+        json_array_add_string_element (parents, entry->parents[p]);
+      json_object_set_string_member (object, "rev", entry->rev_id);
+      json_object_set_array_member (object, "parents", parents);
+      json_object_set_boolean_member (object, "deleted", entry->deleted);
+      json_object_set_string_member (object, "hlc", hlc);
+      json_object_set_string_member (object, "peer", entry->peer_id);
+      json_array_add_object_element (array, object);
+    }
+  return g_steal_pointer (&array);
+}

@@ -13,4 +13,11 @@ WspStore *wsp_test_open_store  (const char *dir,
                                 const char *name);
 void      wsp_test_remove_tree (const char *path);
 
+JsonObject *wsp_test_conflicts_json (WspStore    *store,
+                                     const char  *id,
+                                     GError     **error);
+JsonArray  *wsp_test_history_json   (WspStore    *store,
+                                     const char  *id,
+                                     GError     **error);
+
 G_END_DECLS

@@ -19,6 +19,7 @@
 
 #include "wsp-application-private.h"
 #include "demo/wsp-demo.h"
+#include "domain/wsp-voting.h"
 #include "sync/wsp-sync.h"
 
 void
@@ -148,43 +149,46 @@ run_conflicts (WspStore *store)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) ids = wsp_store_dup_conflicted_ids (store, &error);
-  g_autoptr (JsonArray) doubles = ids != NULL ? wsp_store_dup_double_votes (store, &error) : NULL;
+  g_autoptr (GPtrArray) doubles = ids != NULL ? wsp_voting_double_votes (store, &error) : NULL;
 
   if (ids == NULL || doubles == NULL)
     return fail (error);
-  if (ids->len == 0 && json_array_get_length (doubles) == 0)
+  if (ids->len == 0 && doubles->len == 0)
     {
       g_print (_("No conflicts.\n"));
       return 0;
     }
-  for (guint i = 0; i < json_array_get_length (doubles); i++)
+  for (guint i = 0; i < doubles->len; i++)
     {
-      JsonObject *entry = json_array_get_object_element (doubles, i);
-      JsonArray *votes = json_object_get_array_member (entry, "votes");
+      WspDoubleVote *entry = g_ptr_array_index (doubles, i);
 
       /* Translators: a member's vote recorded twice in one ballot, e.g. on two laptops */
       g_print (_("Vote %s: member %s voted %u times; record a correction.\n"),
-               json_object_get_string_member (entry, "ballot"),
-               json_object_get_string_member (entry, "seat"), json_array_get_length (votes));
+               entry->ballot_id, entry->seat_id, g_strv_length (entry->vote_ids));
     }
   for (guint i = 0; i < ids->len; i++)
     {
       const char *id = g_ptr_array_index (ids, i);
-      g_autoptr (JsonObject) conflicts = wsp_store_dup_conflicts (store, id, NULL);
-      g_autoptr (GList) fields = conflicts ? json_object_get_members (conflicts) : NULL;
+      g_autoptr (GPtrArray) conflicts = wsp_store_dup_conflicts (store, id, NULL);
       g_autoptr (WspRecord) record = wsp_store_get (store, id, NULL);
       g_autofree char *title = record ? wsp_record_dup_title (record) : g_strdup (id);
 
       g_print ("%s  %s  %s:", id, record ? _(wsp_record_get_entity (record)->label) : "", title);
-      for (GList *l = fields; l != NULL; l = l->next)
+      for (guint k = 0; conflicts != NULL && k < conflicts->len; k++)
         {
-          JsonArray *candidates = json_object_get_array_member (conflicts, l->data);
-          g_print (" %s [", (const char *) l->data);
-          for (guint j = 0; j < json_array_get_length (candidates); j++)
+          WspConflict *conflict = g_ptr_array_index (conflicts, k);
+
+          /* Translators: the record was deleted on one laptop and changed on another */
+          g_print (" %s [", conflict->field != NULL ? conflict->field : _("deleted or kept"));
+          for (guint j = 0; j < conflict->candidates->len; j++)
             {
-              JsonNode *value = json_object_get_member (json_array_get_object_element (candidates, j),
-                                                        "value");
-              g_autofree char *text = json_to_string (value, FALSE);
+              WspCandidate *candidate = g_ptr_array_index (conflict->candidates, j);
+              g_autofree char *text = NULL;
+
+              if (conflict->field == NULL)
+                text = g_strdup (candidate->deletes ? _("delete") : _("keep"));
+              else
+                text = candidate->value != NULL ? json_to_string (candidate->value, FALSE) : g_strdup ("null");
               g_print ("%s%s", j > 0 ? " | " : "", text);
             }
           g_print ("]");

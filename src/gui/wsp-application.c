@@ -237,9 +237,11 @@ update_demo_action (WspApplication *self)
 }
 
 static void
-store_changed_cb (WspApplication *self)
+store_changed_cb (WspApplication *self,
+                  WspChanges     *changes)
 {
-  update_demo_action (self);
+  if (wsp_changes_has_entity (changes, "organisation"))
+    update_demo_action (self);
 }
 
 static void

@@ -71,34 +71,34 @@ static void
 fill_peers (WspPreferencesWindow *self)
 {
   WspStore *store = self->application != NULL ? wsp_application_get_store (self->application) : NULL;
-  g_autoptr (JsonArray) peers = store != NULL ? wsp_sync_dup_peers (store, NULL) : NULL;
+  g_autoptr (GPtrArray) peers = store != NULL ? wsp_sync_dup_peers (store, NULL) : NULL;
 
   for (guint i = 0; i < self->peer_rows->len; i++)
     adw_preferences_group_remove (self->peers_group, g_ptr_array_index (self->peer_rows, i));
   g_ptr_array_set_size (self->peer_rows, 0);
 
-  for (guint i = 0; peers != NULL && i < json_array_get_length (peers); i++)
+  for (guint i = 0; peers != NULL && i < peers->len; i++)
     {
-      JsonObject *peer = json_array_get_object_element (peers, i);
-      gboolean trusted = json_object_get_boolean_member (peer, "trusted");
-      const char *last = json_object_get_string_member (peer, "last_seen");
+      WspPeer *peer = g_ptr_array_index (peers, i);
+      gboolean trusted = peer->trusted;
+      const char *last = peer->last_seen;
       g_autofree char *day = last != NULL ? g_strndup (last, 10) : NULL;
       g_autofree char *line = NULL;
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *button;
 
       /* Translators: a trusted laptop's key fingerprint and the day its last file came */
-      line = g_strdup_printf (_("%s · last file %s%s"), json_object_get_string_member (peer, "fingerprint"),
+      line = g_strdup_printf (_("%s · last file %s%s"), peer->fingerprint,
                               day != NULL ? day : "?", trusted ? "" : _(" · no longer trusted"));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), json_object_get_string_member (peer, "name"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), peer->name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), line);
       button = gtk_button_new_with_mnemonic (trusted ? _("_Revoke") : _("_Trust Again"));
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       if (trusted)
         gtk_widget_add_css_class (button, "destructive-action");
       g_object_set_data_full (G_OBJECT (button), "peer",
-                              g_strdup (json_object_get_string_member (peer, "peer_id")), g_free);
+                              g_strdup (peer->peer_id), g_free);
       g_object_set_data (G_OBJECT (button), "trusted", GINT_TO_POINTER (trusted));
       g_signal_connect (button, "clicked", G_CALLBACK (trust_clicked_cb), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);

@@ -32,6 +32,7 @@ typedef enum
   WSP_FIELD_REQUIRED = 1 << 0,
   WSP_FIELD_TITLE    = 1 << 1, /* searched, and names the record */
   WSP_FIELD_CONTENT  = 1 << 2, /* searched */
+  WSP_FIELD_INDEXED  = 1 << 3, /* records are looked up by it (references always are) */
 } WspFieldFlags;
 
 /**

@@ -461,6 +461,92 @@ wsp_record_dup_title (WspRecord *self)
   return g_string_free (g_steal_pointer (&title), FALSE);
 }
 
+/* @value of @field as a person reads it (a choice by its label, a date in
+ * the locale's format); NULL when there is no value. */
+char *
+wsp_field_format_value (const WspField *field,
+                        JsonNode       *value)
+{
+  GType vtype;
+  const char *text = NULL;
+
+  g_return_val_if_fail (field != NULL, NULL);
+
+  if (value == NULL || JSON_NODE_HOLDS_NULL (value))
+    return NULL;
+  vtype = JSON_NODE_HOLDS_VALUE (value) ? json_node_get_value_type (value) : G_TYPE_INVALID;
+  if (vtype == G_TYPE_STRING)
+    text = json_node_get_string (value);
+
+  switch (field->type)
+    {
+    case WSP_FIELD_ENUM:
+      {
+        const char *label = wsp_choice_label (field->choices, text);
+        if (label != NULL)
+          return g_strdup (label);
+      }
+      break;
+    case WSP_FIELD_BOOL:
+      if (vtype == G_TYPE_BOOLEAN)
+        return g_strdup (json_node_get_boolean (value) ? _("Yes") : _("No"));
+      break;
+    case WSP_FIELD_INT:
+      if (vtype == G_TYPE_INT64)
+        return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (value));
+      break;
+    case WSP_FIELD_DATE:
+      if (text != NULL && is_valid_date (text))
+        {
+          g_autoptr (GDateTime) day = NULL;
+          int y, m, d;
+
+          sscanf (text, "%4d-%2d-%2d", &y, &m, &d);
+          day = g_date_time_new_local (y, m, d, 0, 0, 0);
+          if (day != NULL)
+            return g_date_time_format (day, "%x");
+        }
+      break;
+    case WSP_FIELD_DATETIME:
+      if (text != NULL)
+        {
+          g_autoptr (GDateTime) parsed = g_date_time_new_from_iso8601 (text, NULL);
+          g_autoptr (GDateTime) local = parsed != NULL ? g_date_time_to_local (parsed) : NULL;
+
+          if (local != NULL)
+            return g_date_time_format (local, "%x %H:%M");
+        }
+      break;
+    case WSP_FIELD_LIST:
+      if (JSON_NODE_HOLDS_ARRAY (value))
+        {
+          JsonArray *array = json_node_get_array (value);
+          g_autoptr (GString) out = g_string_new (NULL);
+
+          for (guint i = 0; i < json_array_get_length (array); i++)
+            {
+              JsonNode *item = json_array_get_element (array, i);
+
+              if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING)
+                continue;
+              if (out->len > 0)
+                g_string_append (out, ", ");
+              g_string_append (out, json_node_get_string (item));
+            }
+          return g_string_free (g_steal_pointer (&out), FALSE);
+        }
+      break;
+    case WSP_FIELD_TEXT:
+    case WSP_FIELD_REF:
+    case WSP_FIELD_JSON:
+    default:
+      break;
+    }
+  if (text != NULL)
+    return g_strdup (text);
+  return json_to_string (value, FALSE);
+}
+
 /* A new, empty record of @type, with a new id. */
 WspRecord *
 wsp_record_new (GType type)

@@ -72,6 +72,8 @@ void             wsp_record_set_value        (WspRecord      *self,
 gboolean         wsp_record_validate         (WspRecord      *self,
                                               GError        **error);
 char            *wsp_record_dup_title        (WspRecord      *self);
+char            *wsp_field_format_value      (const WspField *field,
+                                              JsonNode       *value);
 
 WspRecord       *wsp_record_new              (GType           type);
 

@@ -15,9 +15,9 @@
 static const WspField organisation_fields[] = {
   { "name", WSP_FIELD_TEXT, WSP_FIELD_REQUIRED | WSP_FIELD_TITLE, NULL, N_("Name") },
   { "short_name", WSP_FIELD_TEXT, WSP_FIELD_CONTENT, NULL, N_("Short name") },
-  { "krs", WSP_FIELD_TEXT, WSP_FIELD_CONTENT, NULL, N_("KRS number") },
-  { "nip", WSP_FIELD_TEXT, 0, NULL, N_("NIP") },
-  { "regon", WSP_FIELD_TEXT, 0, NULL, N_("REGON") },
+  { "krs", WSP_FIELD_TEXT, WSP_FIELD_CONTENT | WSP_FIELD_INDEXED, NULL, N_("KRS number") },
+  { "nip", WSP_FIELD_TEXT, WSP_FIELD_INDEXED, NULL, N_("NIP") },
+  { "regon", WSP_FIELD_TEXT, WSP_FIELD_INDEXED, NULL, N_("REGON") },
   { "address", WSP_FIELD_TEXT, WSP_FIELD_CONTENT, NULL, N_("Address") },
   { "email", WSP_FIELD_TEXT, 0, NULL, N_("E-mail") },
   { "phone", WSP_FIELD_TEXT, 0, NULL, N_("Phone") },

@@ -14,7 +14,8 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "store/wsp-database.h"
+#include "base/wsp-text.h"
+#include "store/wsp-database-private.h"
 
 #define MIGRATIONS_PATH "/org/example/Wspolnie/core/migrations"
 
@@ -22,9 +23,10 @@ struct _WspDatabase
 {
   GObject  parent_instance;
 
-  sqlite3 *db;
-  char    *path;
-  char    *last_backup;
+  sqlite3    *db;
+  char       *path;
+  char       *last_backup;
+  GHashTable *statements; /* SQL → sqlite3_stmt */
 };
 
 G_DEFINE_FINAL_TYPE (WspDatabase, wsp_database, G_TYPE_OBJECT)
@@ -287,7 +289,6 @@ wsp_database_check_integrity (WspDatabase  *self,
   return TRUE;
 }
 
-/* Sorts text as people of the current locale expect (ł after l in Polish). */
 static int
 collate_localized (void       *data,
                    int         len_a,
@@ -297,10 +298,8 @@ collate_localized (void       *data,
 {
   g_autofree char *sa = g_strndup (a, len_a);
   g_autofree char *sb = g_strndup (b, len_b);
-  g_autofree char *ka = g_utf8_collate_key (sa, -1);
-  g_autofree char *kb = g_utf8_collate_key (sb, -1);
 
-  return strcmp (ka, kb);
+  return wsp_text_collate (sa, sb);
 }
 
 static gboolean
@@ -379,6 +378,123 @@ wsp_database_get_handle (WspDatabase *self)
   return self->db;
 }
 
+/* A prepared statement for @sql, kept for reuse: reset, with its bindings
+ * cleared, for the caller. */
+sqlite3_stmt *
+wsp_database_statement (WspDatabase  *self,
+                        const char   *sql,
+                        GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WSP_IS_DATABASE (self), NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt == NULL)
+    {
+      stmt = wsp_database_prepare (self, sql, error);
+      if (stmt == NULL)
+        return NULL;
+      g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return stmt;
+}
+
+/* Runs a statement that returns no rows (or only its first), then resets it. */
+gboolean
+wsp_database_step_done (WspDatabase   *self,
+                        sqlite3_stmt  *stmt,
+                        GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return wsp_database_set_error (self, rc, error);
+  return TRUE;
+}
+
+/* Ends a loop over a statement's rows: resets it, and says whether the
+ * loop ended because the rows did (@rc SQLITE_DONE) rather than an error. */
+gboolean
+wsp_database_rows_done (WspDatabase   *self,
+                        sqlite3_stmt  *stmt,
+                        int            rc,
+                        GError       **error)
+{
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return wsp_database_set_error (self, rc, error);
+  return TRUE;
+}
+
+void
+wsp_database_bind_text (sqlite3_stmt *stmt,
+                        int           index,
+                        const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+gboolean
+wsp_database_in_transaction (WspDatabase *self)
+{
+  g_return_val_if_fail (WSP_IS_DATABASE (self), FALSE);
+  return sqlite3_get_autocommit (self->db) == 0;
+}
+
+gint64
+wsp_database_last_insert_rowid (WspDatabase *self)
+{
+  g_return_val_if_fail (WSP_IS_DATABASE (self), 0);
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+/* How many rows the last statement changed. */
+int
+wsp_database_changes (WspDatabase *self)
+{
+  g_return_val_if_fail (WSP_IS_DATABASE (self), 0);
+  return sqlite3_changes (self->db);
+}
+
+char *
+wsp_database_dup_meta (WspDatabase *self,
+                       const char  *key)
+{
+  sqlite3_stmt *stmt = wsp_database_statement (self, "SELECT value FROM meta WHERE key = ?", NULL);
+  char *value = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  wsp_database_bind_text (stmt, 1, key);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return value;
+}
+
+gboolean
+wsp_database_set_meta (WspDatabase  *self,
+                       const char   *key,
+                       const char   *value,
+                       GError      **error)
+{
+  sqlite3_stmt *stmt = wsp_database_statement (self,
+                                               "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                                               error);
+  if (stmt == NULL)
+    return FALSE;
+  wsp_database_bind_text (stmt, 1, key);
+  wsp_database_bind_text (stmt, 2, value);
+  return wsp_database_step_done (self, stmt, error);
+}
+
 const char *
 wsp_database_get_path (WspDatabase *self)
 {
@@ -399,6 +515,8 @@ wsp_database_finalize (GObject *object)
 {
   WspDatabase *self = WSP_DATABASE (object);
 
+  /* Statements first: the connection closes once none is left. */
+  g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
@@ -416,4 +534,6 @@ wsp_database_class_init (WspDatabaseClass *klass)
 static void
 wsp_database_init (WspDatabase *self)
 {
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) sqlite3_finalize);
 }

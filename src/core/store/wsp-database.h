@@ -35,7 +35,6 @@ WspDatabase *wsp_database_open                 (const char   *path,
 WspDatabase *wsp_database_open_at_version      (const char   *path,
                                                 int           version,
                                                 GError      **error);
-sqlite3     *wsp_database_get_handle           (WspDatabase  *self);
 const char  *wsp_database_get_path             (WspDatabase  *self);
 int          wsp_database_get_schema_version   (WspDatabase  *self);
 int          wsp_database_get_latest_version   (void);
@@ -56,6 +55,32 @@ gboolean     wsp_database_set_error            (WspDatabase  *self,
                                                 GError      **error);
 gboolean     wsp_database_migrate_to           (WspDatabase  *self,
                                                 int           version,
+                                                GError      **error);
+
+/* Statements kept for reuse, and their rows. */
+sqlite3_stmt *wsp_database_statement           (WspDatabase  *self,
+                                                const char   *sql,
+                                                GError      **error);
+gboolean     wsp_database_step_done            (WspDatabase  *self,
+                                                sqlite3_stmt *stmt,
+                                                GError      **error);
+gboolean     wsp_database_rows_done            (WspDatabase  *self,
+                                                sqlite3_stmt *stmt,
+                                                int           rc,
+                                                GError      **error);
+void         wsp_database_bind_text            (sqlite3_stmt *stmt,
+                                                int           index,
+                                                const char   *text);
+gboolean     wsp_database_in_transaction       (WspDatabase  *self);
+gint64       wsp_database_last_insert_rowid    (WspDatabase  *self);
+int          wsp_database_changes              (WspDatabase  *self);
+
+/* Values kept about this database, never exchanged. */
+char        *wsp_database_dup_meta             (WspDatabase  *self,
+                                                const char   *key);
+gboolean     wsp_database_set_meta             (WspDatabase  *self,
+                                                const char   *key,
+                                                const char   *value,
                                                 GError      **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)

@@ -9,7 +9,7 @@
 
 G_BEGIN_DECLS
 
-typedef struct _WspStore WspStore;
+#include "store/wsp-store.h"
 
 #define WSP_TYPE_RECORD_LIST (wsp_record_list_get_type ())
 

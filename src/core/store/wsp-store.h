@@ -7,8 +7,10 @@
 
 #include <gio/gio.h>
 
-#include "store/wsp-database.h"
+#include "base/wsp-hlc.h"
 #include "records/wsp-record.h"
+#include "store/wsp-changes.h"
+#include "store/wsp-database.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +29,79 @@ GQuark wsp_store_error_quark (void);
 #define WSP_TYPE_STORE (wsp_store_get_type ())
 
 G_DECLARE_FINAL_TYPE (WspStore, wsp_store, WSP, STORE, GObject)
+
+/* What a change did to a record, as its history tells it. */
+typedef enum
+{
+  WSP_CHANGE_CREATED,
+  WSP_CHANGE_CHANGED,
+  WSP_CHANGE_MERGED,   /* joined concurrent versions, or resolved a conflict */
+  WSP_CHANGE_DELETED,
+  WSP_CHANGE_RESTORED,
+} WspChangeKind;
+
+/**
+ * WspHistoryEntry:
+ * @rev_id: the revision
+ * @peer_id: the laptop that made the change
+ * @hlc: when, on the laptops' common clock
+ * @time: when, in local time
+ * @kind: what it did
+ * @deleted: whether the record was deleted by it
+ * @parents: the revisions it was made on
+ * @fields: (nullable): for a change or merge, the fields whose values it
+ *   changed compared with the first of @parents
+ * @record: (nullable): the record as the change left it (NULL for a kind of
+ *   record from a newer app)
+ */
+typedef struct
+{
+  char          *rev_id;
+  char          *peer_id;
+  WspHlc         hlc;
+  GDateTime     *time;
+  WspChangeKind  kind;
+  gboolean       deleted;
+  GStrv          parents;
+  GStrv          fields;
+  WspRecord     *record;
+} WspHistoryEntry;
+
+void wsp_history_entry_free (WspHistoryEntry *entry);
+
+/**
+ * WspCandidate:
+ * @rev_id: the version that gave this value
+ * @peer_id: the laptop that made it
+ * @hlc: when, on the laptops' common clock
+ * @time: (nullable): when, in local time
+ * @value: (nullable): the field's value in that version; NULL: empty
+ * @deletes: for a delete against an edit: whether this version deletes the
+ *   record
+ */
+typedef struct
+{
+  char      *rev_id;
+  char      *peer_id;
+  WspHlc     hlc;
+  GDateTime *time;
+  JsonNode  *value;
+  gboolean   deletes;
+} WspCandidate;
+
+/**
+ * WspConflict:
+ * @field: (nullable): the field changed on two laptops at once; NULL when
+ *   the record was deleted on one laptop and changed on another
+ * @candidates: (element-type WspCandidate): every value, the current first
+ */
+typedef struct
+{
+  char      *field;
+  GPtrArray *candidates;
+} WspConflict;
+
+void wsp_conflict_free (WspConflict *conflict);
 
 WspStore    *wsp_store_open              (const char   *path,
                                           GError      **error);
@@ -61,10 +136,6 @@ gboolean     wsp_store_resolve           (WspStore     *self,
 WspRecord   *wsp_store_get               (WspStore     *self,
                                           const char   *id,
                                           GError      **error);
-GListModel  *wsp_store_list              (WspStore     *self,
-                                          GType         type,
-                                          const char   *field,
-                                          const char   *value);
 gboolean     wsp_store_query             (WspStore     *self,
                                           GType         type,
                                           const char   *field,
@@ -77,16 +148,14 @@ GListModel  *wsp_store_search            (WspStore     *self,
                                           const char   *text,
                                           guint         limit,
                                           GError      **error);
-JsonArray   *wsp_store_dup_history       (WspStore     *self,
+GPtrArray   *wsp_store_dup_history       (WspStore     *self,
                                           const char   *id,
                                           GError      **error);
-JsonObject  *wsp_store_dup_conflicts     (WspStore     *self,
+GPtrArray   *wsp_store_dup_conflicts     (WspStore     *self,
                                           const char   *id,
                                           GError      **error);
 guint        wsp_store_count_conflicts   (WspStore     *self);
 GPtrArray   *wsp_store_dup_conflicted_ids (WspStore    *self,
-                                          GError      **error);
-JsonArray   *wsp_store_dup_double_votes  (WspStore     *self,
                                           GError      **error);
 gboolean     wsp_store_check             (WspStore     *self,
                                           GError      **error);

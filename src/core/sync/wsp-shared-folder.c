@@ -411,8 +411,7 @@ export_cb (gpointer data)
 
 static void
 on_store_changed (WspStore   *store,
-                  const char *entity,
-                  const char *id,
+                  WspChanges *changes,
                   gpointer    user_data)
 {
   WspSharedFolder *self = user_data;

@@ -69,12 +69,6 @@ wsp_export_report_clear (WspExportReport *report)
   g_clear_pointer (&report->packet_id, g_free);
 }
 
-static sqlite3 *
-handle (WspStore *store)
-{
-  return wsp_database_get_handle (wsp_store_get_database (store));
-}
-
 static sqlite3_stmt *
 prepare (WspStore    *store,
          const char  *sql,
@@ -796,45 +790,68 @@ wsp_sync_import_file (WspStore         *store,
   return wsp_sync_import_bytes (store, bytes, flags, report, error);
 }
 
-/* The laptops known here: {peer_id, name, key_id, fingerprint, trusted,
- * first_seen, last_seen}. */
-JsonArray *
+void
+wsp_peer_free (WspPeer *peer)
+{
+  g_free (peer->peer_id);
+  g_free (peer->name);
+  g_free (peer->key_id);
+  g_free (peer->fingerprint);
+  g_free (peer->first_seen);
+  g_free (peer->last_seen);
+  g_free (peer);
+}
+
+/* The laptops known here (WspPeer), by name. */
+GPtrArray *
 wsp_sync_dup_peers (WspStore  *store,
                     GError   **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = prepare (store,
-                                           "SELECT peer_id, name, public_key, key_id, trusted, "
-                                           "first_seen, last_seen FROM peers ORDER BY name",
-                                           error);
-  g_autoptr (JsonArray) peers = json_array_new ();
+  WspDatabase *database = wsp_store_get_database (store);
+  sqlite3_stmt *stmt = wsp_database_statement (database,
+                                               "SELECT peer_id, name, public_key, key_id, trusted, "
+                                               "first_seen, last_seen FROM peers ORDER BY name",
+                                               error);
+  g_autoptr (GPtrArray) peers = g_ptr_array_new_with_free_func ((GDestroyNotify) wsp_peer_free);
   int rc;
 
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      JsonObject *peer = json_object_new ();
+      WspPeer *peer = g_new0 (WspPeer, 1);
       guint8 key[WSP_KEY_SIZE];
 
-      json_object_set_string_member (peer, "peer_id", (const char *) sqlite3_column_text (stmt, 0));
-      json_object_set_string_member (peer, "name", (const char *) sqlite3_column_text (stmt, 1));
-      json_object_set_string_member (peer, "key_id", (const char *) sqlite3_column_text (stmt, 3));
+      peer->peer_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      peer->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      peer->key_id = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
       if (wsp_keys_from_hex ((const char *) sqlite3_column_text (stmt, 2), key, sizeof key))
-        {
-          g_autofree char *fingerprint = wsp_keys_fingerprint (key);
-          json_object_set_string_member (peer, "fingerprint", fingerprint);
-        }
-      json_object_set_boolean_member (peer, "trusted", sqlite3_column_int (stmt, 4));
-      json_object_set_string_member (peer, "first_seen", (const char *) sqlite3_column_text (stmt, 5));
-      json_object_set_string_member (peer, "last_seen", (const char *) sqlite3_column_text (stmt, 6));
-      json_array_add_object_element (peers, peer);
+        peer->fingerprint = wsp_keys_fingerprint (key);
+      peer->trusted = sqlite3_column_int (stmt, 4) != 0;
+      peer->first_seen = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      peer->last_seen = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+      g_ptr_array_add (peers, peer);
     }
-  if (rc != SQLITE_DONE)
-    {
-      wsp_database_set_error (wsp_store_get_database (store), rc, error);
-      return NULL;
-    }
+  if (!wsp_database_rows_done (database, stmt, rc, error))
+    return NULL;
   return g_steal_pointer (&peers);
+}
+
+/* Laptop id → the name people know it by, for every laptop known here and
+ * this one ("this laptop"). */
+GHashTable *
+wsp_sync_dup_peer_names (WspStore *store)
+{
+  g_autoptr (GPtrArray) peers = wsp_sync_dup_peers (store, NULL);
+  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; peers != NULL && i < peers->len; i++)
+    {
+      WspPeer *peer = g_ptr_array_index (peers, i);
+      g_hash_table_insert (names, g_strdup (peer->peer_id), g_strdup (peer->name));
+    }
+  g_hash_table_insert (names, g_strdup (wsp_store_get_peer_id (store)), g_strdup (_("this laptop")));
+  return names;
 }
 
 static gboolean
@@ -852,7 +869,7 @@ set_trusted (WspStore    *store,
   sqlite3_bind_text (stmt, 2, peer_id, -1, SQLITE_TRANSIENT);
   if (!exec_stmt (store, stmt, error))
     return FALSE;
-  if (sqlite3_changes (handle (store)) == 0)
+  if (wsp_database_changes (wsp_store_get_database (store)) == 0)
     return refuse (error, WSP_SYNC_ERROR_UNKNOWN_LAPTOP, _("That laptop is not known here."));
   return TRUE;
 }

@@ -102,8 +102,33 @@ gboolean  wsp_sync_import_file      (WspStore        *store,
                                      WspImportFlags   flags,
                                      WspImportReport *report,
                                      GError         **error);
-JsonArray *wsp_sync_dup_peers       (WspStore        *store,
+/**
+ * WspPeer:
+ * @peer_id: the laptop's id
+ * @name: the name it gives itself in its files
+ * @key_id: (nullable): its key's id
+ * @fingerprint: (nullable): its key's fingerprint, as people compare it
+ * @trusted: whether its files are taken
+ * @first_seen: (nullable): when its first file came (ISO 8601)
+ * @last_seen: (nullable): when its last file came (ISO 8601)
+ *
+ * Another laptop known here.
+ */
+typedef struct
+{
+  char     *peer_id;
+  char     *name;
+  char     *key_id;
+  char     *fingerprint;
+  gboolean  trusted;
+  char     *first_seen;
+  char     *last_seen;
+} WspPeer;
+
+void        wsp_peer_free           (WspPeer         *peer);
+GPtrArray  *wsp_sync_dup_peers      (WspStore        *store,
                                      GError         **error);
+GHashTable *wsp_sync_dup_peer_names (WspStore        *store);
 gboolean  wsp_sync_revoke_peer      (WspStore        *store,
                                      const char      *peer_id,
                                      GError         **error);

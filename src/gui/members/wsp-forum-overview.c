@@ -191,9 +191,11 @@ refresh (WspForumOverview *self)
 }
 
 static void
-store_changed_cb (WspForumOverview *self)
+store_changed_cb (WspForumOverview *self,
+                  WspChanges       *changes)
 {
-  refresh (self);
+  if (wsp_changes_has_entity (changes, "membership_application") || wsp_changes_has_entity (changes, "seat"))
+    refresh (self);
 }
 
 void
@@ -209,8 +211,7 @@ wsp_forum_overview_set_store (WspForumOverview *self,
       g_set_object (&self->store, store);
       if (store != NULL)
         {
-          g_signal_connect_swapped (store, "changed::membership_application", G_CALLBACK (store_changed_cb), self);
-          g_signal_connect_swapped (store, "changed::seat", G_CALLBACK (store_changed_cb), self);
+          g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
         }
     }
   refresh (self);

@@ -18,6 +18,7 @@
 #include "members/wsp-forum-overview.h"
 #include "members/wsp-members-page.h"
 #include "domain/wsp-membership.h"
+#include "store/wsp-record-list.h"
 #include "records/wsp-records-members.h"
 #include "members/wsp-organisation-detail.h"
 #include "members/wsp-organisation-editor.h"
@@ -289,13 +290,13 @@ load_section (WspMembersPage *self)
   g_hash_table_remove_all (self->subtitles);
   g_clear_object (&self->source);
   if (g_strcmp0 (self->section, "people") == 0)
-    self->source = wsp_store_list (self->store, WSP_TYPE_PERSON, NULL, NULL);
+    self->source = G_LIST_MODEL (wsp_record_list_new (self->store, WSP_TYPE_PERSON, NULL, NULL));
   else if (g_strcmp0 (self->section, "forum") == 0)
     self->source = forum_model (self);
   else if (g_strcmp0 (self->section, "council") == 0)
     self->source = council_model (self);
   else
-    self->source = wsp_store_list (self->store, WSP_TYPE_ORGANISATION, NULL, NULL);
+    self->source = G_LIST_MODEL (wsp_record_list_new (self->store, WSP_TYPE_ORGANISATION, NULL, NULL));
 
   gtk_filter_list_model_set_model (self->filtered, self->source);
   gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->filtered), create_row, self, NULL);
@@ -325,14 +326,13 @@ update_empty_state (WspMembersPage *self)
 
 static void
 store_changed_cb (WspStore       *store,
-                  const char     *entity,
-                  const char     *id,
+                  WspChanges     *changes,
                   WspMembersPage *self)
 {
   /* The live lists follow by themselves; the worked-out ones are rebuilt. */
   if (g_strcmp0 (self->section, "forum") == 0 || g_strcmp0 (self->section, "council") == 0)
     load_section (self);
-  else
+  else if (wsp_changes_has_entity (changes, "organisation") || wsp_changes_has_entity (changes, "person"))
     update_empty_state (self);
 }
 

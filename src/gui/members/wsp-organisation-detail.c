@@ -144,15 +144,16 @@ refresh (WspOrganisationDetail *self)
 
 static void
 store_changed_cb (WspStore              *store,
-                  const char            *entity,
-                  const char            *id,
+                  WspChanges            *changes,
                   WspOrganisationDetail *self)
 {
   g_autoptr (WspRecord) fresh = NULL;
 
   if (self->organisation == NULL)
     return;
-  if (g_strcmp0 (id, wsp_record_get_id (self->organisation)) != 0 && g_strcmp0 (entity, "person") != 0)
+  /* Its own record, or the people who represent it. */
+  if (!wsp_changes_contains (changes, "organisation", wsp_record_get_id (self->organisation))
+      && !wsp_changes_has_entity (changes, "person"))
     return;
   fresh = wsp_store_get (store, wsp_record_get_id (self->organisation), NULL);
   if (fresh == NULL)

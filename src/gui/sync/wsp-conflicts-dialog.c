@@ -18,12 +18,9 @@
 #include "base/wsp-hlc.h"
 #include "sync/wsp-sync.h"
 
-#define DELETED_FIELD "_deleted"
-
 typedef struct
 {
-  char        *name;
-  JsonArray   *candidates;
+  WspConflict *conflict; /* borrowed from the item's conflicts */
   guint        chosen;
   GPtrArray   *buttons;  /* GtkCheckButton, one per candidate */
   AdwEntryRow *entry;    /* for text values: what will be saved */
@@ -32,6 +29,7 @@ typedef struct
 typedef struct
 {
   WspRecord *record;
+  GPtrArray *conflicts;  /* WspConflict */
   GPtrArray *fields;     /* Field */
   GPtrArray *groups;     /* AdwPreferencesGroup */
 } Item;
@@ -53,10 +51,15 @@ G_DEFINE_FINAL_TYPE (WspConflictsDialog, wsp_conflicts_dialog, ADW_TYPE_WINDOW)
 static void
 field_free (Field *field)
 {
-  g_free (field->name);
-  g_clear_pointer (&field->candidates, json_array_unref);
   g_clear_pointer (&field->buttons, g_ptr_array_unref);
   g_free (field);
+}
+
+static WspCandidate *
+candidate_at (Field *field,
+              guint  index)
+{
+  return g_ptr_array_index (field->conflict->candidates, index);
 }
 
 static void
@@ -64,36 +67,26 @@ item_free (Item *item)
 {
   g_clear_object (&item->record);
   g_clear_pointer (&item->fields, g_ptr_array_unref);
+  g_clear_pointer (&item->conflicts, g_ptr_array_unref);
   g_clear_pointer (&item->groups, g_ptr_array_unref);
   g_free (item);
 }
 
 static char *
 describe_candidate (WspConflictsDialog *self,
-                    JsonObject         *candidate)
+                    WspCandidate       *candidate)
 {
-  const char *peer = json_object_get_string_member (candidate, "peer");
-  const char *name = g_hash_table_lookup (self->peer_names, peer);
-  WspHlc hlc = 0;
-  g_autofree char *when = NULL;
+  const char *name = g_hash_table_lookup (self->peer_names, candidate->peer_id);
+  g_autofree char *when = candidate->time != NULL ? g_date_time_format (candidate->time, "%x %H:%M") : NULL;
 
-  if (wsp_hlc_parse (json_object_get_string_member (candidate, "hlc"), &hlc))
-    {
-      g_autoptr (GDateTime) dt = g_date_time_new_from_unix_local ((gint64) (wsp_hlc_millis (hlc) / 1000));
-      when = dt != NULL ? g_date_time_format (dt, "%x %H:%M") : NULL;
-    }
   /* Translators: who changed a value and when: “Laptop A, 27.11.2026 17:40” */
   return g_strdup_printf (_("%s, %s"), name != NULL ? name : _("another laptop"), when != NULL ? when : "?");
 }
 
-static char *
-value_text (JsonNode *value)
+static gboolean
+holds_text (JsonNode *value)
 {
-  if (value == NULL || JSON_NODE_HOLDS_NULL (value))
-    return g_strdup (_("(empty)"));
-  if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
-    return g_strdup (json_node_get_string (value));
-  return json_to_string (value, FALSE);
+  return value != NULL && JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING;
 }
 
 static Item *
@@ -110,7 +103,7 @@ field_of (Item       *item,
   for (guint i = 0; item != NULL && i < item->fields->len; i++)
     {
       Field *field = g_ptr_array_index (item->fields, i);
-      if (g_strcmp0 (field->name, name) == 0)
+      if (g_strcmp0 (field->conflict->field, name) == 0)
         return field;
     }
   return NULL;
@@ -125,9 +118,9 @@ candidate_toggled_cb (GtkCheckButton *button,
   if (!gtk_check_button_get_active (button))
     return;
   field->chosen = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "candidate"));
-  value = json_object_get_member (json_array_get_object_element (field->candidates, field->chosen), "value");
-  if (field->entry != NULL && JSON_NODE_HOLDS_VALUE (value))
-    gtk_editable_set_text (GTK_EDITABLE (field->entry), json_node_get_string (value));
+  value = candidate_at (field, field->chosen)->value;
+  if (field->entry != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (field->entry), holds_text (value) ? json_node_get_string (value) : "");
 }
 
 gboolean
@@ -183,19 +176,19 @@ wsp_conflicts_dialog_resolve (WspConflictsDialog  *self,
   for (guint i = 0; i < item->fields->len; i++)
     {
       Field *field = g_ptr_array_index (item->fields, i);
-      JsonObject *candidate = json_array_get_object_element (field->candidates, field->chosen);
-      JsonNode *value = json_object_get_member (candidate, "value");
+      WspCandidate *candidate = candidate_at (field, field->chosen);
+      const char *name = field->conflict->field;
 
-      if (g_strcmp0 (field->name, DELETED_FIELD) == 0)
+      if (name == NULL)
         {
-          delete = JSON_NODE_HOLDS_VALUE (value) && json_node_get_boolean (value);
+          delete = candidate->deletes;
           continue;
         }
       if (field->entry != NULL)
-        wsp_record_set_string (item->record, field->name, gtk_editable_get_text (GTK_EDITABLE (field->entry)));
+        wsp_record_set_string (item->record, name, gtk_editable_get_text (GTK_EDITABLE (field->entry)));
       else
-        wsp_record_set_value (item->record, field->name,
-                              JSON_NODE_HOLDS_NULL (value) ? NULL : json_node_copy (value));
+        wsp_record_set_value (item->record, name,
+                              candidate->value != NULL ? json_node_copy (candidate->value) : NULL);
     }
 
   ok = delete ? wsp_store_delete (self->store, item->record, error)
@@ -223,20 +216,21 @@ static void
 add_item (WspConflictsDialog *self,
           const char         *id)
 {
-  g_autoptr (JsonObject) conflicts = wsp_store_dup_conflicts (self->store, id, NULL);
-  g_autoptr (GList) names = conflicts != NULL ? json_object_get_members (conflicts) : NULL;
   g_autofree char *title = NULL;
   Item *item;
   AdwPreferencesGroup *header;
   GtkWidget *resolve_row, *button;
+  const WspEntity *entity;
 
   item = g_new0 (Item, 1);
   item->record = wsp_store_get (self->store, id, NULL);
-  if (item->record == NULL || names == NULL)
+  item->conflicts = wsp_store_dup_conflicts (self->store, id, NULL);
+  if (item->record == NULL || item->conflicts == NULL || item->conflicts->len == 0)
     {
       item_free (item);
       return;
     }
+  entity = wsp_record_get_entity (item->record);
   item->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) field_free);
   item->groups = g_ptr_array_new ();
   g_ptr_array_add (self->items, item);
@@ -244,44 +238,44 @@ add_item (WspConflictsDialog *self,
   title = wsp_record_dup_title (item->record);
   header = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   {
-    g_autofree char *kind = wsp_gui_capitalize (_(wsp_record_get_entity (item->record)->label));
+    g_autofree char *kind = wsp_gui_capitalize (_(entity->label));
     adw_preferences_group_set_title (header, kind);
   }
   adw_preferences_group_set_description (header, title);
   adw_preferences_page_add (self->page, header);
   g_ptr_array_add (item->groups, header);
 
-  for (GList *l = names; l != NULL; l = l->next)
+  for (guint k = 0; k < item->conflicts->len; k++)
     {
-      const WspField *spec = wsp_entity_find_field (wsp_record_get_entity (item->record), l->data);
-      gboolean deleted = g_strcmp0 (l->data, DELETED_FIELD) == 0;
+      WspConflict *conflict = g_ptr_array_index (item->conflicts, k);
+      const WspField *spec = conflict->field != NULL ? wsp_entity_find_field (entity, conflict->field) : NULL;
+      gboolean deleted = conflict->field == NULL;
       AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
       Field *field = g_new0 (Field, 1);
       GtkCheckButton *first = NULL;
       gboolean all_text = TRUE;
 
-      field->name = g_strdup (l->data);
-      field->candidates = json_array_ref (json_object_get_array_member (conflicts, l->data));
+      field->conflict = conflict;
       field->buttons = g_ptr_array_new ();
       g_ptr_array_add (item->fields, field);
 
       adw_preferences_group_set_title (group, deleted ? _("Deleted on one laptop, changed on another")
-                                                      : spec != NULL ? _(spec->label) : field->name);
-      for (guint c = 0; c < json_array_get_length (field->candidates); c++)
+                                                      : spec != NULL ? _(spec->label) : conflict->field);
+      for (guint c = 0; c < conflict->candidates->len; c++)
         {
-          JsonObject *candidate = json_array_get_object_element (field->candidates, c);
-          JsonNode *value = json_object_get_member (candidate, "value");
+          WspCandidate *candidate = g_ptr_array_index (conflict->candidates, c);
           g_autofree char *text = NULL;
           g_autofree char *who = describe_candidate (self, candidate);
           GtkWidget *row = adw_action_row_new ();
           GtkWidget *check = gtk_check_button_new ();
 
           if (deleted)
-            text = g_strdup (JSON_NODE_HOLDS_VALUE (value) && json_node_get_boolean (value)
-                               ? _("Delete the record") : _("Keep the record, with the changes"));
+            text = g_strdup (candidate->deletes ? _("Delete the record") : _("Keep the record, with the changes"));
           else
-            text = value_text (value);
-          if (!(JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING))
+            text = spec != NULL ? wsp_field_format_value (spec, candidate->value) : NULL;
+          if (text == NULL)
+            text = g_strdup (_("(empty)"));
+          if (!holds_text (candidate->value))
             all_text = FALSE;
 
           adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -302,7 +296,7 @@ add_item (WspConflictsDialog *self,
         }
       if (!deleted && all_text)
         {
-          JsonNode *value = json_object_get_member (json_array_get_object_element (field->candidates, 0), "value");
+          JsonNode *value = candidate_at (field, 0)->value;
 
           field->entry = ADW_ENTRY_ROW (adw_entry_row_new ());
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (field->entry), _("Value to keep (you can edit it)"));
@@ -346,17 +340,9 @@ WspConflictsDialog *
 wsp_conflicts_dialog_new (WspStore *store)
 {
   WspConflictsDialog *self = g_object_new (WSP_TYPE_CONFLICTS_DIALOG, NULL);
-  g_autoptr (JsonArray) peers = wsp_sync_dup_peers (store, NULL);
 
   self->store = g_object_ref (store);
-  for (guint i = 0; peers != NULL && i < json_array_get_length (peers); i++)
-    {
-      JsonObject *peer = json_array_get_object_element (peers, i);
-      g_hash_table_insert (self->peer_names, g_strdup (json_object_get_string_member (peer, "peer_id")),
-                           g_strdup (json_object_get_string_member (peer, "name")));
-    }
-  g_hash_table_insert (self->peer_names, g_strdup (wsp_store_get_peer_id (store)),
-                       g_strdup (_("this laptop")));
+  self->peer_names = wsp_sync_dup_peer_names (store);
   reload (self);
   return self;
 }
@@ -392,7 +378,6 @@ wsp_conflicts_dialog_class_init (WspConflictsDialogClass *klass)
 static void
 wsp_conflicts_dialog_init (WspConflictsDialog *self)
 {
-  self->peer_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
   gtk_widget_init_template (GTK_WIDGET (self));
 }

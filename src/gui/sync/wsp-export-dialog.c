@@ -229,20 +229,20 @@ WspExportDialog *
 wsp_export_dialog_new (WspStore *store)
 {
   WspExportDialog *self = g_object_new (WSP_TYPE_EXPORT_DIALOG, NULL);
-  g_autoptr (JsonArray) peers = wsp_sync_dup_peers (store, NULL);
+  g_autoptr (GPtrArray) peers = wsp_sync_dup_peers (store, NULL);
   GtkStringList *names = gtk_string_list_new (NULL);
 
   self->store = g_object_ref (store);
   gtk_string_list_append (names, _("Everything, for any laptop"));
   g_ptr_array_add (self->peer_ids, NULL);
-  for (guint i = 0; peers != NULL && i < json_array_get_length (peers); i++)
+  for (guint i = 0; peers != NULL && i < peers->len; i++)
     {
-      JsonObject *peer = json_array_get_object_element (peers, i);
+      WspPeer *peer = g_ptr_array_index (peers, i);
 
-      if (!json_object_get_boolean_member (peer, "trusted"))
+      if (!peer->trusted)
         continue;
-      gtk_string_list_append (names, json_object_get_string_member (peer, "name"));
-      g_ptr_array_add (self->peer_ids, g_strdup (json_object_get_string_member (peer, "peer_id")));
+      gtk_string_list_append (names, peer->name);
+      g_ptr_array_add (self->peer_ids, g_strdup (peer->peer_id));
     }
   adw_combo_row_set_model (self->recipient_row, G_LIST_MODEL (names));
   g_object_unref (names);

@@ -13,8 +13,6 @@
 
 #include "wsp-gui-util.h"
 #include "sync/wsp-history-dialog.h"
-#include "base/wsp-hlc.h"
-#include "base/wsp-json.h"
 #include "sync/wsp-sync.h"
 
 struct _WspHistoryDialog
@@ -43,27 +41,47 @@ wsp_history_dialog_describe (WspHistoryDialog *self,
   return index < self->descriptions->len ? g_ptr_array_index (self->descriptions, index) : NULL;
 }
 
-/* The fields whose values differ between two versions, by their labels. */
+/* The labels of @fields, joined. */
 static char *
-changed_fields (const WspEntity *entity,
-                JsonObject      *before,
-                JsonObject      *after)
+field_labels (const WspEntity    *entity,
+              const char * const *fields)
 {
   g_autoptr (GString) out = g_string_new (NULL);
 
-  for (guint i = 0; i < entity->n_fields; i++)
+  for (guint i = 0; fields != NULL && fields[i] != NULL; i++)
     {
-      const char *name = entity->fields[i].name;
-      JsonNode *a = before != NULL && json_object_has_member (before, name) ? json_object_get_member (before, name) : NULL;
-      JsonNode *b = after != NULL && json_object_has_member (after, name) ? json_object_get_member (after, name) : NULL;
+      const WspField *field = wsp_entity_find_field (entity, fields[i]);
 
-      if (wsp_json_node_equal (a, b))
-        continue;
       if (out->len > 0)
         g_string_append (out, ", ");
-      g_string_append (out, _(entity->fields[i].label));
+      g_string_append (out, field != NULL ? _(field->label) : fields[i]);
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static char *
+describe (const WspEntity       *entity,
+          const WspHistoryEntry *entry)
+{
+  g_autofree char *fields = field_labels (entity, (const char * const *) entry->fields);
+
+  switch (entry->kind)
+    {
+    case WSP_CHANGE_CREATED:
+      return g_strdup (_("Created"));
+    case WSP_CHANGE_DELETED:
+      return g_strdup (_("Deleted"));
+    case WSP_CHANGE_RESTORED:
+      return g_strdup (_("Restored"));
+    case WSP_CHANGE_MERGED:
+      return *fields != '\0' ? g_strdup_printf (_("Merged or resolved: %s"), fields)
+                              : g_strdup (_("Merged or resolved"));
+    case WSP_CHANGE_CHANGED:
+    default:
+      if (entry->fields == NULL)
+        return g_strdup (_("Changed"));
+      return *fields != '\0' ? g_strdup_printf (_("Changed: %s"), fields) : g_strdup (_("Saved without changes"));
+    }
 }
 
 static void
@@ -72,67 +90,16 @@ fill (WspHistoryDialog *self,
       WspRecord        *record)
 {
   const WspEntity *entity = wsp_record_get_entity (record);
-  g_autoptr (JsonArray) history = wsp_store_dup_history (store, wsp_record_get_id (record), NULL);
-  g_autoptr (JsonArray) peers = wsp_sync_dup_peers (store, NULL);
-  g_autoptr (GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GHashTable) bodies = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) history = wsp_store_dup_history (store, wsp_record_get_id (record), NULL);
+  g_autoptr (GHashTable) names = wsp_sync_dup_peer_names (store);
 
-  for (guint i = 0; peers != NULL && i < json_array_get_length (peers); i++)
+  for (guint i = 0; history != NULL && i < history->len; i++)
     {
-      JsonObject *peer = json_array_get_object_element (peers, i);
-      g_hash_table_insert (names, (gpointer) json_object_get_string_member (peer, "peer_id"),
-                           (gpointer) json_object_get_string_member (peer, "name"));
-    }
-
-  for (guint i = 0; history != NULL && i < json_array_get_length (history); i++)
-    {
-      JsonObject *rev = json_array_get_object_element (history, i);
-      JsonObject *body = json_object_has_member (rev, "body") ? json_object_get_object_member (rev, "body") : NULL;
-      JsonArray *parents = json_object_get_array_member (rev, "parents");
-      JsonObject *before = json_array_get_length (parents) > 0
-                             ? g_hash_table_lookup (bodies, json_array_get_string_element (parents, 0)) : NULL;
-      const char *peer = json_object_get_string_member (rev, "peer");
-      const char *laptop = g_strcmp0 (peer, wsp_store_get_peer_id (store)) == 0
-                             ? _("this laptop") : g_hash_table_lookup (names, peer);
-      gboolean deleted = json_object_get_boolean_member (rev, "deleted");
-      g_autofree char *when = NULL;
-      g_autofree char *what = NULL;
+      WspHistoryEntry *entry = g_ptr_array_index (history, i);
+      const char *laptop = g_hash_table_lookup (names, entry->peer_id);
+      g_autofree char *when = entry->time != NULL ? g_date_time_format (entry->time, "%x %H:%M") : NULL;
+      g_autofree char *what = describe (entity, entry);
       g_autofree char *title = NULL;
-      WspHlc hlc = 0;
-
-      if (wsp_hlc_parse (json_object_get_string_member (rev, "hlc"), &hlc))
-        {
-          g_autoptr (GDateTime) dt = g_date_time_new_from_unix_local ((gint64) (wsp_hlc_millis (hlc) / 1000));
-          when = g_date_time_format (dt, "%x %H:%M");
-        }
-      if (json_array_get_length (parents) == 0)
-        what = g_strdup (_("Created"));
-      else if (deleted)
-        what = g_strdup (_("Deleted"));
-      else if (before == NULL || g_hash_table_size (bodies) == 0)
-        what = g_strdup (_("Changed"));
-      else
-        {
-          g_autofree char *fields = changed_fields (entity, before, body);
-          const char *parent_rev = json_array_get_string_element (parents, 0);
-          gboolean was_deleted = FALSE;
-
-          for (guint j = 0; j < i; j++)
-            {
-              JsonObject *older = json_array_get_object_element (history, j);
-              if (g_strcmp0 (json_object_get_string_member (older, "rev"), parent_rev) == 0)
-                was_deleted = json_object_get_boolean_member (older, "deleted");
-            }
-          if (was_deleted)
-            what = g_strdup (_("Restored"));
-          else if (json_array_get_length (parents) > 1)
-            what = *fields != '\0' ? g_strdup_printf (_("Merged or resolved: %s"), fields)
-                                   : g_strdup (_("Merged or resolved"));
-          else
-            what = *fields != '\0' ? g_strdup_printf (_("Changed: %s"), fields) : g_strdup (_("Saved without changes"));
-        }
-      if (body != NULL)
-        g_hash_table_insert (bodies, (gpointer) json_object_get_string_member (rev, "rev"), body);
 
       /* Translators: when and where a change was made: “27.11.2026 17:40 · Laptop A” */
       title = g_strdup_printf (_("%s · %s"), when != NULL ? when : "?", laptop != NULL ? laptop : _("another laptop"));

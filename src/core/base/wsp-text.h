@@ -1,0 +1,16 @@
+/* wsp-text.h — comparing and finding text as people of the locale do
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+int   wsp_text_collate (const char *a,
+                        const char *b);
+char *wsp_text_fold    (const char *text);
+
+G_END_DECLS
