@@ -183,8 +183,17 @@ test_csv_import (void)
   wsp_csv_import_dialog_set_mapping (dialog, 5, WSP_CSV_FIELD_IGNORE);
   g_assert_cmpint (wsp_csv_import_dialog_get_mapping (dialog, 5), ==, WSP_CSV_FIELD_IGNORE);
 
-  g_assert_true (wsp_csv_import_dialog_run (dialog, &error));
-  g_assert_no_error (error);
+  /* Import, as a person does it: the button, then the report when it is done. */
+  {
+    GtkWidget *button = wsp_csv_import_dialog_get_import_button (dialog);
+    gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+    g_assert_true (gtk_widget_is_sensitive (button) && gtk_widget_get_visible (button));
+    g_assert_true (gtk_widget_activate (button));
+    while (g_strcmp0 (wsp_csv_import_dialog_get_step (dialog), "report") != 0
+           && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, TRUE);
+  }
   wsp_test_shot (GTK_WIDGET (dialog), "csv-report");
   g_assert_cmpstr (wsp_csv_import_dialog_get_step (dialog), ==, "report");
   report = wsp_csv_import_dialog_get_report (dialog);

@@ -39,6 +39,7 @@ G_DEFINE_QUARK (wsp-csv-error-quark, wsp_csv_error)
 
 struct _WspCsvTable
 {
+  gatomicrefcount ref_count;
   GPtrArray  *header;      /* of char *, trimmed */
   guint       header_line;
   GPtrArray  *rows;        /* of GPtrArray of char * */
@@ -632,6 +633,7 @@ wsp_csv_table_parse (GBytes  *bytes,
     }
 
   table = g_new0 (WspCsvTable, 1);
+  g_atomic_ref_count_init (&table->ref_count);
   table->separator = separator;
   table->encoding = encoding;
   table->header = g_ptr_array_new_with_free_func (g_free);
@@ -655,12 +657,22 @@ wsp_csv_table_parse (GBytes  *bytes,
 void
 wsp_csv_table_free (WspCsvTable *table)
 {
-  if (table == NULL)
+  if (table == NULL || !g_atomic_ref_count_dec (&table->ref_count))
     return;
   g_clear_pointer (&table->header, g_ptr_array_unref);
   g_clear_pointer (&table->rows, g_ptr_array_unref);
   g_clear_pointer (&table->lines, g_array_unref);
   g_free (table);
+}
+
+/* Another reference to @table, which does not change once parsed (an
+ * import in a worker thread reads it). wsp_csv_table_free() drops one. */
+WspCsvTable *
+wsp_csv_table_ref (WspCsvTable *table)
+{
+  g_return_val_if_fail (table != NULL, NULL);
+  g_atomic_ref_count_inc (&table->ref_count);
+  return table;
 }
 
 /* The rows after the header. */
@@ -1391,6 +1403,73 @@ wsp_csv_import (WspStore           *store,
     {
       wsp_csv_import_report_clear (report);
       return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- in a worker thread -------------------------------------------------- */
+
+typedef struct
+{
+  WspCsvTable        *table;
+  WspCsvField        *mapping;
+  WspCsvImportReport  report;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  wsp_csv_table_free (job->table);
+  g_free (job->mapping);
+  wsp_csv_import_report_clear (&job->report);
+  g_free (job);
+}
+
+static gboolean
+import_work (WspStore      *worker,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  Job *job = data;
+
+  return wsp_csv_import (worker, job->table, job->mapping, &job->report, error);
+}
+
+/* Imports as wsp_csv_import() does, in a worker thread; the window's lists
+ * follow what it changed when it is finished. */
+void
+wsp_csv_import_async (WspStore            *store,
+                      WspCsvTable         *table,
+                      const WspCsvField   *mapping,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  Job *job = g_new0 (Job, 1);
+  guint n = wsp_csv_table_get_n_columns (table);
+
+  job->table = wsp_csv_table_ref (table);
+  job->mapping = g_memdup2 (mapping, MAX (n, 1) * sizeof (WspCsvField));
+  wsp_store_run_async (store, import_work, job, (GDestroyNotify) job_free, cancellable, callback,
+                       user_data);
+}
+
+/* Fills @report (start it zeroed; clear it when done). */
+gboolean
+wsp_csv_import_finish (WspStore            *store,
+                       GAsyncResult        *result,
+                       WspCsvImportReport  *report,
+                       GError             **error)
+{
+  Job *job = wsp_store_run_get_data (result);
+
+  if (!wsp_store_run_finish (store, result, error))
+    return FALSE;
+  if (report != NULL)
+    {
+      *report = job->report;
+      memset (&job->report, 0, sizeof job->report);
     }
   return TRUE;
 }

@@ -45,6 +45,7 @@ typedef struct _WspCsvTable WspCsvTable;
 
 WspCsvTable *wsp_csv_table_parse           (GBytes      *bytes,
                                             GError     **error);
+WspCsvTable *wsp_csv_table_ref             (WspCsvTable *table);
 void         wsp_csv_table_free            (WspCsvTable *table);
 
 guint        wsp_csv_table_get_n_rows      (WspCsvTable *table);
@@ -118,5 +119,15 @@ gboolean     wsp_csv_import                (WspStore           *store,
                                             const WspCsvField  *mapping,
                                             WspCsvImportReport *report,
                                             GError            **error);
+void         wsp_csv_import_async          (WspStore            *store,
+                                            WspCsvTable         *table,
+                                            const WspCsvField   *mapping,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+gboolean     wsp_csv_import_finish         (WspStore            *store,
+                                            GAsyncResult        *result,
+                                            WspCsvImportReport  *report,
+                                            GError             **error);
 
 G_END_DECLS

@@ -91,6 +91,26 @@ wsp_changes_add (WspChanges *self,
   self->n++;
 }
 
+/* Notes every record @other holds as changed here too. */
+void
+wsp_changes_add_all (WspChanges *self,
+                     WspChanges *other)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_if_fail (self != NULL && other != NULL);
+
+  g_hash_table_iter_init (&iter, other->kinds);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      Kind *kind = value;
+
+      for (guint i = 0; i + 1 < kind->ids->len; i++)
+        wsp_changes_add (self, key, g_ptr_array_index (kind->ids, i));
+    }
+}
+
 gboolean
 wsp_changes_is_empty (WspChanges *self)
 {

@@ -20,6 +20,8 @@ void               wsp_changes_unref        (WspChanges *self);
 void               wsp_changes_add          (WspChanges *self,
                                              const char *entity,
                                              const char *id);
+void               wsp_changes_add_all      (WspChanges *self,
+                                             WspChanges *other);
 gboolean           wsp_changes_is_empty     (WspChanges *self);
 guint              wsp_changes_get_n        (WspChanges *self);
 gboolean           wsp_changes_has_entity   (WspChanges *self,

@@ -185,22 +185,153 @@ wsp_store_open_another (WspStore  *self,
 
 /* After another store on the same file changed it (see
  * wsp_store_open_another()): reads this laptop's clock again and tells, in
- * one notification, about the records in @outcomes (WspOutcome). */
+ * one notification, about the records in @changes. */
 void
-wsp_store_refresh (WspStore  *self,
-                   GPtrArray *outcomes)
+wsp_store_refresh (WspStore   *self,
+                   WspChanges *changes)
 {
   g_return_if_fail (WSP_IS_STORE (self));
 
   wsp_store_load_counters (self, NULL);
-  for (guint i = 0; outcomes != NULL && i < outcomes->len; i++)
-    {
-      WspOutcome *o = g_ptr_array_index (outcomes, i);
-      if (o->kind != WSP_OUTCOME_UNCHANGED)
-        wsp_store_note_change (self, o->entity, o->id);
-    }
+  if (changes != NULL)
+    wsp_changes_add_all (self->pending, changes);
   if (self->depth == 0)
     emit_pending (self);
+}
+
+/* ---- long work on a connection of its own -------------------------------- */
+
+typedef struct
+{
+  WspStore         *store;   /* the caller's */
+  WspStoreWorkFunc  func;
+  gpointer          data;
+  GDestroyNotify    destroy;
+  WspChanges       *changes; /* what the worker's commits changed */
+} Work;
+
+static void
+work_free (Work *work)
+{
+  if (work->destroy != NULL)
+    work->destroy (work->data);
+  g_clear_object (&work->store);
+  g_clear_pointer (&work->changes, wsp_changes_unref);
+  g_free (work);
+}
+
+static void
+collect_cb (WspStore   *worker,
+            WspChanges *changes,
+            Work       *work)
+{
+  wsp_changes_add_all (work->changes, changes);
+}
+
+static gboolean
+in_memory (WspStore *self)
+{
+  const char *path = wsp_database_get_path (self->database);
+
+  return path == NULL || g_strcmp0 (path, ":memory:") == 0;
+}
+
+static void
+work_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Work *work = task_data;
+  g_autoptr (WspStore) worker = NULL;
+  GError *error = NULL;
+
+  worker = wsp_store_open_another (work->store, &error);
+  if (worker == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_signal_connect (worker, "changed", G_CALLBACK (collect_cb), work);
+  if (!work->func (worker, work->data, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * wsp_store_run_async:
+ * @func: the work, given a store of its own on the same file
+ *
+ * Runs long work (an import, an export) in a worker thread on its own
+ * connection to the database file, so the window keeps working meanwhile.
+ * wsp_store_run_finish() then tells this store's lists, in one
+ * notification, what the work changed. A database in memory exists only on
+ * this connection: there the work runs at once, here.
+ */
+void
+wsp_store_run_async (WspStore            *self,
+                     WspStoreWorkFunc     func,
+                     gpointer             data,
+                     GDestroyNotify       destroy,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  Work *work;
+
+  g_return_if_fail (WSP_IS_STORE (self));
+  g_return_if_fail (func != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, wsp_store_run_async);
+  work = g_new0 (Work, 1);
+  work->store = g_object_ref (self);
+  work->func = func;
+  work->data = data;
+  work->destroy = destroy;
+  work->changes = wsp_changes_new ();
+  g_task_set_task_data (task, work, (GDestroyNotify) work_free);
+
+  if (in_memory (self))
+    {
+      GError *error = NULL;
+
+      /* Told by this store's own commits already. */
+      if (!func (self, data, cancellable, &error))
+        g_task_return_error (task, error);
+      else
+        g_task_return_boolean (task, TRUE);
+      return;
+    }
+  g_task_run_in_thread (task, work_thread);
+}
+
+/* Whether the work succeeded; in any case the lists are told what changed. */
+gboolean
+wsp_store_run_finish (WspStore      *self,
+                      GAsyncResult  *result,
+                      GError       **error)
+{
+  Work *work;
+
+  g_return_val_if_fail (WSP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  work = g_task_get_task_data (G_TASK (result));
+  if (!in_memory (self))
+    wsp_store_refresh (self, work->changes);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* The data given to wsp_store_run_async(), for its _finish to read. */
+gpointer
+wsp_store_run_get_data (GAsyncResult *result)
+{
+  Work *work = g_task_get_task_data (G_TASK (result));
+
+  return work->data;
 }
 
 WspDatabase *

@@ -111,7 +111,24 @@ WspDatabase *wsp_store_get_database      (WspStore     *self);
 WspStore    *wsp_store_open_another      (WspStore     *self,
                                           GError      **error);
 void         wsp_store_refresh           (WspStore     *self,
-                                          GPtrArray    *outcomes);
+                                          WspChanges   *changes);
+
+typedef gboolean (*WspStoreWorkFunc) (WspStore      *worker,
+                                      gpointer       data,
+                                      GCancellable  *cancellable,
+                                      GError       **error);
+
+void         wsp_store_run_async         (WspStore            *self,
+                                          WspStoreWorkFunc     func,
+                                          gpointer             data,
+                                          GDestroyNotify       destroy,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+gboolean     wsp_store_run_finish        (WspStore            *self,
+                                          GAsyncResult        *result,
+                                          GError             **error);
+gpointer     wsp_store_run_get_data      (GAsyncResult        *result);
 const char  *wsp_store_get_peer_id       (WspStore     *self);
 
 gboolean     wsp_store_begin             (WspStore     *self,

@@ -892,3 +892,123 @@ wsp_sync_revoke_peer (WspStore    *store,
   return set_trusted (store, peer_id, FALSE, error);
 }
 
+
+/* ---- in a worker thread -------------------------------------------------- */
+
+typedef struct
+{
+  GBytes          *bytes;
+  WspImportFlags   flags;
+  char            *path;
+  char            *recipient;
+  gboolean         full;
+  WspImportReport  import;
+  WspExportReport  export;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_clear_pointer (&job->bytes, g_bytes_unref);
+  g_free (job->path);
+  g_free (job->recipient);
+  wsp_import_report_clear (&job->import);
+  wsp_export_report_clear (&job->export);
+  g_free (job);
+}
+
+static gboolean
+import_work (WspStore      *worker,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  Job *job = data;
+
+  return wsp_sync_import_bytes (worker, job->bytes, job->flags, &job->import, error);
+}
+
+/* Imports @bytes as wsp_sync_import_bytes() does, in a worker thread; the
+ * window's lists follow what it changed when it is finished. */
+void
+wsp_sync_import_bytes_async (WspStore            *store,
+                             GBytes              *bytes,
+                             WspImportFlags       flags,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->bytes = g_bytes_ref (bytes);
+  job->flags = flags;
+  wsp_store_run_async (store, import_work, job, (GDestroyNotify) job_free, cancellable, callback,
+                       user_data);
+}
+
+/* Fills @report (start it zeroed; clear it when done). */
+gboolean
+wsp_sync_import_bytes_finish (WspStore         *store,
+                              GAsyncResult     *result,
+                              WspImportReport  *report,
+                              GError          **error)
+{
+  Job *job = wsp_store_run_get_data (result);
+
+  if (!wsp_store_run_finish (store, result, error))
+    return FALSE;
+  if (report != NULL)
+    {
+      *report = job->import;
+      memset (&job->import, 0, sizeof job->import);
+    }
+  return TRUE;
+}
+
+static gboolean
+export_work (WspStore      *worker,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  Job *job = data;
+
+  return wsp_sync_export (worker, job->path, job->recipient, job->full, &job->export, error);
+}
+
+/* Writes an exchange file as wsp_sync_export() does, in a worker thread. */
+void
+wsp_sync_export_async (WspStore            *store,
+                       const char          *path,
+                       const char          *recipient,
+                       gboolean             full,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->path = g_strdup (path);
+  job->recipient = g_strdup (recipient);
+  job->full = full;
+  wsp_store_run_async (store, export_work, job, (GDestroyNotify) job_free, cancellable, callback,
+                       user_data);
+}
+
+gboolean
+wsp_sync_export_finish (WspStore         *store,
+                        GAsyncResult     *result,
+                        WspExportReport  *report,
+                        GError          **error)
+{
+  Job *job = wsp_store_run_get_data (result);
+
+  if (!wsp_store_run_finish (store, result, error))
+    return FALSE;
+  if (report != NULL)
+    {
+      *report = job->export;
+      memset (&job->export, 0, sizeof job->export);
+    }
+  return TRUE;
+}

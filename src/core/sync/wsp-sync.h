@@ -102,6 +102,28 @@ gboolean  wsp_sync_import_file      (WspStore        *store,
                                      WspImportFlags   flags,
                                      WspImportReport *report,
                                      GError         **error);
+void      wsp_sync_import_bytes_async  (WspStore            *store,
+                                        GBytes              *bytes,
+                                        WspImportFlags       flags,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+gboolean  wsp_sync_import_bytes_finish (WspStore            *store,
+                                        GAsyncResult        *result,
+                                        WspImportReport     *report,
+                                        GError             **error);
+void      wsp_sync_export_async        (WspStore            *store,
+                                        const char          *path,
+                                        const char          *recipient,
+                                        gboolean             full,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+gboolean  wsp_sync_export_finish       (WspStore            *store,
+                                        GAsyncResult        *result,
+                                        WspExportReport     *report,
+                                        GError             **error);
+
 /**
  * WspPeer:
  * @peer_id: the laptop's id

@@ -34,6 +34,7 @@ struct _WspCsvImportDialog
   AdwStatusPage       *report_page;
   AdwPreferencesGroup *skipped_group;
   GtkLabel            *problem_label;
+  GtkSpinner          *spinner;
   GPtrArray           *column_rows;
   GPtrArray           *preview_rows;
   GPtrArray           *skipped_rows;
@@ -41,12 +42,20 @@ struct _WspCsvImportDialog
 
 G_DEFINE_FINAL_TYPE (WspCsvImportDialog, wsp_csv_import_dialog, ADW_TYPE_WINDOW)
 
-/* "choose", "map" or "report". */
+/* "choose", "map", "importing" or "report". */
 const char *
 wsp_csv_import_dialog_get_step (WspCsvImportDialog *self)
 {
   g_return_val_if_fail (WSP_IS_CSV_IMPORT_DIALOG (self), NULL);
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/* The Import button (for tests, which press it as a person does). */
+GtkWidget *
+wsp_csv_import_dialog_get_import_button (WspCsvImportDialog *self)
+{
+  g_return_val_if_fail (WSP_IS_CSV_IMPORT_DIALOG (self), NULL);
+  return GTK_WIDGET (self->import_button);
 }
 
 const WspCsvImportReport *
@@ -248,34 +257,53 @@ show_report (WspCsvImportDialog *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->skipped_group), self->skipped_rows->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->import_button), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), TRUE);
   gtk_stack_set_visible_child_name (self->stack, "report");
 }
 
-/* Imports with the current mapping and shows the report. */
-gboolean
-wsp_csv_import_dialog_run (WspCsvImportDialog  *self,
-                           GError             **error)
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
-  g_return_val_if_fail (WSP_IS_CSV_IMPORT_DIALOG (self), FALSE);
-  g_return_val_if_fail (self->table != NULL, FALSE);
+  g_autoptr (WspCsvImportDialog) self = user_data;
+  g_autoptr (GError) error = NULL;
+  WspCsvImportReport report = { 0 };
+  gboolean ok = wsp_csv_import_finish (WSP_STORE (source), result, &report, &error);
 
+  /* Closed meanwhile: the import went on all the same. */
+  if (self->store == NULL)
+    {
+      wsp_csv_import_report_clear (&report);
+      return;
+    }
+  gtk_spinner_stop (self->spinner);
+  if (!ok)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "map");
+      gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), TRUE);
+      gtk_label_set_text (self->problem_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
+      return;
+    }
   wsp_csv_import_report_clear (&self->report);
-  if (!wsp_csv_import (self->store, self->table, self->mapping, &self->report, error))
-    return FALSE;
+  self->report = report;
   show_report (self);
-  return TRUE;
 }
 
+/* Imports with the current mapping, in a worker thread, then shows the
+ * report. */
 static void
 import_clicked_cb (WspCsvImportDialog *self)
 {
-  g_autoptr (GError) error = NULL;
+  g_return_if_fail (self->table != NULL);
 
-  if (!wsp_csv_import_dialog_run (self, &error))
-    {
-      gtk_label_set_text (self->problem_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
-    }
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
+  gtk_stack_set_visible_child_name (self->stack, "importing");
+  gtk_spinner_start (self->spinner);
+  wsp_csv_import_async (self->store, self->table, self->mapping, NULL, import_done_cb,
+                        g_object_ref (self));
 }
 
 static void
@@ -366,6 +394,7 @@ wsp_csv_import_dialog_class_init (WspCsvImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WspCsvImportDialog, report_page);
   gtk_widget_class_bind_template_child (widget_class, WspCsvImportDialog, skipped_group);
   gtk_widget_class_bind_template_child (widget_class, WspCsvImportDialog, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, WspCsvImportDialog, spinner);
   gtk_widget_class_bind_template_callback (widget_class, choose_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, import_clicked_cb);
 

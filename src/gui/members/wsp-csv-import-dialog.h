@@ -26,9 +26,9 @@ void                      wsp_csv_import_dialog_set_mapping (WspCsvImportDialog 
                                                              WspCsvField         field);
 WspCsvField               wsp_csv_import_dialog_get_mapping (WspCsvImportDialog *self,
                                                              guint               column);
-gboolean                  wsp_csv_import_dialog_run         (WspCsvImportDialog *self,
-                                                             GError            **error);
 const WspCsvImportReport *wsp_csv_import_dialog_get_report  (WspCsvImportDialog *self);
 const char               *wsp_csv_import_dialog_get_step    (WspCsvImportDialog *self);
+
+GtkWidget                *wsp_csv_import_dialog_get_import_button (WspCsvImportDialog *self);
 
 G_END_DECLS

@@ -78,51 +78,6 @@ wsp_export_dialog_export_to (WspExportDialog  *self,
   return TRUE;
 }
 
-typedef struct
-{
-  WspStore *store;
-  char     *path;
-  char     *recipient;
-} Work;
-
-static void
-work_free (Work *work)
-{
-  g_clear_object (&work->store);
-  g_free (work->path);
-  g_free (work->recipient);
-  g_free (work);
-}
-
-static void
-report_free (WspExportReport *report)
-{
-  wsp_export_report_clear (report);
-  g_free (report);
-}
-
-/* A long export runs on its own connection to the database file. */
-static void
-export_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  Work *work = task_data;
-  g_autoptr (WspStore) store = wsp_store_open_another (work->store, NULL);
-  WspExportReport *report = g_new0 (WspExportReport, 1);
-  GError *error = NULL;
-
-  if (!wsp_sync_export (store != NULL ? store : work->store, work->path, work->recipient,
-                        work->recipient == NULL, report, &error))
-    {
-      report_free (report);
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_pointer (task, report, (GDestroyNotify) report_free);
-}
-
 static gboolean
 pulse_cb (gpointer user_data)
 {
@@ -135,35 +90,31 @@ export_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  WspExportDialog *self = WSP_EXPORT_DIALOG (source);
+  g_autoptr (WspExportDialog) self = user_data;
   g_autoptr (GError) error = NULL;
-  WspExportReport *report = g_task_propagate_pointer (G_TASK (result), &error);
+  g_auto (WspExportReport) report = { 0 };
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
+  gboolean ok = wsp_sync_export_finish (WSP_STORE (source), result, &report, &error);
 
   g_clear_handle_id (&self->pulse_id, g_source_remove);
+  /* Closed while the file was being written: the file is there all the same. */
   if (self->store == NULL)
-    {
-      /* Closed while the file was being written: the file is there all the same. */
-      if (report != NULL)
-        report_free (report);
-      return;
-    }
+    return;
   gtk_widget_set_visible (GTK_WIDGET (self->progress), FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), TRUE);
-  if (report == NULL)
+  if (!ok)
     {
       gtk_label_set_text (self->problem_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
       return;
     }
-  name = g_path_get_basename (report->path);
+  name = g_path_get_basename (report.path);
   message = g_strdup_printf (ngettext ("Exported %u change to “%s”", "Exported %u changes to “%s”",
-                                       report->revisions),
-                             report->revisions, name);
+                                       report.revisions),
+                             report.revisions, name);
   wsp_gui_add_toast (GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (self)) ?: GTK_WINDOW (self)),
                      adw_toast_new (message));
-  report_free (report);
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -173,19 +124,15 @@ wsp_export_dialog_export_to_async (WspExportDialog *self,
                                    const char      *path)
 {
   guint index = adw_combo_row_get_selected (self->recipient_row);
-  g_autoptr (GTask) task = g_task_new (self, NULL, export_done_cb, NULL);
-  Work *work = g_new0 (Work, 1);
+  const char *recipient = index < self->peer_ids->len ? g_ptr_array_index (self->peer_ids, index) : NULL;
 
-  work->store = g_object_ref (self->store);
-  work->path = g_strdup (path);
-  work->recipient = g_strdup (index < self->peer_ids->len ? g_ptr_array_index (self->peer_ids, index) : NULL);
-  g_task_set_task_data (task, work, (GDestroyNotify) work_free);
   gtk_widget_set_visible (GTK_WIDGET (self->problem_label), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->progress), TRUE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), FALSE);
   if (self->pulse_id == 0)
     self->pulse_id = g_timeout_add (150, pulse_cb, self->progress);
-  g_task_run_in_thread (task, export_thread);
+  wsp_sync_export_async (self->store, path, recipient, recipient == NULL, NULL, export_done_cb,
+                         g_object_ref (self));
 }
 
 static void

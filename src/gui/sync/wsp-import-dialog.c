@@ -178,86 +178,14 @@ readable_fingerprint (const char *fingerprint)
 
 /* ---- the work, in a thread of its own ---------------------------------- */
 
-typedef struct
-{
-  WspStore       *store;  /* the window's: its file is opened again in the thread */
-  GBytes         *bytes;
-  WspImportFlags  flags;
-} Work;
-
-static void
-work_free (Work *work)
-{
-  g_clear_object (&work->store);
-  g_clear_pointer (&work->bytes, g_bytes_unref);
-  g_free (work);
-}
-
-static void
-report_free (WspImportReport *report)
-{
-  wsp_import_report_clear (report);
-  g_free (report);
-}
-
-static void
-import_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  Work *work = task_data;
-  g_autoptr (WspStore) store = NULL;
-  WspImportReport *report = g_new0 (WspImportReport, 1);
-  GError *error = NULL;
-
-  /* A long import must not freeze the window: it runs on its own
-   * connection to the same file. */
-  store = wsp_store_open_another (work->store, &error);
-  if (store == NULL || !wsp_sync_import_bytes (store, work->bytes, work->flags, report, &error))
-    {
-      report_free (report);
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_pointer (task, report, (GDestroyNotify) report_free);
-}
-
-static gboolean
-in_memory (WspStore *store)
-{
-  const char *path = wsp_database_get_path (wsp_store_get_database (store));
-  return path == NULL || g_strcmp0 (path, ":memory:") == 0;
-}
-
+/* A long import (and its dry run for the preview) must not freeze the
+ * window: it runs on its own connection to the same file. */
 static void
 run_import (WspImportDialog     *self,
             WspImportFlags       flags,
             GAsyncReadyCallback  callback)
 {
-  g_autoptr (GTask) task = g_task_new (self, NULL, callback, NULL);
-  Work *work = g_new0 (Work, 1);
-
-  work->store = g_object_ref (self->store);
-  work->bytes = g_bytes_ref (self->bytes);
-  work->flags = flags;
-  g_task_set_task_data (task, work, (GDestroyNotify) work_free);
-  if (in_memory (self->store))
-    {
-      /* A database in memory exists only on this connection. */
-      WspImportReport *report = g_new0 (WspImportReport, 1);
-      GError *error = NULL;
-
-      if (wsp_sync_import_bytes (self->store, self->bytes, flags, report, &error))
-        g_task_return_pointer (task, report, (GDestroyNotify) report_free);
-      else
-        {
-          report_free (report);
-          g_task_return_error (task, error);
-        }
-      return;
-    }
-  g_task_run_in_thread (task, import_thread);
+  wsp_sync_import_bytes_async (self->store, self->bytes, flags, NULL, callback, g_object_ref (self));
 }
 
 static void
@@ -280,25 +208,24 @@ preview_done_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  WspImportDialog *self = WSP_IMPORT_DIALOG (source);
+  g_autoptr (WspImportDialog) self = user_data;
   g_autoptr (GError) error = NULL;
-  WspImportReport *report = g_task_propagate_pointer (G_TASK (result), &error);
+  WspImportReport report = { 0 };
 
-  if (self->store == NULL)
+  if (!wsp_sync_import_bytes_finish (WSP_STORE (source), result, &report, &error))
     {
-      /* The dialog was closed meanwhile. */
-      if (report != NULL)
-        report_free (report);
+      /* The dialog may have been closed meanwhile. */
+      if (self->store != NULL)
+        show_refusal (self, error->message);
       return;
     }
-  if (report == NULL)
+  if (self->store == NULL)
     {
-      show_refusal (self, error->message);
+      wsp_import_report_clear (&report);
       return;
     }
   wsp_import_report_clear (&self->preview);
-  self->preview = *report;
-  g_free (report);
+  self->preview = report;
   show_preview (self);
 }
 
@@ -424,28 +351,22 @@ import_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  WspImportDialog *self = WSP_IMPORT_DIALOG (source);
+  g_autoptr (WspImportDialog) self = user_data;
   g_autoptr (GError) error = NULL;
-  WspImportReport *report = g_task_propagate_pointer (G_TASK (result), &error);
+  g_auto (WspImportReport) report = { 0 };
+  /* The window's lists follow what the thread wrote, whatever happens here. */
+  gboolean ok = wsp_sync_import_bytes_finish (WSP_STORE (source), result, &report, &error);
 
   g_clear_handle_id (&self->pulse_id, g_source_remove);
+  /* Closed while importing: the import went on all the same. */
   if (self->store == NULL)
-    {
-      /* Closed while importing: the import went on all the same. */
-      if (report != NULL)
-        report_free (report);
-      return;
-    }
-  if (report == NULL)
+    return;
+  if (!ok)
     {
       show_refusal (self, error->message);
       return;
     }
-  /* The lists of this window follow what the thread wrote. */
-  if (!in_memory (self->store))
-    wsp_store_refresh (self->store, report->outcomes);
-  finish_import (self, report);
-  report_free (report);
+  finish_import (self, &report);
 }
 
 /* Imports for real, in a thread, with a progress bar. */
