@@ -13,6 +13,7 @@
 #include "demo/wsp-demo.h"
 #include "records/wsp-entities.h"
 #include "domain/wsp-membership.h"
+#include "domain/wsp-seat-list.h"
 #include "rules/wsp-rules.h"
 #include "store/wsp-store.h"
 
@@ -70,6 +71,19 @@ tear_down (Fixture       *f,
 }
 
 /* ---- helpers ------------------------------------------------------------- */
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *calls)
+{
+  calls[0]++;
+  calls[1] = position;
+  calls[2] = removed;
+  calls[3] = added;
+}
 
 static WspRecord *
 body (Fixture    *f,
@@ -717,6 +731,78 @@ test_leave_demo (Fixture       *f,
   g_assert_cmpstr (wsp_record_get_string (stored, "left_reason"), ==, "Rozwiązanie fundacji.");
 }
 
+static void
+count_updates_cb (WspSeatList *list,
+                  guint       *updates)
+{
+  (*updates)++;
+}
+
+/* The live lists of members follow what a secretary does: an organisation
+ * that leaves the Forum moves from the members to the former members, and
+ * a Council seat left empty shows as a vacancy, each told once. */
+static void
+test_seat_lists_follow (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WspRecord) forum = body (f, "forum");
+  g_autoptr (WspRecord) term = current_council_term (f);
+  g_autoptr (WspSeatList) members = wsp_seat_list_new (f->store, WSP_SEATS_FORUM_CURRENT, wsp_record_get_id (forum), TODAY);
+  g_autoptr (WspSeatList) former = wsp_seat_list_new (f->store, WSP_SEATS_FORUM_FORMER, wsp_record_get_id (forum), TODAY);
+  g_autoptr (WspSeatList) council = wsp_seat_list_new (f->store, WSP_SEATS_TERM_CURRENT, wsp_record_get_id (term), TODAY);
+  g_autoptr (GPtrArray) direct = forum_members (f, FALSE, TODAY);
+  g_autoptr (WspSeatHolder) first = NULL;
+  g_autoptr (WspSeatHolder) second = NULL;
+  g_autoptr (WspSeatHolder) chair_side = NULL;
+  WspComposition before, after;
+  guint updates = 0;
+  guint calls[4] = { 0 };
+  guint n_council;
+
+  /* The same members, in the same order, as the query gives. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (members)), ==, direct->len);
+  for (guint i = 0; i < direct->len; i++)
+    {
+      g_autoptr (WspSeatHolder) holder = g_list_model_get_item (G_LIST_MODEL (members), i);
+      g_assert_cmpstr (wsp_record_get_id (wsp_seat_holder_get_seat (holder)), ==,
+                       wsp_record_get_id (entry_at (direct, i)->seat));
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (former)), ==, 0);
+
+  first = g_list_model_get_item (G_LIST_MODEL (members), 0);
+  second = g_list_model_get_item (G_LIST_MODEL (members), 1);
+  g_signal_connect (members, "items-changed", G_CALLBACK (items_changed_cb), calls);
+  g_assert_true (wsp_membership_leave (f->store, wsp_seat_holder_get_seat (first), "2026-11-20", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (members)), ==, direct->len - 1);
+  g_assert_cmpuint (calls[0], ==, 1);
+  g_assert_cmpuint (calls[1], ==, 0);
+  g_assert_cmpuint (calls[2], ==, 1);
+  g_assert_cmpuint (calls[3], ==, 0);
+  {
+    /* The others keep their objects. */
+    g_autoptr (WspSeatHolder) now_first = g_list_model_get_item (G_LIST_MODEL (members), 0);
+    g_assert_true (now_first == second);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (former)), ==, 1);
+
+  /* A Council member leaves: one seat fewer, one vacancy more. */
+  n_council = g_list_model_get_n_items (G_LIST_MODEL (council));
+  wsp_seat_list_get_composition (council, &before);
+  g_signal_connect (council, "updated", G_CALLBACK (count_updates_cb), &updates);
+  chair_side = g_list_model_get_item (G_LIST_MODEL (council), 0);
+  g_assert_true (wsp_membership_leave (f->store, wsp_seat_holder_get_seat (chair_side), "2026-11-20",
+                                       "Rezygnacja.", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (updates, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (council)), ==, n_council - 1);
+  wsp_seat_list_get_composition (council, &after);
+  g_assert_cmpuint (after.vacancies, ==, before.vacancies + 1);
+  g_assert_cmpuint (after.mayor + after.city_council + after.ngo, ==,
+                    before.mayor + before.city_council + before.ngo - 1);
+}
+
 /* ---- small cases --------------------------------------------------------- */
 
 static WspRecord *
@@ -1024,6 +1110,7 @@ main (int   argc,
   DEMO ("representatives", test_representatives);
   DEMO ("accept", test_accept_demo);
   DEMO ("leave", test_leave_demo);
+  DEMO ("seat-lists-follow", test_seat_lists_follow);
   SMALL ("body-rules", test_body_rules);
   g_test_add_func ("/membership/small/composition-broken", test_composition_broken);
   SMALL ("absences-excused", test_absences_excused);

@@ -520,6 +520,50 @@ wsp_membership_composition (GPtrArray      *current_seats,
   out->ngo_needed = wsp_composition_ngo_seats_needed (out->mayor, out->city_council, out->ngo);
 }
 
+/**
+ * wsp_membership_vacancies:
+ * @all_seats: (element-type WspRecord): every seat of a term, current and
+ *   former
+ * @today: (nullable): YYYY-MM-DD
+ *
+ * Returns: how many seats are vacant: left, and not taken again by a later
+ *   member of the same side who is still in office.
+ */
+guint
+wsp_membership_vacancies (GPtrArray  *all_seats,
+                          const char *today)
+{
+  g_autofree char *owned_today = NULL;
+  guint vacancies = 0;
+
+  g_return_val_if_fail (all_seats != NULL, 0);
+
+  if (today == NULL)
+    today = owned_today = dup_local_today ();
+  for (guint i = 0; i < all_seats->len; i++)
+    {
+      WspRecord *left = g_ptr_array_index (all_seats, i);
+      const char *left_on = wsp_record_get_string (left, "left_on");
+      gboolean replaced = FALSE;
+
+      if (wsp_membership_seat_is_current (left, today) || left_on == NULL)
+        continue;
+      for (guint j = 0; j < all_seats->len && !replaced; j++)
+        {
+          WspRecord *other = g_ptr_array_index (all_seats, j);
+          const char *joined = wsp_record_get_string (other, "joined_on");
+
+          replaced = other != left && wsp_membership_seat_is_current (other, today)
+                     && g_strcmp0 (wsp_record_get_string (other, "side"),
+                                   wsp_record_get_string (left, "side")) == 0
+                     && joined != NULL && g_strcmp0 (joined, left_on) >= 0;
+        }
+      if (!replaced)
+        vacancies++;
+    }
+  return vacancies;
+}
+
 /* ---- absences ------------------------------------------------------------ */
 
 typedef struct

@@ -108,6 +108,8 @@ GPtrArray   *wsp_membership_seats               (WspStore             *store,
 void         wsp_membership_composition         (GPtrArray            *current_seats,
                                                  guint                 planned_seats,
                                                  WspComposition       *out);
+guint        wsp_membership_vacancies           (GPtrArray            *all_seats,
+                                                 const char           *today);
 GPtrArray   *wsp_membership_absence_flags       (WspStore             *store,
                                                  const char           *body_id,
                                                  const char           *term_id,

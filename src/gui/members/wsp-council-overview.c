@@ -15,7 +15,7 @@
 
 #include "members/wsp-council-overview.h"
 #include "wsp-gui-util.h"
-#include "domain/wsp-membership.h"
+#include "domain/wsp-seat-list.h"
 #include "members/wsp-seat-labels.h"
 
 struct _WspCouncilOverview
@@ -28,6 +28,10 @@ struct _WspCouncilOverview
   AdwPreferencesPage *page;
   GPtrArray          *groups;
   char               *warning;
+
+  WspRecord          *term;
+  WspSeatList        *current;
+  WspSeatList        *former;
 };
 
 G_DEFINE_FINAL_TYPE (WspCouncilOverview, wsp_council_overview, ADW_TYPE_BIN)
@@ -42,55 +46,6 @@ add_group (WspCouncilOverview *self,
   adw_preferences_page_add (self->page, group);
   g_ptr_array_add (self->groups, group);
   return group;
-}
-
-/* Who holds the seat: the person, else the organisation. */
-static char *
-holder_name (WspStore  *store,
-             WspRecord *seat)
-{
-  const char *ids[] = { wsp_record_get_string (seat, "person_id"),
-                        wsp_record_get_string (seat, "organisation_id") };
-
-  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
-    {
-      g_autoptr (WspRecord) holder = ids[i] != NULL ? wsp_store_get (store, ids[i], NULL) : NULL;
-      if (holder != NULL)
-        return g_strdup (wsp_record_get_string (holder, "name"));
-    }
-  return g_strdup (_("Unknown member"));
-}
-
-/* Seats that were left and not taken again by a later member of the same
- * side are vacant. */
-static guint
-count_vacancies (GPtrArray  *all_seats,
-                 const char *today)
-{
-  guint vacancies = 0;
-
-  for (guint i = 0; i < all_seats->len; i++)
-    {
-      WspRecord *left = g_ptr_array_index (all_seats, i);
-      const char *left_on = wsp_record_get_string (left, "left_on");
-      gboolean replaced = FALSE;
-
-      if (wsp_membership_seat_is_current (left, today) || left_on == NULL)
-        continue;
-      for (guint j = 0; j < all_seats->len && !replaced; j++)
-        {
-          WspRecord *other = g_ptr_array_index (all_seats, j);
-          const char *joined = wsp_record_get_string (other, "joined_on");
-
-          replaced = other != left && wsp_membership_seat_is_current (other, today)
-                     && g_strcmp0 (wsp_record_get_string (other, "side"),
-                                   wsp_record_get_string (left, "side")) == 0
-                     && joined != NULL && g_strcmp0 (joined, left_on) >= 0;
-        }
-      if (!replaced)
-        vacancies++;
-    }
-  return vacancies;
 }
 
 /* A seat's side as people call it; a seat of no side is a plain member. */
@@ -110,61 +65,64 @@ wsp_council_overview_get_warning (WspCouncilOverview *self)
   return self->warning;
 }
 
-void
-wsp_council_overview_set_term (WspCouncilOverview *self,
-                               WspStore           *store,
-                               WspRecord          *term)
+static GtkWidget *
+seat_row (WspSeatHolder *holder,
+          const char    *today,
+          gboolean       with_side)
 {
-  static const char *sides[] = { "mayor", "city_council", "ngo" };
-  g_autofree char *today = wsp_gui_today ();
-  g_autoptr (GPtrArray) all = NULL;
-  g_autoptr (GPtrArray) current = g_ptr_array_new ();
-  g_autoptr (GPtrArray) flagged = NULL;
-  g_autoptr (GHashTable) flagged_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GString) warning = g_string_new (NULL);
-  g_autoptr (WspRecord) body = NULL;
-  g_autofree char *summary = NULL;
-  WspComposition composition;
-  WspBodyRules rules;
-  guint vacancies;
+  WspRecord *seat = wsp_seat_holder_get_seat (holder);
+  g_autofree char *what = wsp_seat_describe (seat, today);
+  g_autofree char *line = with_side ? g_strdup_printf ("%s · %s", side_label (wsp_record_get_string (seat, "side")), what)
+                                    : g_strdup (what);
+  GtkWidget *row = wsp_gui_value_row (wsp_seat_holder_get_name (holder), line);
 
-  g_return_if_fail (WSP_IS_COUNCIL_OVERVIEW (self));
+  if (wsp_seat_holder_get_absences_flagged (holder))
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      gtk_widget_set_tooltip_text (icon, _("Missed the last meetings without an excuse"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Missed the last meetings without an excuse"), -1);
+      gtk_widget_add_css_class (icon, "warning");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+    }
+  return row;
+}
+
+/* Shows what the term's models hold now. */
+static void
+render (WspCouncilOverview *self)
+{
+  g_autofree char *today = wsp_gui_today ();
+  g_autoptr (GString) warning = g_string_new (NULL);
+  g_autofree char *summary = NULL;
+  GListModel *current = G_LIST_MODEL (self->current);
+  GListModel *former = G_LIST_MODEL (self->former);
+  WspComposition composition;
+  guint n_current, n_flagged;
 
   for (guint i = 0; i < self->groups->len; i++)
     adw_preferences_page_remove (self->page, g_ptr_array_index (self->groups, i));
   g_ptr_array_set_size (self->groups, 0);
   g_clear_pointer (&self->warning, g_free);
-  if (term == NULL)
+  if (self->term == NULL)
     return;
 
-  body = wsp_store_get (store, wsp_record_get_string (term, "body_id"), NULL);
-  wsp_membership_body_rules (body, &rules);
-  all = wsp_membership_seats (store, wsp_record_get_id (term), TRUE, today, NULL);
-  if (all == NULL)
-    all = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < all->len; i++)
-    if (wsp_membership_seat_is_current (g_ptr_array_index (all, i), today))
-      g_ptr_array_add (current, g_ptr_array_index (all, i));
+  n_current = g_list_model_get_n_items (current);
+  n_flagged = wsp_seat_list_get_n_flagged (self->current);
+  wsp_seat_list_get_composition (self->current, &composition);
 
-  vacancies = count_vacancies (all, today);
-  wsp_membership_composition (current, current->len + vacancies, &composition);
-  flagged = body != NULL ? wsp_membership_absence_flags (store, wsp_record_get_id (body),
-                                                        wsp_record_get_id (term), &rules, today, NULL)
-                         : NULL;
-  for (guint i = 0; flagged != NULL && i < flagged->len; i++)
-    g_hash_table_add (flagged_ids, (gpointer) wsp_record_get_id (g_ptr_array_index (flagged, i)));
-
-  gtk_label_set_text (self->title_label, wsp_record_get_string (term, "name") != NULL
-                                           ? wsp_record_get_string (term, "name")
+  gtk_label_set_text (self->title_label, wsp_record_get_string (self->term, "name") != NULL
+                                           ? wsp_record_get_string (self->term, "name")
                                            : _("Term of Office"));
   /* Translators: the Council's composition: seats on each side of a term */
   summary = g_strdup_printf (_("%s – %s · mayor’s side %u, city council’s side %u, NGO side %u"),
-                             wsp_record_get_string (term, "starts_on"),
-                             wsp_record_get_string (term, "ends_on") ?: "…",
+                             wsp_record_get_string (self->term, "starts_on"),
+                             wsp_record_get_string (self->term, "ends_on") ?: "…",
                              composition.mayor, composition.city_council, composition.ngo);
   gtk_label_set_text (self->summary_label, summary);
 
-  if (!composition.ok && current->len > 0)
+  if (!composition.ok && n_current > 0)
     g_string_append_printf (warning,
                             ngettext ("NGO members hold fewer than half of the seats: %u more NGO seat "
                                       "is needed (art. 41f).",
@@ -172,16 +130,16 @@ wsp_council_overview_set_term (WspCouncilOverview *self,
                                       "are needed (art. 41f).",
                                       composition.ngo_needed),
                             composition.ngo_needed);
-  if (vacancies > 0)
+  if (composition.vacancies > 0)
     {
       if (warning->len > 0)
         g_string_append_c (warning, '\n');
-      g_string_append_printf (warning, ngettext ("%u seat is vacant.", "%u seats are vacant.", vacancies),
-                              vacancies);
+      g_string_append_printf (warning, ngettext ("%u seat is vacant.", "%u seats are vacant.",
+                                                 composition.vacancies),
+                              composition.vacancies);
     }
-  if (g_hash_table_size (flagged_ids) > 0)
+  if (n_flagged > 0)
     {
-      guint n = g_hash_table_size (flagged_ids);
       if (warning->len > 0)
         g_string_append_c (warning, '\n');
       g_string_append_printf (warning,
@@ -189,63 +147,62 @@ wsp_council_overview_set_term (WspCouncilOverview *self,
                                         "for the chair’s attention (art. 41g).",
                                         "%u members missed %u meetings in a row without an excuse: "
                                         "for the chair’s attention (art. 41g).",
-                                        n),
-                              n, rules.absence_limit);
+                                        n_flagged),
+                              n_flagged, wsp_seat_list_get_absence_limit (self->current));
     }
   gtk_label_set_text (self->warning_label, warning->str);
   gtk_widget_set_visible (GTK_WIDGET (self->warning_label), warning->len > 0);
   if (warning->len > 0)
     self->warning = g_strdup (warning->str);
 
-  for (guint s = 0; s < G_N_ELEMENTS (sides); s++)
+  for (const WspChoice *side = wsp_side_choices; side->name != NULL; side++)
     {
-      AdwPreferencesGroup *group = add_group (self, side_label (sides[s]));
+      AdwPreferencesGroup *group = add_group (self, side_label (side->name));
 
-      for (guint i = 0; i < current->len; i++)
+      for (guint i = 0; i < n_current; i++)
         {
-          WspRecord *seat = g_ptr_array_index (current, i);
-          g_autofree char *name = NULL;
-          g_autofree char *what = NULL;
-          GtkWidget *row;
+          g_autoptr (WspSeatHolder) holder = g_list_model_get_item (current, i);
 
-          if (g_strcmp0 (wsp_record_get_string (seat, "side"), sides[s]) != 0)
-            continue;
-          name = holder_name (store, seat);
-          what = wsp_seat_describe (seat, today);
-          row = wsp_gui_value_row (name, what);
-          if (g_hash_table_contains (flagged_ids, wsp_record_get_id (seat)))
-            {
-              GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-              gtk_widget_set_tooltip_text (icon, _("Missed the last meetings without an excuse"));
-              gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                              _("Missed the last meetings without an excuse"), -1);
-              gtk_widget_add_css_class (icon, "warning");
-              adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
-            }
-          adw_preferences_group_add (group, row);
+          if (g_strcmp0 (wsp_record_get_string (wsp_seat_holder_get_seat (holder), "side"), side->name) == 0)
+            adw_preferences_group_add (group, seat_row (holder, today, FALSE));
         }
     }
 
-  if (current->len < all->len)
+  if (g_list_model_get_n_items (former) > 0)
     {
       AdwPreferencesGroup *group = add_group (self, _("Former Members"));
 
-      for (guint i = 0; i < all->len; i++)
+      for (guint i = 0; i < g_list_model_get_n_items (former); i++)
         {
-          WspRecord *seat = g_ptr_array_index (all, i);
-          g_autofree char *name = NULL;
-          g_autofree char *what = NULL;
-          g_autofree char *line = NULL;
-
-          if (wsp_membership_seat_is_current (seat, today))
-            continue;
-          name = holder_name (store, seat);
-          what = wsp_seat_describe (seat, today);
-          line = g_strdup_printf ("%s · %s", side_label (wsp_record_get_string (seat, "side")), what);
-          adw_preferences_group_add (group, wsp_gui_value_row (name, line));
+          g_autoptr (WspSeatHolder) holder = g_list_model_get_item (former, i);
+          adw_preferences_group_add (group, seat_row (holder, today, TRUE));
         }
     }
+}
+
+void
+wsp_council_overview_set_term (WspCouncilOverview *self,
+                               WspStore           *store,
+                               WspRecord          *term)
+{
+  g_autofree char *today = wsp_gui_today ();
+
+  g_return_if_fail (WSP_IS_COUNCIL_OVERVIEW (self));
+
+  if (self->current != NULL)
+    g_signal_handlers_disconnect_by_data (self->current, self);
+  g_clear_object (&self->current);
+  g_clear_object (&self->former);
+  g_set_object (&self->term, term);
+  if (term != NULL)
+    {
+      /* Made first, the former members' list follows a commit first: when
+       * the current list says it was updated, both are. */
+      self->former = wsp_seat_list_new (store, WSP_SEATS_TERM_FORMER, wsp_record_get_id (term), today);
+      self->current = wsp_seat_list_new (store, WSP_SEATS_TERM_CURRENT, wsp_record_get_id (term), today);
+      g_signal_connect_swapped (self->current, "updated", G_CALLBACK (render), self);
+    }
+  render (self);
 }
 
 static void
@@ -253,6 +210,11 @@ wsp_council_overview_dispose (GObject *object)
 {
   WspCouncilOverview *self = WSP_COUNCIL_OVERVIEW (object);
 
+  if (self->current != NULL)
+    g_signal_handlers_disconnect_by_data (self->current, self);
+  g_clear_object (&self->current);
+  g_clear_object (&self->former);
+  g_clear_object (&self->term);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->warning, g_free);
 

@@ -9,13 +9,20 @@
 
 #include "members/wsp-forum-overview.h"
 #include "wsp-gui-util.h"
-#include "domain/wsp-membership.h"
+#include "domain/wsp-seat-list.h"
+#include "records/wsp-records-members.h"
+#include "store/wsp-record-list.h"
 
 struct _WspForumOverview
 {
   AdwBin              parent_instance;
 
   WspStore           *store;
+  WspRecord          *forum;
+  WspSeatList        *members;      /* current */
+  WspSeatList        *former;
+  GListModel         *applications;
+  gulong              changed_id;
 
   GtkLabel           *title_label;
   GtkLabel           *summary_label;
@@ -37,16 +44,6 @@ add_group (WspForumOverview *self,
   adw_preferences_page_add (self->page, group);
   g_ptr_array_add (self->groups, group);
   return group;
-}
-
-static const char *
-decision_label (const char *decision)
-{
-  if (g_strcmp0 (decision, "accepted") == 0)
-    return _("Accepted");
-  if (g_strcmp0 (decision, "rejected") == 0)
-    return _("Rejected");
-  return _("Waiting for a decision");
 }
 
 static void refresh (WspForumOverview *self);
@@ -103,51 +100,49 @@ decision_button (WspForumOverview *self,
   return button;
 }
 
+/* Shows what the Forum's models hold now. */
 static void
 refresh (WspForumOverview *self)
 {
-  g_autoptr (WspRecord) forum = NULL;
-  g_autoptr (GPtrArray) members = NULL;
-  g_autoptr (GPtrArray) everyone = NULL;
-  g_autoptr (GPtrArray) applications = NULL;
   g_autofree char *today = wsp_gui_today ();
   g_autofree char *summary = NULL;
   AdwPreferencesGroup *group;
+  guint n_members, n_applications, n_former;
 
   for (guint i = 0; i < self->groups->len; i++)
     adw_preferences_page_remove (self->page, g_ptr_array_index (self->groups, i));
   g_ptr_array_set_size (self->groups, 0);
 
-  forum = self->store != NULL ? wsp_membership_find_body (self->store, "forum", NULL) : NULL;
-  if (forum == NULL)
+  if (self->forum == NULL)
     {
       gtk_label_set_text (self->title_label, _("NGO Forum"));
       gtk_label_set_text (self->summary_label, _("The Forum has not been set up yet."));
       return;
     }
-  members = wsp_membership_forum_members (self->store, wsp_record_get_id (forum), FALSE, today, NULL);
-  everyone = wsp_membership_forum_members (self->store, wsp_record_get_id (forum), TRUE, today, NULL);
-  applications = wsp_membership_applications (self->store, wsp_record_get_id (forum), NULL);
+  n_members = g_list_model_get_n_items (G_LIST_MODEL (self->members));
+  n_applications = g_list_model_get_n_items (self->applications);
+  n_former = g_list_model_get_n_items (G_LIST_MODEL (self->former));
 
-  gtk_label_set_text (self->title_label, wsp_record_get_string (forum, "name"));
+  gtk_label_set_text (self->title_label, wsp_record_get_string (self->forum, "name"));
   summary = g_strdup_printf (ngettext ("%u member organisation. Choose one in the list to see it.",
                                        "%u member organisations. Choose one in the list to see it.",
-                                       members != NULL ? members->len : 0),
-                             members != NULL ? members->len : 0);
+                                       n_members),
+                             n_members);
   gtk_label_set_text (self->summary_label, summary);
 
   group = add_group (self, _("Membership Applications"),
                      _("Any organisation that shows it works for the local community may join; "
                        "the Forum’s bylaws say who decides."));
-  for (guint i = 0; applications != NULL && i < applications->len; i++)
+  for (guint i = 0; i < n_applications; i++)
     {
-      WspRecord *application = g_ptr_array_index (applications, i);
+      g_autoptr (WspRecord) application = g_list_model_get_item (self->applications, i);
       const char *decision = wsp_record_get_string (application, "decision");
       g_autoptr (WspRecord) org = wsp_store_get (self->store,
                                                  wsp_record_get_string (application, "organisation_id"),
                                                  NULL);
       g_autofree char *line = g_strdup_printf ("%s · %s", wsp_record_get_string (application, "submitted_on"),
-                                               decision_label (decision));
+                                               wsp_choice_label (wsp_application_decision_choices,
+                                                                 decision != NULL ? decision : "pending"));
       GtkWidget *row = wsp_gui_value_row (org != NULL ? wsp_record_get_string (org, "name") : "?", line);
       const char *evidence = wsp_record_get_string (application, "evidence");
 
@@ -166,36 +161,70 @@ refresh (WspForumOverview *self)
         }
       adw_preferences_group_add (group, row);
     }
-  if (applications == NULL || applications->len == 0)
+  if (n_applications == 0)
     adw_preferences_group_add (group, wsp_gui_value_row (_("No applications"),
                                                          _("Applications to join the Forum will be listed here.")));
 
-  if (everyone != NULL && members != NULL && everyone->len > members->len)
+  if (n_former > 0)
     {
       group = add_group (self, _("Former Members"), NULL);
-      for (guint i = 0; i < everyone->len; i++)
+      for (guint i = 0; i < n_former; i++)
         {
-          WspMemberEntry *entry = g_ptr_array_index (everyone, i);
-          g_autofree char *line = NULL;
-
-          if (wsp_membership_seat_is_current (entry->seat, today) || entry->organisation == NULL)
-            continue;
+          g_autoptr (WspSeatHolder) holder = g_list_model_get_item (G_LIST_MODEL (self->former), i);
+          WspRecord *seat = wsp_seat_holder_get_seat (holder);
           /* Translators: a former Forum member: from … to … */
-          line = g_strdup_printf (_("Member %s to %s"),
-                                  wsp_record_get_string (entry->seat, "joined_on") ?: "…",
-                                  wsp_record_get_string (entry->seat, "left_on") ?: "…");
-          adw_preferences_group_add (group, wsp_gui_value_row (wsp_record_get_string (entry->organisation, "name"),
-                                                               line));
+          g_autofree char *line = g_strdup_printf (_("Member %s to %s"),
+                                                   wsp_record_get_string (seat, "joined_on") ?: "…",
+                                                   wsp_record_get_string (seat, "left_on") ?: "…");
+
+          adw_preferences_group_add (group, wsp_gui_value_row (wsp_seat_holder_get_name (holder), line));
         }
     }
+}
+
+static void
+drop_models (WspForumOverview *self)
+{
+  if (self->members != NULL)
+    g_signal_handlers_disconnect_by_data (self->members, self);
+  g_clear_object (&self->former);
+  g_clear_object (&self->members);
+  g_clear_object (&self->applications);
+  g_clear_object (&self->forum);
+}
+
+/* The Forum's lists, made once there is a Forum. */
+static void
+find_forum (WspForumOverview *self)
+{
+  g_autofree char *today = wsp_gui_today ();
+
+  drop_models (self);
+  if (self->store == NULL)
+    return;
+  self->forum = wsp_membership_find_body (self->store, "forum", NULL);
+  if (self->forum == NULL)
+    return;
+  /* Made before the members' list, these follow a commit first: when the
+   * members' list says it was updated, all of them are. */
+  self->applications = G_LIST_MODEL (wsp_record_list_new (self->store, WSP_TYPE_MEMBERSHIP_APPLICATION,
+                                                          "body_id", wsp_record_get_id (self->forum)));
+  self->former = wsp_seat_list_new (self->store, WSP_SEATS_FORUM_FORMER, wsp_record_get_id (self->forum), today);
+  self->members = wsp_seat_list_new (self->store, WSP_SEATS_FORUM_CURRENT, wsp_record_get_id (self->forum), today);
+  g_signal_connect_swapped (self->members, "updated", G_CALLBACK (refresh), self);
+  g_signal_connect_swapped (self->applications, "items-changed", G_CALLBACK (refresh), self);
 }
 
 static void
 store_changed_cb (WspForumOverview *self,
                   WspChanges       *changes)
 {
-  if (wsp_changes_has_entity (changes, "membership_application") || wsp_changes_has_entity (changes, "seat"))
-    refresh (self);
+  /* A new or renamed Forum; the lists follow everything else. */
+  if (wsp_changes_has_entity (changes, "body"))
+    {
+      find_forum (self);
+      refresh (self);
+    }
 }
 
 void
@@ -207,12 +236,11 @@ wsp_forum_overview_set_store (WspForumOverview *self,
   if (self->store != store)
     {
       if (self->store != NULL)
-        g_signal_handlers_disconnect_by_data (self->store, self);
+        g_clear_signal_handler (&self->changed_id, self->store);
       g_set_object (&self->store, store);
       if (store != NULL)
-        {
-          g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
-        }
+        self->changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
+      find_forum (self);
     }
   refresh (self);
 }
@@ -222,8 +250,9 @@ wsp_forum_overview_dispose (GObject *object)
 {
   WspForumOverview *self = WSP_FORUM_OVERVIEW (object);
 
+  drop_models (self);
   if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
+    g_clear_signal_handler (&self->changed_id, self->store);
   g_clear_object (&self->store);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
 

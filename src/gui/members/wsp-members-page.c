@@ -17,7 +17,7 @@
 #include "members/wsp-csv-import-dialog.h"
 #include "members/wsp-forum-overview.h"
 #include "members/wsp-members-page.h"
-#include "domain/wsp-membership.h"
+#include "domain/wsp-seat-list.h"
 #include "store/wsp-record-list.h"
 #include "records/wsp-records-members.h"
 #include "members/wsp-organisation-detail.h"
@@ -36,7 +36,6 @@ struct _WspMembersPage
   GtkFilterListModel *filtered;   /* narrowed by the search */
   GtkCustomFilter    *filter;
   char               *search;     /* folded */
-  GHashTable         *subtitles;  /* id → subtitle (Forum: member since) */
   GtkWindow          *editor;
   gulong              changed_id;
   gboolean            disposing;
@@ -66,12 +65,21 @@ fold (const char *text)
   return g_ascii_strdown (ascii, -1);
 }
 
+/* The record a row stands for: a Forum member's row is its organisation. */
+static WspRecord *
+record_of (gpointer item)
+{
+  if (WSP_IS_SEAT_HOLDER (item))
+    return wsp_seat_holder_get_organisation (item);
+  return item;
+}
+
 static gboolean
 matches (gpointer item,
          gpointer user_data)
 {
   WspMembersPage *self = user_data;
-  WspRecord *record = item;
+  WspRecord *record = record_of (item);
   static const char *fields[] = { "name", "short_name", "krs", "email", "nip", NULL };
   g_autofree char *title = NULL;
 
@@ -107,14 +115,22 @@ static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
 {
-  WspMembersPage *self = user_data;
-  WspRecord *record = item;
+  WspRecord *record = record_of (item);
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *title = NULL;
   const char *subtitle = NULL;
   g_autofree char *owned_subtitle = NULL;
 
-  if (WSP_IS_TERM (record))
+  if (WSP_IS_SEAT_HOLDER (item))
+    {
+      const char *joined = wsp_record_get_string (wsp_seat_holder_get_seat (item), "joined_on");
+
+      title = g_strdup (wsp_record_get_string (record, "name"));
+      if (joined != NULL)
+        /* Translators: a Forum member organisation's second line */
+        subtitle = owned_subtitle = g_strdup_printf (_("Member since %s"), joined);
+    }
+  else if (WSP_IS_TERM (record))
     {
       title = term_title (record);
       owned_subtitle = g_strdup_printf ("%s – %s", wsp_record_get_string (record, "starts_on"),
@@ -124,8 +140,7 @@ create_row (gpointer item,
   else
     {
       title = g_strdup (wsp_record_get_string (record, "name"));
-      subtitle = g_hash_table_lookup (self->subtitles, wsp_record_get_id (record));
-      if (subtitle == NULL && WSP_IS_ORGANISATION (record))
+      if (WSP_IS_ORGANISATION (record))
         {
           const char *short_name = wsp_record_get_string (record, "short_name");
           const char *krs = wsp_record_get_string (record, "krs");
@@ -137,7 +152,7 @@ create_row (gpointer item,
           else
             subtitle = short_name;
         }
-      else if (subtitle == NULL && WSP_IS_PERSON (record))
+      else if (WSP_IS_PERSON (record))
         subtitle = wsp_record_get_string (record, "email");
     }
 
@@ -226,56 +241,32 @@ row_activated_cb (WspMembersPage *self,
   row_selected_cb (self, row);
 }
 
-/* The Forum's members, with the day each joined as the rows' second line. */
+/* The Forum's member organisations, with the day each joined. */
 static GListModel *
 forum_model (WspMembersPage *self)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (WspRecord) forum = wsp_membership_find_body (self->store, "forum", &error);
-  g_autoptr (GPtrArray) members = NULL;
+  g_autoptr (WspRecord) forum = wsp_membership_find_body (self->store, "forum", NULL);
   g_autofree char *today = wsp_gui_today ();
-  GListStore *model = g_list_store_new (WSP_TYPE_ORGANISATION);
 
   if (forum == NULL)
-    return G_LIST_MODEL (model);
-  members = wsp_membership_forum_members (self->store, wsp_record_get_id (forum), FALSE, today,
-                                          &error);
-  for (guint i = 0; members != NULL && i < members->len; i++)
-    {
-      WspMemberEntry *entry = g_ptr_array_index (members, i);
-      const char *joined;
-
-      if (entry->organisation == NULL)
-        continue;
-      joined = wsp_record_get_string (entry->seat, "joined_on");
-      if (joined != NULL)
-        g_hash_table_insert (self->subtitles, g_strdup (wsp_record_get_id (entry->organisation)),
-                             /* Translators: a Forum member organisation's second line */
-                             g_strdup_printf (_("Member since %s"), joined));
-      g_list_store_append (model, entry->organisation);
-    }
-  return G_LIST_MODEL (model);
+    return G_LIST_MODEL (g_list_store_new (WSP_TYPE_SEAT_HOLDER));
+  return G_LIST_MODEL (wsp_seat_list_new (self->store, WSP_SEATS_FORUM_CURRENT, wsp_record_get_id (forum), today));
 }
 
+/* The Council's terms, newest first. */
 static GListModel *
 council_model (WspMembersPage *self)
 {
   g_autoptr (WspRecord) council = wsp_membership_find_body (self->store, "council", NULL);
-  g_autoptr (GPtrArray) terms = NULL;
-  GListStore *model = g_list_store_new (WSP_TYPE_TERM);
 
   if (council == NULL)
-    return G_LIST_MODEL (model);
-  terms = wsp_membership_terms (self->store, wsp_record_get_id (council), NULL);
-  for (guint i = 0; terms != NULL && i < terms->len; i++)
-    g_list_store_append (model, g_ptr_array_index (terms, i));
-  return G_LIST_MODEL (model);
+    return G_LIST_MODEL (g_list_store_new (WSP_TYPE_TERM));
+  return G_LIST_MODEL (wsp_record_list_new (self->store, WSP_TYPE_TERM, "body_id", wsp_record_get_id (council)));
 }
 
 static void update_empty_state (WspMembersPage *self);
 
-/* Builds the section's list again (Forum and Council lists are worked out
- * from several kinds of records, so they are rebuilt on any change). */
+/* Binds the section's list: live models that follow the store. */
 static void
 load_section (WspMembersPage *self)
 {
@@ -287,7 +278,6 @@ load_section (WspMembersPage *self)
   if (row != NULL)
     selected_id = g_strdup (wsp_record_get_id (g_object_get_data (G_OBJECT (row), "record")));
 
-  g_hash_table_remove_all (self->subtitles);
   g_clear_object (&self->source);
   if (g_strcmp0 (self->section, "people") == 0)
     self->source = G_LIST_MODEL (wsp_record_list_new (self->store, WSP_TYPE_PERSON, NULL, NULL));
@@ -329,8 +319,9 @@ store_changed_cb (WspStore       *store,
                   WspChanges     *changes,
                   WspMembersPage *self)
 {
-  /* The live lists follow by themselves; the worked-out ones are rebuilt. */
-  if (g_strcmp0 (self->section, "forum") == 0 || g_strcmp0 (self->section, "council") == 0)
+  /* The lists follow by themselves; a new Forum or Council needs new ones. */
+  if (wsp_changes_has_entity (changes, "body")
+      && (g_strcmp0 (self->section, "forum") == 0 || g_strcmp0 (self->section, "council") == 0))
     load_section (self);
   else if (wsp_changes_has_entity (changes, "organisation") || wsp_changes_has_entity (changes, "person"))
     update_empty_state (self);
@@ -632,7 +623,6 @@ wsp_members_page_dispose (GObject *object)
   g_clear_pointer (&self->section, g_free);
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->selected_id, g_free);
-  g_clear_pointer (&self->subtitles, g_hash_table_unref);
 
   G_OBJECT_CLASS (wsp_members_page_parent_class)->dispose (object);
 }
@@ -697,7 +687,6 @@ wsp_members_page_init (WspMembersPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->subtitles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->filter = gtk_custom_filter_new (matches, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
   g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (list_changed_cb), self,
