@@ -52,7 +52,7 @@ static void
 test_organisation_lifecycle (void)
 {
   WspStore *store = wsp_application_get_store (app);
-  WspWindow *window = wsp_window_new (app);
+  WspWindow *window = wsp_window_new (GTK_APPLICATION (app), wsp_application_get_store (app));
   WspMembersPage *page = members_page (window);
   WspOrganisationEditor *editor;
   g_autoptr (WspRecord) saved = NULL;
@@ -151,7 +151,7 @@ static void
 test_csv_import (void)
 {
   WspStore *store = wsp_application_get_store (app);
-  WspWindow *window = wsp_window_new (app);
+  WspWindow *window = wsp_window_new (GTK_APPLICATION (app), wsp_application_get_store (app));
   WspMembersPage *page = members_page (window);
   WspCsvImportDialog *dialog;
   const WspCsvImportReport *report;
@@ -221,7 +221,7 @@ test_forum_and_council (void)
   g_autofree char *path = g_build_filename (dir, "demo.sqlite3", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (WspStore) demo = wsp_store_open (path, &error);
-  WspWindow *window = wsp_window_new (app);
+  WspWindow *window = wsp_window_new (GTK_APPLICATION (app), wsp_application_get_store (app));
   WspMembersPage *page = members_page (window);
 
   g_assert_no_error (error);

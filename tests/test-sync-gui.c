@@ -100,7 +100,7 @@ static void
 test_exchange_and_resolve (void)
 {
   WspStore *laptop_a = wsp_application_get_store (app);
-  WspWindow *window = wsp_window_new (app);
+  WspWindow *window = wsp_window_new (GTK_APPLICATION (app), wsp_application_get_store (app));
   g_autofree char *out_a = g_build_filename (tmp, "from-a", NULL);
   g_autofree char *out_b = g_build_filename (tmp, "from-b", NULL);
   g_autoptr (WspRecord) org = WSP_RECORD (wsp_organisation_new ());

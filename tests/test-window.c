@@ -7,10 +7,17 @@
 
 #include <glib/gstdio.h>
 
+#include "demo/wsp-demo.h"
+#include "records/wsp-records-drafts.h"
+#include "records/wsp-records-meetings.h"
+#include "records/wsp-records-votes.h"
+#include "widgets/wsp-list-view.h"
 #include "wsp-application.h"
+#include "wsp-view.h"
 #include "wsp-preferences-window.h"
 #include "wsp-screenshot.h"
 #include "wsp-test-gui.h"
+#include "wsp-test-util.h"
 #include "wsp-window.h"
 
 static WspApplication *app;
@@ -49,7 +56,7 @@ is_mapped (gpointer widget)
 static WspWindow *
 new_window (int width, int height)
 {
-  WspWindow *window = wsp_window_new (app);
+  WspWindow *window = wsp_window_new (GTK_APPLICATION (app), wsp_application_get_store (app));
 
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
@@ -143,7 +150,7 @@ test_size_is_remembered (void)
 
   g_settings_set_int (settings, "window-width", 900);
   g_settings_set_int (settings, "window-height", 650);
-  window = wsp_window_new (app);
+  window = wsp_window_new (GTK_APPLICATION (app), wsp_application_get_store (app));
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
   g_assert_cmpint (width, ==, 900);
   g_assert_cmpint (height, ==, 650);
@@ -209,7 +216,7 @@ static void
 test_preferences_edit_laptop_name (void)
 {
   GSettings *settings = wsp_application_get_settings (app);
-  WspPreferencesWindow *prefs = wsp_preferences_window_new (app);
+  WspPreferencesWindow *prefs = wsp_preferences_window_new (wsp_application_get_settings (app), wsp_application_get_store (app));
   GtkEditable *row;
 
   g_settings_set_string (settings, "laptop-name", "Laptop A");
@@ -221,6 +228,63 @@ test_preferences_edit_laptop_name (void)
     g_assert_cmpstr (name, ==, "Biuro NGO");
   }
   gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
+/* Every view of the table is a view (WspView), and the four list views show
+ * what the demo data holds: no view says "nothing yet" when there is data. */
+static void
+test_views_show_the_data (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("wsp-views-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "demo.sqlite3", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WspStore) store = wsp_store_open (path, &error);
+  const char * const *names = wsp_window_get_view_names ();
+  struct { const char *view; GType type; } lists[] = {
+    { "meetings", WSP_TYPE_MEETING }, { "council", WSP_TYPE_MEETING },
+    { "drafts", WSP_TYPE_DRAFT }, { "votes", WSP_TYPE_BALLOT },
+  };
+  WspWindow *window;
+  guint all_meetings = 0;
+
+  g_assert_no_error (error);
+  window = wsp_window_new (GTK_APPLICATION (app), store);
+  for (guint i = 0; names[i] != NULL; i++)
+    g_assert_true (WSP_IS_VIEW (wsp_window_get_view (window, names[i])));
+  /* Empty at first; the demo data arrives in one commit, and the lists follow. */
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    g_assert_true (wsp_list_view_is_empty (WSP_LIST_VIEW (wsp_window_get_view (window, lists[i].view))));
+  g_assert_true (wsp_demo_fill (store, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      WspListView *view = WSP_LIST_VIEW (wsp_window_get_view (window, lists[i].view));
+      guint n = g_list_model_get_n_items (wsp_list_view_get_model (view));
+
+      g_assert_false (wsp_list_view_is_empty (view));
+      g_assert_cmpuint (n, >, 0);
+      if (lists[i].type == WSP_TYPE_MEETING)
+        all_meetings += n;
+      else
+        g_assert_cmpuint (n, ==, wsp_store_count (store, lists[i].type));
+    }
+  /* The Forum's and the Council's meetings, between them, are all of them. */
+  g_assert_cmpuint (all_meetings, ==, wsp_store_count (store, WSP_TYPE_MEETING));
+
+  /* A search narrows a list; one that finds nothing says so. */
+  {
+    WspListView *drafts = WSP_LIST_VIEW (wsp_window_get_view (window, "drafts"));
+
+    wsp_list_view_set_search (drafts, "programu wspolpracy");
+    g_assert_cmpuint (g_list_model_get_n_items (wsp_list_view_get_model (drafts)), >=, 1);
+    wsp_list_view_set_search (drafts, "nie ma takiego projektu");
+    g_assert_cmpuint (g_list_model_get_n_items (wsp_list_view_get_model (drafts)), ==, 0);
+    g_assert_false (wsp_list_view_is_empty (drafts));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&store);
+  wsp_test_remove_tree (dir);
 }
 
 int
@@ -241,6 +305,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/window/views", test_switch_and_render_views);
   g_test_add_func ("/window/unknown-view", test_unknown_view_is_refused);
+  g_test_add_func ("/window/views-show-the-data", test_views_show_the_data);
   g_test_add_func ("/window/narrow", test_narrow_window_uses_bottom_bar);
   g_test_add_func ("/window/size-remembered", test_size_is_remembered);
   g_test_add_func ("/window/menu-windows", test_menu_windows);

@@ -190,7 +190,7 @@ wsp_application_activate (GApplication *app)
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
-    window = GTK_WINDOW (wsp_window_new (self));
+    window = GTK_WINDOW (wsp_window_new (GTK_APPLICATION (self), self->store));
 
   if (self->screenshot_dir != NULL)
     {
@@ -451,7 +451,7 @@ preferences_action (GSimpleAction *action,
 {
   WspApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  WspPreferencesWindow *prefs = wsp_preferences_window_new (self);
+  WspPreferencesWindow *prefs = wsp_preferences_window_new (self->settings, self->store);
 
   gtk_window_set_transient_for (GTK_WINDOW (prefs), parent);
   gtk_window_present (GTK_WINDOW (prefs));

@@ -7,7 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "wsp-gui-util.h"
+#include "widgets/wsp-gui-util.h"
 #include "wsp-preferences-window.h"
 #include "sync/wsp-sync.h"
 
@@ -15,7 +15,8 @@ struct _WspPreferencesWindow
 {
   AdwPreferencesWindow parent_instance;
 
-  WspApplication *application;
+  GSettings      *settings;
+  WspStore       *store;
 
   AdwEntryRow         *laptop_name_row;
   AdwActionRow        *database_row;
@@ -31,16 +32,20 @@ G_DEFINE_FINAL_TYPE (WspPreferencesWindow, wsp_preferences_window, ADW_TYPE_PREF
 
 enum {
   PROP_0,
-  PROP_APPLICATION,
+  PROP_SETTINGS,
+  PROP_STORE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
+/* Preferences kept in @settings; this laptop's identity and the laptops it
+ * trusts from @store (NULL when no database is open). */
 WspPreferencesWindow *
-wsp_preferences_window_new (WspApplication *application)
+wsp_preferences_window_new (GSettings *settings,
+                            WspStore  *store)
 {
-  return g_object_new (WSP_TYPE_PREFERENCES_WINDOW, "wsp-application", application, NULL);
+  return g_object_new (WSP_TYPE_PREFERENCES_WINDOW, "settings", settings, "store", store, NULL);
 }
 
 GtkWidget *
@@ -56,7 +61,7 @@ static void
 trust_clicked_cb (GtkButton            *button,
                   WspPreferencesWindow *self)
 {
-  WspStore *store = wsp_application_get_store (self->application);
+  WspStore *store = self->store;
   const char *peer = g_object_get_data (G_OBJECT (button), "peer");
   gboolean trusted = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "trusted"));
   g_autoptr (GError) error = NULL;
@@ -70,7 +75,7 @@ trust_clicked_cb (GtkButton            *button,
 static void
 fill_peers (WspPreferencesWindow *self)
 {
-  WspStore *store = self->application != NULL ? wsp_application_get_store (self->application) : NULL;
+  WspStore *store = self->store;
   g_autoptr (GPtrArray) peers = store != NULL ? wsp_sync_dup_peers (store, NULL) : NULL;
 
   for (guint i = 0; i < self->peer_rows->len; i++)
@@ -116,7 +121,7 @@ fill_peers (WspPreferencesWindow *self)
 static void
 update_folder_row (WspPreferencesWindow *self)
 {
-  GSettings *settings = wsp_application_get_settings (self->application);
+  GSettings *settings = self->settings;
   g_autofree char *folder = settings != NULL ? g_settings_get_string (settings, "shared-folder") : g_strdup ("");
 
   adw_action_row_set_subtitle (self->folder_row, *folder != '\0' ? folder : _("None: exchange files by hand"));
@@ -134,7 +139,7 @@ folder_response_cb (GtkNativeDialog      *chooser,
       g_autofree char *path = g_file_get_path (file);
 
       if (path != NULL)
-        g_settings_set_string (wsp_application_get_settings (self->application), "shared-folder", path);
+        g_settings_set_string (self->settings, "shared-folder", path);
       update_folder_row (self);
     }
   g_clear_object (&self->chooser);
@@ -154,7 +159,7 @@ choose_folder_clicked_cb (WspPreferencesWindow *self)
 static void
 stop_folder_clicked_cb (WspPreferencesWindow *self)
 {
-  g_settings_set_string (wsp_application_get_settings (self->application), "shared-folder", "");
+  g_settings_set_string (self->settings, "shared-folder", "");
   update_folder_row (self);
 }
 
@@ -166,17 +171,15 @@ wsp_preferences_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (wsp_preferences_window_parent_class)->constructed (object);
 
-  if (self->application == NULL)
-    return;
-
-  settings = wsp_application_get_settings (self->application);
+  settings = self->settings;
   if (settings != NULL)
     g_settings_bind (settings, "laptop-name", self->laptop_name_row, "text", G_SETTINGS_BIND_DEFAULT);
-  adw_action_row_set_subtitle (self->database_row,
-                               wsp_application_get_database_path (self->application));
-  if (wsp_application_get_store (self->application) != NULL)
+  if (self->store != NULL)
     {
-      g_autofree char *fingerprint = wsp_sync_dup_fingerprint (wsp_application_get_store (self->application), NULL);
+      g_autofree char *fingerprint = wsp_sync_dup_fingerprint (self->store, NULL);
+      const char *path = wsp_database_get_path (wsp_store_get_database (self->store));
+
+      adw_action_row_set_subtitle (self->database_row, path != NULL ? path : "");
       adw_action_row_set_subtitle (self->fingerprint_row, fingerprint != NULL ? fingerprint : "");
     }
   fill_peers (self);
@@ -194,8 +197,11 @@ wsp_preferences_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_APPLICATION:
-      g_set_object (&self->application, g_value_get_object (value));
+    case PROP_SETTINGS:
+      g_set_object (&self->settings, g_value_get_object (value));
+      break;
+    case PROP_STORE:
+      g_set_object (&self->store, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -207,7 +213,8 @@ wsp_preferences_window_dispose (GObject *object)
 {
   WspPreferencesWindow *self = WSP_PREFERENCES_WINDOW (object);
 
-  g_clear_object (&self->application);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -226,8 +233,11 @@ wsp_preferences_window_class_init (WspPreferencesWindowClass *klass)
   object_class->set_property = wsp_preferences_window_set_property;
   object_class->dispose = wsp_preferences_window_dispose;
 
-  properties[PROP_APPLICATION] =
-    g_param_spec_object ("wsp-application", NULL, NULL, WSP_TYPE_APPLICATION,
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, WSP_TYPE_STORE,
                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

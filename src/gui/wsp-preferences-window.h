@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "wsp-application.h"
+#include "store/wsp-store.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (WspPreferencesWindow, wsp_preferences_window, WSP, PREFERENCES_WINDOW,
                       AdwPreferencesWindow)
 
-WspPreferencesWindow *wsp_preferences_window_new                   (WspApplication       *application);
+WspPreferencesWindow *wsp_preferences_window_new                   (GSettings            *settings,
+                                                                    WspStore             *store);
 GtkWidget            *wsp_preferences_window_get_laptop_name_row (WspPreferencesWindow *self);
 
 G_END_DECLS

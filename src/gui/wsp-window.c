@@ -6,16 +6,19 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
-#include "wsp-window.h"
+#include "council/wsp-council-view.h"
+#include "drafts/wsp-drafts-view.h"
+#include "meetings/wsp-meetings-view.h"
+#include "members/wsp-members-page.h"
 #include "sync/wsp-conflicts-dialog.h"
 #include "sync/wsp-export-dialog.h"
 #include "sync/wsp-import-dialog.h"
-#include "council/wsp-council-page.h"
-#include "drafts/wsp-drafts-page.h"
-#include "meetings/wsp-meetings-page.h"
-#include "members/wsp-members-page.h"
-#include "votes/wsp-votes-page.h"
+#include "votes/wsp-votes-view.h"
+#include "widgets/wsp-gui-util.h"
+#include "wsp-view.h"
+#include "wsp-window.h"
 
 struct _WspWindow
 {
@@ -34,16 +37,36 @@ struct _WspWindow
 
 G_DEFINE_FINAL_TYPE (WspWindow, wsp_window, ADW_TYPE_APPLICATION_WINDOW)
 
-/* The views, in the order of the switcher; also the names of their
- * screenshots and of the win.view action's targets. */
-static const char * const view_names[] = {
-  "meetings", "council", "drafts", "votes", "members", NULL
+/* The views, in the order of the switcher (Alt+1 to Alt+5). Their names
+ * in full are for the header of a wide window; the short ones go under the
+ * icons of a narrow window's bottom bar, which has room for about ten
+ * letters each. A new view is a folder of its own and a line here. */
+static const WspViewInfo views[] = {
+  /* Translators: the NGO Forum's meetings view */
+  { "meetings", N_("Meetings"), NC_("narrow view switcher", "Meetings"), "wsp-meetings-symbolic",
+    wsp_meetings_view_get_type },
+  /* Translators: the Public Benefit Council view */
+  { "council", N_("Council"), NC_("narrow view switcher", "Council"), "wsp-council-symbolic",
+    wsp_council_view_get_type },
+  /* Translators: the view of draft resolutions and the Council's opinions on them */
+  { "drafts", N_("Drafts & Opinions"), NC_("narrow view switcher", "Drafts"), "wsp-drafts-symbolic",
+    wsp_drafts_view_get_type },
+  { "votes", N_("Votes"), NC_("narrow view switcher", "Votes"), "wsp-votes-symbolic",
+    wsp_votes_view_get_type },
+  { "members", N_("Members"), NC_("narrow view switcher", "Members"), "wsp-members-symbolic",
+    wsp_members_page_get_type },
 };
 
+/* The views' names, in order; also the names of their screenshots and of
+ * the win.view action's targets. */
 const char * const *
 wsp_window_get_view_names (void)
 {
-  return view_names;
+  static const char *names[G_N_ELEMENTS (views) + 1];
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    names[i] = views[i].name;
+  return names;
 }
 
 /* The banner says how many records wait for a person, while any do. */
@@ -65,7 +88,8 @@ update_conflicts_banner (WspWindow *self)
 }
 
 static void
-store_changed_cb (WspWindow *self)
+store_changed_cb (WspWindow  *self,
+                  WspChanges *changes)
 {
   update_conflicts_banner (self);
 }
@@ -78,18 +102,20 @@ wsp_window_get_conflicts_shown (WspWindow *self)
   return gtk_revealer_get_reveal_child (self->conflicts_banner);
 }
 
+/* A window of @application showing @store (NULL: no database is open). */
 WspWindow *
-wsp_window_new (WspApplication *application)
+wsp_window_new (GtkApplication *application,
+                WspStore       *store)
 {
   WspWindow *self = g_object_new (WSP_TYPE_WINDOW, "application", application, NULL);
-  WspStore *store = wsp_application_get_store (application);
 
   if (store != NULL)
     {
       self->store = g_object_ref (store);
       g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
-      wsp_members_page_set_store (WSP_MEMBERS_PAGE (wsp_window_get_view (self, "members")), store);
     }
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    wsp_view_set_store (WSP_VIEW (adw_view_stack_get_child_by_name (self->stack, views[i].name)), store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", store != NULL);
   update_conflicts_banner (self);
@@ -241,6 +267,19 @@ wsp_window_add_toast (WspWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* Ctrl+F: the search of the view shown. */
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  WspWindow *self = WSP_WINDOW (widget);
+  GtkWidget *view = adw_view_stack_get_visible_child (self->stack);
+
+  if (WSP_IS_VIEW (view))
+    wsp_view_focus_search (WSP_VIEW (view));
+}
+
 static void
 view_action (GSimpleAction *action,
              GVariant      *parameter,
@@ -267,35 +306,19 @@ visible_child_changed_cb (WspWindow *self)
     g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (name));
 }
 
-/* The views' names: in full in the header of a wide window, and short
- * under the icons of a narrow window's bottom bar, which has room for about
- * ten letters each. */
-static const struct
-{
-  const char *name;
-  const char *title;
-  const char *short_title;
-} view_titles[] = {
-  { "meetings", N_("Meetings"), NC_("narrow view switcher", "Meetings") },
-  { "council", N_("Council"), NC_("narrow view switcher", "Council") },
-  { "drafts", N_("Drafts & Opinions"), NC_("narrow view switcher", "Drafts") },
-  { "votes", N_("Votes"), NC_("narrow view switcher", "Votes") },
-  { "members", N_("Members"), NC_("narrow view switcher", "Members") },
-};
-
 static void
 narrow_changed_cb (WspWindow *self)
 {
   gboolean narrow = wsp_window_is_narrow (self);
 
-  for (guint i = 0; i < G_N_ELEMENTS (view_titles); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
-      GtkWidget *child = adw_view_stack_get_child_by_name (self->stack, view_titles[i].name);
+      GtkWidget *child = adw_view_stack_get_child_by_name (self->stack, views[i].name);
       AdwViewStackPage *page = adw_view_stack_get_page (self->stack, child);
 
       adw_view_stack_page_set_title (page, narrow ? g_dpgettext2 (NULL, "narrow view switcher",
-                                                                  view_titles[i].short_title)
-                                                  : _(view_titles[i].title));
+                                                                  views[i].short_title)
+                                                  : _(views[i].title));
     }
 }
 
@@ -353,12 +376,6 @@ wsp_window_class_init (WspWindowClass *klass)
   object_class->dispose = wsp_window_dispose;
   window_class->close_request = wsp_window_close_request;
 
-  g_type_ensure (WSP_TYPE_MEETINGS_PAGE);
-  g_type_ensure (WSP_TYPE_COUNCIL_PAGE);
-  g_type_ensure (WSP_TYPE_DRAFTS_PAGE);
-  g_type_ensure (WSP_TYPE_VOTES_PAGE);
-  g_type_ensure (WSP_TYPE_MEMBERS_PAGE);
-
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Wspolnie/wsp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, WspWindow, toast_overlay);
@@ -375,15 +392,65 @@ wsp_window_class_init (WspWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, visible_child_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, narrow_changed_cb);
 
-  for (guint i = 0; view_names[i] != NULL; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
-                                         "win.view", "s", view_names[i]);
+                                         "win.view", "s", views[i].name);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+}
+
+/* Runs a view's key, while that view is shown. */
+static gboolean
+view_shortcut_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  WspWindow *self = WSP_WINDOW (widget);
+  const char *name = user_data;
+  g_autofree char *view_name = g_strndup (name, strcspn (name, "\t"));
+  GtkWidget *view = adw_view_stack_get_visible_child (self->stack);
+
+  if (view == NULL || g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), view_name) != 0)
+    return FALSE;
+  return gtk_widget_activate_action (view, strchr (name, '\t') + 1, NULL);
+}
+
+/* Makes the views: one page of the stack each, with their keys. */
+static void
+add_views (WspWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_LOCAL);
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      GtkWidget *view = g_object_new (views[i].get_type (), NULL);
+      AdwViewStackPage *page = adw_view_stack_add_titled (self->stack, view, views[i].name, _(views[i].title));
+      const WspViewShortcut *keys;
+      guint n = 0;
+
+      g_return_if_fail (WSP_IS_VIEW (view));
+      adw_view_stack_page_set_icon_name (page, views[i].icon_name);
+      keys = wsp_view_get_shortcuts (WSP_VIEW (view), &n);
+      for (guint k = 0; k < n; k++)
+        {
+          char *target = g_strdup_printf ("%s\t%s", views[i].name, keys[k].action);
+          GtkShortcutAction *action = gtk_callback_action_new (view_shortcut_cb, target, g_free);
+
+          gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                                gtk_shortcut_new (gtk_shortcut_trigger_parse_string (keys[k].trigger),
+                                                                  action));
+        }
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 static void
 wsp_window_init (WspWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_views (self);
+  wsp_gui_set_toast_overlay (GTK_WINDOW (self), self->toast_overlay);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
                                    G_N_ELEMENTS (win_actions), self);

@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "wsp-application.h"
+#include "store/wsp-store.h"
 
 G_BEGIN_DECLS
 
@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (WspWindow, wsp_window, WSP, WINDOW, AdwApplicationWindow)
 
-WspWindow          *wsp_window_new               (WspApplication *application);
+WspWindow          *wsp_window_new               (GtkApplication *application,
+                                                  WspStore       *store);
 const char * const *wsp_window_get_view_names    (void);
 const char         *wsp_window_get_visible_view  (WspWindow      *self);
 GtkWidget          *wsp_window_get_view          (WspWindow      *self,

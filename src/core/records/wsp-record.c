@@ -547,6 +547,19 @@ wsp_field_format_value (const WspField *field,
   return json_to_string (value, FALSE);
 }
 
+/* The value of @field as a person reads it, or NULL when it has none. */
+char *
+wsp_record_format_field (WspRecord  *self,
+                         const char *field)
+{
+  const WspField *spec;
+
+  g_return_val_if_fail (WSP_IS_RECORD (self), NULL);
+  spec = wsp_entity_find_field (wsp_record_get_entity (self), field);
+  g_return_val_if_fail (spec != NULL, NULL);
+  return wsp_field_format_value (spec, wsp_record_get_value (self, field));
+}
+
 /* A new, empty record of @type, with a new id. */
 WspRecord *
 wsp_record_new (GType type)

@@ -74,6 +74,8 @@ gboolean         wsp_record_validate         (WspRecord      *self,
 char            *wsp_record_dup_title        (WspRecord      *self);
 char            *wsp_field_format_value      (const WspField *field,
                                               JsonNode       *value);
+char            *wsp_record_format_field     (WspRecord      *self,
+                                              const char     *field);
 
 WspRecord       *wsp_record_new              (GType           type);
 

@@ -14,7 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "members/wsp-council-overview.h"
-#include "wsp-gui-util.h"
+#include "widgets/wsp-gui-util.h"
 #include "domain/wsp-seat-list.h"
 #include "members/wsp-seat-labels.h"
 

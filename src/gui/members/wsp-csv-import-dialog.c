@@ -13,7 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "members/wsp-csv-import-dialog.h"
-#include "wsp-gui-util.h"
+#include "widgets/wsp-gui-util.h"
 
 #define PREVIEW_ROWS 5
 

@@ -8,7 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "members/wsp-forum-overview.h"
-#include "wsp-gui-util.h"
+#include "widgets/wsp-gui-util.h"
 #include "domain/wsp-seat-list.h"
 #include "records/wsp-records-members.h"
 #include "store/wsp-record-list.h"

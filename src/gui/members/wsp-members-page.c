@@ -17,13 +17,14 @@
 #include "members/wsp-csv-import-dialog.h"
 #include "members/wsp-forum-overview.h"
 #include "members/wsp-members-page.h"
+#include "wsp-view.h"
 #include "domain/wsp-seat-list.h"
 #include "store/wsp-record-list.h"
 #include "records/wsp-records-members.h"
 #include "members/wsp-organisation-detail.h"
 #include "members/wsp-organisation-editor.h"
 #include "members/wsp-person-detail.h"
-#include "wsp-gui-util.h"
+#include "widgets/wsp-gui-util.h"
 #include "sync/wsp-history-dialog.h"
 
 struct _WspMembersPage
@@ -56,7 +57,10 @@ struct _WspMembersPage
   AdwStatusPage           *nothing_selected;
 };
 
-G_DEFINE_FINAL_TYPE (WspMembersPage, wsp_members_page, ADW_TYPE_BIN)
+static void view_iface_init (WspViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (WspMembersPage, wsp_members_page, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (WSP_TYPE_VIEW, view_iface_init))
 
 static char *
 fold (const char *text)
@@ -608,6 +612,42 @@ back_clicked_cb (WspMembersPage *self)
 }
 
 static void
+view_set_store (WspView  *view,
+                WspStore *store)
+{
+  wsp_members_page_set_store (WSP_MEMBERS_PAGE (view), store);
+}
+
+static void
+view_focus_search (WspView *view)
+{
+  gtk_widget_activate_action (GTK_WIDGET (view), "members.search", NULL);
+}
+
+/* The view's keys: they work while it is shown, wherever the focus is. */
+static const WspViewShortcut shortcuts[] = {
+  { "<Control>n", "members.add-organisation" },
+  { "Delete", "members.delete-organisation" },
+  { "<Control>i", "members.import-csv" },
+};
+
+static const WspViewShortcut *
+view_get_shortcuts (WspView *view,
+                    guint   *n_shortcuts)
+{
+  *n_shortcuts = G_N_ELEMENTS (shortcuts);
+  return shortcuts;
+}
+
+static void
+view_iface_init (WspViewInterface *iface)
+{
+  iface->set_store = view_set_store;
+  iface->focus_search = view_focus_search;
+  iface->get_shortcuts = view_get_shortcuts;
+}
+
+static void
 wsp_members_page_dispose (GObject *object)
 {
   WspMembersPage *self = WSP_MEMBERS_PAGE (object);
@@ -672,14 +712,6 @@ wsp_members_page_class_init (WspMembersPageClass *klass)
   gtk_widget_class_install_action (widget_class, "members.history", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "members.search", NULL, focus_search_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
-                                       "members.add-organisation", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
-                                       "members.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0,
-                                       "members.delete-organisation", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
-                                       "members.import-csv", NULL);
 }
 
 static void

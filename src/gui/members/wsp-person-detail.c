@@ -7,7 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "wsp-gui-util.h"
+#include "widgets/wsp-gui-util.h"
 #include "domain/wsp-membership.h"
 #include "members/wsp-person-detail.h"
 #include "members/wsp-seat-labels.h"

@@ -14,7 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "sync/wsp-conflicts-dialog.h"
-#include "wsp-gui-util.h"
+#include "widgets/wsp-gui-util.h"
 #include "base/wsp-hlc.h"
 #include "sync/wsp-sync.h"
 

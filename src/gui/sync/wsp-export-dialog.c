@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "sync/wsp-export-dialog.h"
-#include "wsp-gui-util.h"
+#include "widgets/wsp-gui-util.h"
 
 struct _WspExportDialog
 {

@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "wsp-gui-util.h"
+#include "widgets/wsp-gui-util.h"
 #include "sync/wsp-history-dialog.h"
 #include "sync/wsp-sync.h"
 

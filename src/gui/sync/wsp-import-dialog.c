@@ -15,7 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "records/wsp-entities.h"
-#include "wsp-gui-util.h"
+#include "widgets/wsp-gui-util.h"
 #include "sync/wsp-import-dialog.h"
 
 struct _WspImportDialog

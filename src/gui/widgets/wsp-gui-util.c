@@ -1,12 +1,13 @@
-/* wsp-gui-util.c — small helpers shared by the views
+/* wsp-gui-util.c — small helpers shared by the views and dialogs
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
-#include "wsp-gui-util.h"
-#include "wsp-window.h"
+#include "widgets/wsp-gui-util.h"
+
+#define TOAST_OVERLAY_KEY "wsp-toast-overlay"
 
 /* Today in the local calendar, as YYYY-MM-DD (how dates are stored). */
 char *
@@ -16,17 +17,48 @@ wsp_gui_today (void)
   return g_date_time_format (now, "%Y-%m-%d");
 }
 
-/* Shows @toast in the window that holds @widget (takes the toast). */
+/* Says where toasts for @window and its dialogs go. */
+void
+wsp_gui_set_toast_overlay (GtkWindow       *window,
+                           AdwToastOverlay *overlay)
+{
+  g_object_set_data (G_OBJECT (window), TOAST_OVERLAY_KEY, overlay);
+}
+
+static AdwToastOverlay *
+overlay_of_window (GtkWindow *window)
+{
+  for (guint i = 0; window != NULL && i < 8; i++, window = gtk_window_get_transient_for (window))
+    {
+      AdwToastOverlay *overlay = g_object_get_data (G_OBJECT (window), TOAST_OVERLAY_KEY);
+
+      if (overlay != NULL)
+        return overlay;
+    }
+  return NULL;
+}
+
+/* Shows @toast (taking it) where @widget's window shows toasts: its own
+ * overlay, else the window it belongs to (a dialog's parent), else the
+ * application's active window. */
 void
 wsp_gui_add_toast (GtkWidget *widget,
                    AdwToast  *toast)
 {
+  GtkWidget *ancestor = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
   GtkRoot *root = gtk_widget_get_root (widget);
+  AdwToastOverlay *overlay = ancestor != NULL ? ADW_TOAST_OVERLAY (ancestor) : NULL;
 
-  if (WSP_IS_WINDOW (root))
-    wsp_window_add_toast (WSP_WINDOW (root), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  if (overlay == NULL && GTK_IS_WINDOW (root))
+    overlay = overlay_of_window (GTK_WINDOW (root));
+  if (overlay == NULL && GTK_IS_WINDOW (root) && gtk_window_get_application (GTK_WINDOW (root)) != NULL)
+    overlay = overlay_of_window (gtk_application_get_active_window (gtk_window_get_application (GTK_WINDOW (root))));
+  if (overlay == NULL)
+    {
+      g_object_unref (g_object_ref_sink (toast));
+      return;
+    }
+  adw_toast_overlay_add_toast (overlay, toast);
 }
 
 void

@@ -10,6 +10,8 @@
 G_BEGIN_DECLS
 
 char *wsp_gui_today       (void);
+void  wsp_gui_set_toast_overlay (GtkWindow       *window,
+                                 AdwToastOverlay *overlay);
 void  wsp_gui_add_toast   (GtkWidget  *widget,
                            AdwToast   *toast);
 void  wsp_gui_show_error  (GtkWidget  *widget,

@@ -1,0 +1,16 @@
+/* wsp-council-view.h — the Public Benefit Council's meetings
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "meetings/wsp-meetings-view.h"
+
+G_BEGIN_DECLS
+
+#define WSP_TYPE_COUNCIL_VIEW (wsp_council_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (WspCouncilView, wsp_council_view, WSP, COUNCIL_VIEW, WspMeetingsView)
+
+G_END_DECLS

@@ -1,0 +1,18 @@
+/* wsp-record-rows.h — how the views show a meeting, a draft, a ballot in a list
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "records/wsp-record.h"
+
+G_BEGIN_DECLS
+
+GtkWidget *wsp_meeting_row_new (WspRecord *meeting);
+GtkWidget *wsp_draft_row_new   (WspRecord *draft);
+GtkWidget *wsp_ballot_row_new  (WspRecord *ballot);
+
+G_END_DECLS
