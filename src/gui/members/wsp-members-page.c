@@ -40,6 +40,8 @@ struct _WspMembersPage
   GtkWindow          *editor;
   gulong              changed_id;
   gboolean            disposing;
+  gboolean            loaded;      /* the lists are read once the view is shown */
+  guint               load_id;
   char               *selected_id; /* kept across list changes */
 
   GtkStack                *stack;
@@ -277,6 +279,8 @@ load_section (WspMembersPage *self)
   g_autofree char *selected_id = NULL;
   GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list);
 
+  self->loaded = TRUE;
+  g_clear_handle_id (&self->load_id, g_source_remove);
   if (self->store == NULL || self->section == NULL)
     return;
   if (row != NULL)
@@ -342,7 +346,38 @@ wsp_members_page_set_store (WspMembersPage *self,
   g_set_object (&self->store, store);
   if (store != NULL)
     self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
+  /* Read at once when shown already, else when it is first shown. */
+  self->loaded = FALSE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    load_section (self);
+  else
+    update_empty_state (self);
+}
+
+static gboolean
+load_idle_cb (gpointer data)
+{
+  WspMembersPage *self = data;
+
+  self->load_id = 0;
   load_section (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Shown for the first time: the lists are read after the frame that shows
+ * the view is drawn, so a big database never delays the window. */
+static void
+map_cb (WspMembersPage *self)
+{
+  if (!self->loaded && self->load_id == 0)
+    self->load_id = g_idle_add_full (G_PRIORITY_LOW, load_idle_cb, self, NULL);
+}
+
+static void
+ensure_loaded (WspMembersPage *self)
+{
+  if (!self->loaded)
+    load_section (self);
 }
 
 /* The sections, in the order of the chooser. */
@@ -402,6 +437,7 @@ GListModel *
 wsp_members_page_get_list_model (WspMembersPage *self)
 {
   g_return_val_if_fail (WSP_IS_MEMBERS_PAGE (self), NULL);
+  ensure_loaded (self);
   return G_LIST_MODEL (self->filtered);
 }
 
@@ -411,6 +447,7 @@ wsp_members_page_select (WspMembersPage *self,
                          const char     *id)
 {
   g_return_val_if_fail (WSP_IS_MEMBERS_PAGE (self), FALSE);
+  ensure_loaded (self);
 
   for (int i = 0;; i++)
     {
@@ -444,6 +481,7 @@ const char *
 wsp_members_page_get_visible_pane (WspMembersPage *self)
 {
   g_return_val_if_fail (WSP_IS_MEMBERS_PAGE (self), NULL);
+  ensure_loaded (self);
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") == 0)
     return "empty";
   return gtk_stack_get_visible_child_name (self->detail_stack);
@@ -653,6 +691,7 @@ wsp_members_page_dispose (GObject *object)
   WspMembersPage *self = WSP_MEMBERS_PAGE (object);
 
   self->disposing = TRUE;
+  g_clear_handle_id (&self->load_id, g_source_remove);
   if (self->editor != NULL)
     gtk_window_destroy (self->editor);
   if (self->store != NULL)
@@ -726,4 +765,5 @@ wsp_members_page_init (WspMembersPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.edit-organisation", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.delete-organisation", FALSE);
   self->section = g_strdup ("organisations");
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 }

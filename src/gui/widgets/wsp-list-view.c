@@ -31,7 +31,9 @@ typedef struct
   GtkSearchBar       *search_bar;
   GtkSearchEntry     *search_entry;
   GtkStack           *results_stack;
-  GtkListBox         *list;
+  GtkListView        *list;
+  gboolean            bound;     /* the lists are read once the view is shown */
+  guint               bind_id;
 } WspListViewPrivate;
 
 static void view_iface_init (WspViewInterface *iface);
@@ -45,23 +47,43 @@ GtkWidget *
 wsp_list_view_row_new (const char *title,
                        const char *subtitle)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *label = gtk_label_new (title != NULL ? title : "");
 
   /* Titles are data, not markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title != NULL ? title : "");
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "wsp-row-title");
+  gtk_box_append (GTK_BOX (box), label);
   if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  return row;
+    {
+      label = gtk_label_new (subtitle);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  return box;
 }
 
-static GtkWidget *
-create_row_cb (gpointer item,
-               gpointer user_data)
+/* Rows are made as they come into sight, and dropped when they leave it. */
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *item,
+         WspListView              *self)
 {
-  WspListView *self = user_data;
+  GtkWidget *row = WSP_LIST_VIEW_GET_CLASS (self)->create_row (self, gtk_list_item_get_item (item));
 
-  return WSP_LIST_VIEW_GET_CLASS (self)->create_row (self, item);
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+unbind_cb (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           WspListView              *self)
+{
+  gtk_list_item_set_child (item, NULL);
 }
 
 static GtkWidget *
@@ -98,7 +120,10 @@ update_state (WspListView *self)
   gboolean searching = priv->search != NULL && *priv->search != '\0';
   guint shown = priv->filtered != NULL ? g_list_model_get_n_items (G_LIST_MODEL (priv->filtered)) : 0;
 
-  gtk_stack_set_visible_child_name (priv->stack, wsp_list_view_is_empty (self) ? "empty" : "list");
+  gboolean empty = priv->model == NULL || g_list_model_get_n_items (priv->model) == 0;
+
+  /* Until the list is read, it is not known to be empty. */
+  gtk_stack_set_visible_child_name (priv->stack, priv->bound && empty ? "empty" : "list");
   gtk_stack_set_visible_child_name (priv->results_stack, shown == 0 && searching ? "no-results" : "results");
 }
 
@@ -111,8 +136,43 @@ rebind (WspListView *self)
   if (priv->store != NULL)
     priv->model = WSP_LIST_VIEW_GET_CLASS (self)->create_model (self, priv->store);
   gtk_filter_list_model_set_model (priv->filtered, priv->model);
-  gtk_list_box_bind_model (priv->list, G_LIST_MODEL (priv->filtered), create_row_cb, self, NULL);
+  priv->bound = TRUE;
   update_state (self);
+}
+
+static gboolean
+bind_idle_cb (gpointer data)
+{
+  WspListView *self = data;
+  WspListViewPrivate *priv = wsp_list_view_get_instance_private (self);
+
+  priv->bind_id = 0;
+  rebind (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The view is shown for the first time: its list is read after the frame
+ * that shows it is drawn, so a big database never delays the window. */
+static void
+map_cb (WspListView *self)
+{
+  WspListViewPrivate *priv = wsp_list_view_get_instance_private (self);
+
+  if (priv->bound || priv->bind_id != 0)
+    return;
+  priv->bind_id = g_idle_add_full (G_PRIORITY_LOW, bind_idle_cb, self, NULL);
+}
+
+/* Reads the list now, if it was not read yet (for those who ask). */
+static void
+ensure_bound (WspListView *self)
+{
+  WspListViewPrivate *priv = wsp_list_view_get_instance_private (self);
+
+  if (priv->bound)
+    return;
+  g_clear_handle_id (&priv->bind_id, g_source_remove);
+  rebind (self);
 }
 
 static void
@@ -120,8 +180,10 @@ store_changed_cb (WspStore    *store,
                   WspChanges  *changes,
                   WspListView *self)
 {
+  WspListViewPrivate *priv = wsp_list_view_get_instance_private (self);
+
   /* The lists follow by themselves; a new Forum or Council needs new ones. */
-  if (wsp_changes_has_entity (changes, "body"))
+  if (priv->bound && wsp_changes_has_entity (changes, "body"))
     rebind (self);
 }
 
@@ -137,7 +199,13 @@ set_store (WspView  *view,
   g_set_object (&priv->store, store);
   if (store != NULL)
     priv->changed_id = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
-  rebind (self);
+  /* Read at once when shown already, else when it is first shown. */
+  priv->bound = FALSE;
+  g_clear_handle_id (&priv->bind_id, g_source_remove);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rebind (self);
+  else
+    update_state (self);
 }
 
 static void
@@ -206,6 +274,7 @@ wsp_list_view_get_model (WspListView *self)
   WspListViewPrivate *priv = wsp_list_view_get_instance_private (self);
 
   g_return_val_if_fail (WSP_IS_LIST_VIEW (self), NULL);
+  ensure_bound (self);
   return G_LIST_MODEL (priv->filtered);
 }
 
@@ -216,6 +285,7 @@ wsp_list_view_is_empty (WspListView *self)
   WspListViewPrivate *priv = wsp_list_view_get_instance_private (self);
 
   g_return_val_if_fail (WSP_IS_LIST_VIEW (self), TRUE);
+  ensure_bound (self);
   return priv->model == NULL || g_list_model_get_n_items (priv->model) == 0;
 }
 
@@ -236,6 +306,7 @@ wsp_list_view_dispose (GObject *object)
   WspListView *self = WSP_LIST_VIEW (object);
   WspListViewPrivate *priv = wsp_list_view_get_instance_private (self);
 
+  g_clear_handle_id (&priv->bind_id, g_source_remove);
   if (priv->store != NULL)
     g_clear_signal_handler (&priv->changed_id, priv->store);
   g_clear_object (&priv->store);
@@ -296,4 +367,17 @@ wsp_list_view_init (WspListView *self)
   g_signal_connect_object (priv->filtered, "items-changed", G_CALLBACK (update_state), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   gtk_search_bar_connect_entry (priv->search_bar, GTK_EDITABLE (priv->search_entry));
+  {
+    GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
+    g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
+    gtk_list_view_set_factory (priv->list, factory);
+    g_object_unref (factory);
+    GtkNoSelection *selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (priv->filtered)));
+
+    gtk_list_view_set_model (priv->list, GTK_SELECTION_MODEL (selection));
+    g_object_unref (selection);
+  }
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 }

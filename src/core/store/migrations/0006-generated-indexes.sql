@@ -17,3 +17,6 @@ DROP INDEX IF EXISTS opinion_by_draft;
 DROP INDEX IF EXISTS ballot_by_item;
 DROP INDEX IF EXISTS vote_by_ballot;
 DROP INDEX IF EXISTS election_by_item;
+
+-- The records waiting for a person, counted at every start (the banner).
+CREATE INDEX records_conflicted ON records (conflicts) WHERE conflicts > 0;
