@@ -15,6 +15,7 @@
 
 #include "config.h"
 
+#include "base/wsp-list-update.h"
 #include "domain/wsp-seat-list.h"
 #include "records/wsp-records-members.h"
 
@@ -170,8 +171,6 @@ reload (WspSeatList *self)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) fresh = NULL;
-  guint old_len = self->items->len;
-  guint prefix = 0, suffix = 0;
 
   if (self->kind == WSP_SEATS_FORUM_CURRENT || self->kind == WSP_SEATS_FORUM_FORMER)
     fresh = forum_items (self, &error);
@@ -183,27 +182,8 @@ reload (WspSeatList *self)
       return;
     }
 
-  while (prefix < old_len && prefix < fresh->len
-         && wsp_seat_holder_equal (g_ptr_array_index (self->items, prefix), g_ptr_array_index (fresh, prefix)))
-    prefix++;
-  while (suffix < old_len - prefix && suffix < fresh->len - prefix
-         && wsp_seat_holder_equal (g_ptr_array_index (self->items, old_len - 1 - suffix),
-                                   g_ptr_array_index (fresh, fresh->len - 1 - suffix)))
-    suffix++;
-  for (guint i = 0; i < prefix + suffix; i++)
-    {
-      guint to = i < prefix ? i : fresh->len - 1 - (i - prefix);
-      guint from = i < prefix ? i : old_len - 1 - (i - prefix);
-
-      g_object_unref (g_ptr_array_index (fresh, to));
-      g_ptr_array_index (fresh, to) = g_object_ref (g_ptr_array_index (self->items, from));
-    }
-  g_ptr_array_unref (self->items);
-  self->items = g_steal_pointer (&fresh);
-
-  if (prefix != old_len || prefix != self->items->len)
-    g_list_model_items_changed (G_LIST_MODEL (self), prefix, old_len - prefix - suffix,
-                                self->items->len - prefix - suffix);
+  wsp_list_update (G_LIST_MODEL (self), &self->items, g_steal_pointer (&fresh),
+                   (WspSameFunc) wsp_seat_holder_equal);
   g_signal_emit (self, signals[UPDATED], 0);
 }
 

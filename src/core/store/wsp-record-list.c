@@ -18,6 +18,7 @@
 
 #include <string.h>
 
+#include "base/wsp-list-update.h"
 #include "base/wsp-text.h"
 #include "records/wsp-entities.h"
 #include "store/wsp-record-list.h"
@@ -221,8 +222,6 @@ wsp_record_list_reload (WspRecordList *self)
 {
   g_autoptr (GPtrArray) fresh = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GError) error = NULL;
-  guint old_len = self->items->len;
-  guint prefix = 0, suffix = 0;
 
   if (!wsp_store_query (self->store, self->type,
                         self->filter_field != NULL ? self->filter_field->name : NULL, self->value,
@@ -232,30 +231,8 @@ wsp_record_list_reload (WspRecordList *self)
       return;
     }
 
-  while (prefix < old_len && prefix < fresh->len
-         && same_record (g_ptr_array_index (self->items, prefix), g_ptr_array_index (fresh, prefix)))
-    prefix++;
-  while (suffix < old_len - prefix && suffix < fresh->len - prefix
-         && same_record (g_ptr_array_index (self->items, old_len - 1 - suffix),
-                         g_ptr_array_index (fresh, fresh->len - 1 - suffix)))
-    suffix++;
-
-  /* Keep the objects outside the changed stretch. */
-  for (guint i = 0; i < prefix + suffix; i++)
-    {
-      guint to = i < prefix ? i : fresh->len - 1 - (i - prefix);
-      guint from = i < prefix ? i : old_len - 1 - (i - prefix);
-
-      g_object_unref (g_ptr_array_index (fresh, to));
-      g_ptr_array_index (fresh, to) = g_object_ref (g_ptr_array_index (self->items, from));
-    }
-  g_ptr_array_unref (self->items);
-  self->items = g_steal_pointer (&fresh);
-
-  if (prefix == old_len && prefix == self->items->len)
-    return;
-  g_list_model_items_changed (G_LIST_MODEL (self), prefix, old_len - prefix - suffix,
-                              self->items->len - prefix - suffix);
+  wsp_list_update (G_LIST_MODEL (self), &self->items, g_steal_pointer (&fresh),
+                   (WspSameFunc) same_record);
 }
 
 /* Brings the row of the record @id up to date. */

@@ -12,7 +12,6 @@
 
 #include "drafts/wsp-drafts-view.h"
 #include "records/wsp-records-drafts.h"
-#include "store/wsp-record-list.h"
 #include "widgets/wsp-record-rows.h"
 
 struct _WspDraftsView
@@ -22,31 +21,17 @@ struct _WspDraftsView
 
 G_DEFINE_FINAL_TYPE (WspDraftsView, wsp_drafts_view, WSP_TYPE_LIST_VIEW)
 
-static GListModel *
-create_model (WspListView *view,
-              WspStore    *store)
-{
-  return G_LIST_MODEL (wsp_record_list_new (store, WSP_TYPE_DRAFT, NULL, NULL));
-}
-
-static GtkWidget *
-create_row (WspListView *view,
-            gpointer     item)
-{
-  return wsp_draft_row_new (item);
-}
-
 static void
 wsp_drafts_view_class_init (WspDraftsViewClass *klass)
 {
   WspListViewClass *list_class = WSP_LIST_VIEW_CLASS (klass);
 
-  list_class->create_model = create_model;
-  list_class->create_row = create_row;
+  list_class->record_type = WSP_TYPE_DRAFT;
+  list_class->row_new = wsp_draft_row_new;
   wsp_list_view_class_set_empty (list_class, "wsp-drafts-symbolic", N_("No Draft Resolutions Yet"),
-                                 N_("Draft resolutions sent to the Council will appear here, split into § and points, "
-                                    "with comments and proposed wording, the table of comments and the opinion with "
-                                    "its deadline."));
+                                 N_("Draft resolutions sent to the Council will appear here, split into § "
+                                    "and points, with comments and proposed wording, the table of comments "
+                                    "and the opinion with its deadline."));
 }
 
 static void

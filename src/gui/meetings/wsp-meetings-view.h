@@ -1,4 +1,4 @@
-/* wsp-meetings-view.h — the meetings of a body: the meetings module
+/* wsp-meetings-view.h — the NGO Forum's meetings
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,13 +11,6 @@ G_BEGIN_DECLS
 
 #define WSP_TYPE_MEETINGS_VIEW (wsp_meetings_view_get_type ())
 
-G_DECLARE_DERIVABLE_TYPE (WspMeetingsView, wsp_meetings_view, WSP, MEETINGS_VIEW, WspListView)
-
-struct _WspMeetingsViewClass
-{
-  WspListViewClass parent_class;
-
-  const char *body_kind; /* whose meetings: "forum" (the default) or "council" */
-};
+G_DECLARE_FINAL_TYPE (WspMeetingsView, wsp_meetings_view, WSP, MEETINGS_VIEW, WspListView)
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "members/wsp-council-overview.h"
+#include "widgets/wsp-detail-groups.h"
 #include "widgets/wsp-gui-util.h"
 #include "domain/wsp-seat-list.h"
 #include "members/wsp-seat-labels.h"
@@ -26,7 +27,7 @@ struct _WspCouncilOverview
   GtkLabel           *summary_label;
   GtkLabel           *warning_label;
   AdwPreferencesPage *page;
-  GPtrArray          *groups;
+  WspDetailGroups     groups;
   char               *warning;
 
   WspRecord          *term;
@@ -35,18 +36,6 @@ struct _WspCouncilOverview
 };
 
 G_DEFINE_FINAL_TYPE (WspCouncilOverview, wsp_council_overview, ADW_TYPE_BIN)
-
-static AdwPreferencesGroup *
-add_group (WspCouncilOverview *self,
-           const char         *title)
-{
-  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-
-  adw_preferences_group_set_title (group, title);
-  adw_preferences_page_add (self->page, group);
-  g_ptr_array_add (self->groups, group);
-  return group;
-}
 
 /* A seat's side as people call it; a seat of no side is a plain member. */
 static const char *
@@ -101,9 +90,7 @@ render (WspCouncilOverview *self)
   WspComposition composition;
   guint n_current, n_flagged;
 
-  for (guint i = 0; i < self->groups->len; i++)
-    adw_preferences_page_remove (self->page, g_ptr_array_index (self->groups, i));
-  g_ptr_array_set_size (self->groups, 0);
+  wsp_detail_groups_clear (&self->groups);
   g_clear_pointer (&self->warning, g_free);
   if (self->term == NULL)
     return;
@@ -157,7 +144,7 @@ render (WspCouncilOverview *self)
 
   for (const WspChoice *side = wsp_side_choices; side->name != NULL; side++)
     {
-      AdwPreferencesGroup *group = add_group (self, side_label (side->name));
+      AdwPreferencesGroup *group = wsp_detail_groups_add (&self->groups, side_label (side->name), NULL);
 
       for (guint i = 0; i < n_current; i++)
         {
@@ -170,7 +157,7 @@ render (WspCouncilOverview *self)
 
   if (g_list_model_get_n_items (former) > 0)
     {
-      AdwPreferencesGroup *group = add_group (self, _("Former Members"));
+      AdwPreferencesGroup *group = wsp_detail_groups_add (&self->groups, _("Former Members"), NULL);
 
       for (guint i = 0; i < g_list_model_get_n_items (former); i++)
         {
@@ -215,7 +202,7 @@ wsp_council_overview_dispose (GObject *object)
   g_clear_object (&self->current);
   g_clear_object (&self->former);
   g_clear_object (&self->term);
-  g_clear_pointer (&self->groups, g_ptr_array_unref);
+  wsp_detail_groups_finish (&self->groups);
   g_clear_pointer (&self->warning, g_free);
 
   G_OBJECT_CLASS (wsp_council_overview_parent_class)->dispose (object);
@@ -240,6 +227,6 @@ wsp_council_overview_class_init (WspCouncilOverviewClass *klass)
 static void
 wsp_council_overview_init (WspCouncilOverview *self)
 {
-  self->groups = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  wsp_detail_groups_init (&self->groups, self->page);
 }

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "members/wsp-forum-overview.h"
+#include "widgets/wsp-detail-groups.h"
 #include "widgets/wsp-gui-util.h"
 #include "domain/wsp-seat-list.h"
 #include "records/wsp-records-members.h"
@@ -27,24 +28,10 @@ struct _WspForumOverview
   GtkLabel           *title_label;
   GtkLabel           *summary_label;
   AdwPreferencesPage *page;
-  GPtrArray          *groups;
+  WspDetailGroups     groups;
 };
 
 G_DEFINE_FINAL_TYPE (WspForumOverview, wsp_forum_overview, ADW_TYPE_BIN)
-
-static AdwPreferencesGroup *
-add_group (WspForumOverview *self,
-           const char       *title,
-           const char       *description)
-{
-  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-
-  adw_preferences_group_set_title (group, title);
-  adw_preferences_group_set_description (group, description);
-  adw_preferences_page_add (self->page, group);
-  g_ptr_array_add (self->groups, group);
-  return group;
-}
 
 static void refresh (WspForumOverview *self);
 
@@ -109,9 +96,7 @@ refresh (WspForumOverview *self)
   AdwPreferencesGroup *group;
   guint n_members, n_applications, n_former;
 
-  for (guint i = 0; i < self->groups->len; i++)
-    adw_preferences_page_remove (self->page, g_ptr_array_index (self->groups, i));
-  g_ptr_array_set_size (self->groups, 0);
+  wsp_detail_groups_clear (&self->groups);
 
   if (self->forum == NULL)
     {
@@ -130,7 +115,7 @@ refresh (WspForumOverview *self)
                              n_members);
   gtk_label_set_text (self->summary_label, summary);
 
-  group = add_group (self, _("Membership Applications"),
+  group = wsp_detail_groups_add (&self->groups, _("Membership Applications"),
                      _("Any organisation that shows it works for the local community may join; "
                        "the Forum’s bylaws say who decides."));
   for (guint i = 0; i < n_applications; i++)
@@ -167,7 +152,7 @@ refresh (WspForumOverview *self)
 
   if (n_former > 0)
     {
-      group = add_group (self, _("Former Members"), NULL);
+      group = wsp_detail_groups_add (&self->groups, _("Former Members"), NULL);
       for (guint i = 0; i < n_former; i++)
         {
           g_autoptr (WspSeatHolder) holder = g_list_model_get_item (G_LIST_MODEL (self->former), i);
@@ -254,7 +239,7 @@ wsp_forum_overview_dispose (GObject *object)
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->groups, g_ptr_array_unref);
+  wsp_detail_groups_finish (&self->groups);
 
   G_OBJECT_CLASS (wsp_forum_overview_parent_class)->dispose (object);
 }
@@ -277,6 +262,6 @@ wsp_forum_overview_class_init (WspForumOverviewClass *klass)
 static void
 wsp_forum_overview_init (WspForumOverview *self)
 {
-  self->groups = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  wsp_detail_groups_init (&self->groups, self->page);
 }

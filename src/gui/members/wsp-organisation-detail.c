@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "widgets/wsp-detail-groups.h"
 #include "widgets/wsp-gui-util.h"
 #include "domain/wsp-membership.h"
 #include "members/wsp-organisation-detail.h"
@@ -21,7 +22,7 @@ struct _WspOrganisationDetail
   GtkLabel           *name_label;
   GtkLabel           *short_name_label;
   AdwPreferencesPage *page;
-  GPtrArray          *groups;
+  WspDetailGroups     groups;
 };
 
 G_DEFINE_FINAL_TYPE (WspOrganisationDetail, wsp_organisation_detail, ADW_TYPE_BIN)
@@ -37,18 +38,6 @@ wsp_organisation_detail_get_organisation (WspOrganisationDetail *self)
 {
   g_return_val_if_fail (WSP_IS_ORGANISATION_DETAIL (self), NULL);
   return self->organisation;
-}
-
-static AdwPreferencesGroup *
-add_group (WspOrganisationDetail *self,
-           const char            *title)
-{
-  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-
-  adw_preferences_group_set_title (group, title);
-  adw_preferences_page_add (self->page, group);
-  g_ptr_array_add (self->groups, group);
-  return group;
 }
 
 static guint
@@ -72,16 +61,7 @@ drop_if_empty (WspOrganisationDetail *self,
 {
   if (rows > 0)
     return;
-  adw_preferences_page_remove (self->page, group);
-  g_ptr_array_remove (self->groups, group);
-}
-
-static void
-clear_groups (WspOrganisationDetail *self)
-{
-  for (guint i = 0; i < self->groups->len; i++)
-    adw_preferences_page_remove (self->page, g_ptr_array_index (self->groups, i));
-  g_ptr_array_set_size (self->groups, 0);
+  wsp_detail_groups_remove (&self->groups, group);
 }
 
 static void
@@ -94,7 +74,7 @@ refresh (WspOrganisationDetail *self)
   g_autoptr (GPtrArray) people = NULL;
   const char *short_name;
 
-  clear_groups (self);
+  wsp_detail_groups_clear (&self->groups);
   if (org == NULL)
     return;
 
@@ -103,13 +83,13 @@ refresh (WspOrganisationDetail *self)
   gtk_label_set_text (self->short_name_label, short_name != NULL ? short_name : "");
   gtk_widget_set_visible (GTK_WIDGET (self->short_name_label), short_name != NULL);
 
-  group = add_group (self, _("Registration Numbers"));
+  group = wsp_detail_groups_add (&self->groups, _("Registration Numbers"), NULL);
   drop_if_empty (self, group,
                  add_row (group, _("KRS number"), wsp_record_get_string (org, "krs"))
                  + add_row (group, _("NIP"), wsp_record_get_string (org, "nip"))
                  + add_row (group, _("REGON"), wsp_record_get_string (org, "regon")));
 
-  group = add_group (self, _("Contact"));
+  group = wsp_detail_groups_add (&self->groups, _("Contact"), NULL);
   drop_if_empty (self, group,
                  add_row (group, _("Address"), wsp_record_get_string (org, "address"))
                  + add_row (group, _("E-mail"), wsp_record_get_string (org, "email"))
@@ -118,7 +98,7 @@ refresh (WspOrganisationDetail *self)
 
   fields = wsp_record_dup_list (org, "fields");
   fields_text = g_strjoinv ("\n", fields);
-  group = add_group (self, _("Activity"));
+  group = wsp_detail_groups_add (&self->groups, _("Activity"), NULL);
   drop_if_empty (self, group,
                  add_row (group, _("Fields of public benefit activity"), fields_text)
                  + add_row (group, _("Notes"), wsp_record_get_string (org, "notes")));
@@ -126,7 +106,7 @@ refresh (WspOrganisationDetail *self)
   people = wsp_membership_representatives (self->store, wsp_record_get_id (org), NULL);
   if (people != NULL && people->len > 0)
     {
-      group = add_group (self, _("Representatives"));
+      group = wsp_detail_groups_add (&self->groups, _("Representatives"), NULL);
       for (guint i = 0; i < people->len; i++)
         {
           WspRecord *person = g_ptr_array_index (people, i);
@@ -190,7 +170,7 @@ wsp_organisation_detail_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
   g_clear_object (&self->organisation);
-  g_clear_pointer (&self->groups, g_ptr_array_unref);
+  wsp_detail_groups_finish (&self->groups);
 
   G_OBJECT_CLASS (wsp_organisation_detail_parent_class)->dispose (object);
 }
@@ -213,6 +193,6 @@ wsp_organisation_detail_class_init (WspOrganisationDetailClass *klass)
 static void
 wsp_organisation_detail_init (WspOrganisationDetail *self)
 {
-  self->groups = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  wsp_detail_groups_init (&self->groups, self->page);
 }

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "widgets/wsp-detail-groups.h"
 #include "widgets/wsp-gui-util.h"
 #include "domain/wsp-membership.h"
 #include "members/wsp-person-detail.h"
@@ -18,22 +19,10 @@ struct _WspPersonDetail
 
   GtkLabel           *name_label;
   AdwPreferencesPage *page;
-  GPtrArray          *groups;
+  WspDetailGroups     groups;
 };
 
 G_DEFINE_FINAL_TYPE (WspPersonDetail, wsp_person_detail, ADW_TYPE_BIN)
-
-static AdwPreferencesGroup *
-add_group (WspPersonDetail *self,
-           const char      *title)
-{
-  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-
-  adw_preferences_group_set_title (group, title);
-  adw_preferences_page_add (self->page, group);
-  g_ptr_array_add (self->groups, group);
-  return group;
-}
 
 static void
 add (AdwPreferencesGroup *group,
@@ -55,22 +44,20 @@ wsp_person_detail_set_person (WspPersonDetail *self,
 
   g_return_if_fail (WSP_IS_PERSON_DETAIL (self));
 
-  for (guint i = 0; i < self->groups->len; i++)
-    adw_preferences_page_remove (self->page, g_ptr_array_index (self->groups, i));
-  g_ptr_array_set_size (self->groups, 0);
+  wsp_detail_groups_clear (&self->groups);
   if (person == NULL)
     return;
 
   gtk_label_set_text (self->name_label, wsp_record_get_string (person, "name"));
 
-  group = add_group (self, _("Contact"));
+  group = wsp_detail_groups_add (&self->groups, _("Contact"), NULL);
   add (group, wsp_gui_value_row (_("E-mail"), wsp_record_get_string (person, "email")));
   add (group, wsp_gui_value_row (_("Phone"), wsp_record_get_string (person, "phone")));
 
   organisations = wsp_record_dup_list (person, "organisations");
   if (organisations[0] != NULL)
     {
-      group = add_group (self, _("Represents"));
+      group = wsp_detail_groups_add (&self->groups, _("Represents"), NULL);
       for (guint i = 0; organisations[i] != NULL; i++)
         {
           g_autoptr (WspRecord) org = wsp_store_get (store, organisations[i], NULL);
@@ -83,7 +70,7 @@ wsp_person_detail_set_person (WspPersonDetail *self,
   seats = wsp_membership_person_seats (store, wsp_record_get_id (person), NULL);
   if (seats != NULL && seats->len > 0)
     {
-      group = add_group (self, _("Seats"));
+      group = wsp_detail_groups_add (&self->groups, _("Seats"), NULL);
       for (guint i = 0; i < seats->len; i++)
         {
           WspMemberEntry *entry = g_ptr_array_index (seats, i);
@@ -101,7 +88,7 @@ wsp_person_detail_dispose (GObject *object)
 {
   WspPersonDetail *self = WSP_PERSON_DETAIL (object);
 
-  g_clear_pointer (&self->groups, g_ptr_array_unref);
+  wsp_detail_groups_finish (&self->groups);
 
   G_OBJECT_CLASS (wsp_person_detail_parent_class)->dispose (object);
 }
@@ -123,6 +110,6 @@ wsp_person_detail_class_init (WspPersonDetailClass *klass)
 static void
 wsp_person_detail_init (WspPersonDetail *self)
 {
-  self->groups = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  wsp_detail_groups_init (&self->groups, self->page);
 }

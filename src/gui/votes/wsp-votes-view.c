@@ -12,7 +12,6 @@
 
 #include "votes/wsp-votes-view.h"
 #include "records/wsp-records-votes.h"
-#include "store/wsp-record-list.h"
 #include "widgets/wsp-record-rows.h"
 
 struct _WspVotesView
@@ -22,30 +21,17 @@ struct _WspVotesView
 
 G_DEFINE_FINAL_TYPE (WspVotesView, wsp_votes_view, WSP_TYPE_LIST_VIEW)
 
-static GListModel *
-create_model (WspListView *view,
-              WspStore    *store)
-{
-  return G_LIST_MODEL (wsp_record_list_new (store, WSP_TYPE_BALLOT, NULL, NULL));
-}
-
-static GtkWidget *
-create_row (WspListView *view,
-            gpointer     item)
-{
-  return wsp_ballot_row_new (item);
-}
-
 static void
 wsp_votes_view_class_init (WspVotesViewClass *klass)
 {
   WspListViewClass *list_class = WSP_LIST_VIEW_CLASS (klass);
 
-  list_class->create_model = create_model;
-  list_class->create_row = create_row;
+  list_class->record_type = WSP_TYPE_BALLOT;
+  list_class->row_new = wsp_ballot_row_new;
   wsp_list_view_class_set_empty (list_class, "wsp-votes-symbolic", N_("No Votes Yet"),
-                                 N_("Votes will appear here: open, roll-call and secret, with quorum, majority and "
-                                    "the result, votes by circulation and elections of delegates."));
+                                 N_("Votes will appear here: open, roll-call and secret, with quorum, "
+                                    "majority and the result, votes by circulation and elections of "
+                                    "delegates."));
 }
 
 static void

@@ -14,6 +14,8 @@
 #include <string.h>
 
 #include "base/wsp-text.h"
+#include "domain/wsp-membership.h"
+#include "store/wsp-record-list.h"
 #include "widgets/wsp-list-view.h"
 #include "wsp-view.h"
 
@@ -90,9 +92,30 @@ static GtkWidget *
 default_create_row (WspListView *self,
                     gpointer     item)
 {
-  g_autofree char *title = WSP_IS_RECORD (item) ? wsp_record_dup_title (item) : NULL;
+  WspListViewClass *klass = WSP_LIST_VIEW_GET_CLASS (self);
+  g_autofree char *title = NULL;
 
+  if (klass->row_new != NULL && WSP_IS_RECORD (item))
+    return klass->row_new (item);
+  title = WSP_IS_RECORD (item) ? wsp_record_dup_title (item) : NULL;
   return wsp_list_view_row_new (title, NULL);
+}
+
+/* Every record of the class's kind, or those of its body. */
+static GListModel *
+default_create_model (WspListView *self,
+                      WspStore    *store)
+{
+  WspListViewClass *klass = WSP_LIST_VIEW_GET_CLASS (self);
+  g_autoptr (WspRecord) body = NULL;
+
+  g_return_val_if_fail (g_type_is_a (klass->record_type, WSP_TYPE_RECORD), NULL);
+  if (klass->body_kind == NULL)
+    return G_LIST_MODEL (wsp_record_list_new (store, klass->record_type, NULL, NULL));
+  body = wsp_membership_find_body (store, klass->body_kind, NULL);
+  if (body == NULL)
+    return G_LIST_MODEL (g_list_store_new (klass->record_type));
+  return G_LIST_MODEL (wsp_record_list_new (store, klass->record_type, "body_id", wsp_record_get_id (body)));
 }
 
 static gboolean
@@ -343,6 +366,7 @@ wsp_list_view_class_init (WspListViewClass *klass)
   object_class->dispose = wsp_list_view_dispose;
   object_class->constructed = wsp_list_view_constructed;
   klass->create_row = default_create_row;
+  klass->create_model = default_create_model;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Wspolnie/widgets/wsp-list-view.ui");

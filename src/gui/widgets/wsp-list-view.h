@@ -19,12 +19,18 @@ struct _WspListViewClass
 {
   AdwBinClass parent_class;
 
-  /* The records to list, live (a list model of WspRecord). Called again
-   * when a body (the Forum, the Council) is added or changed. */
+  /* What is listed, by default: every record of @record_type, or those of
+   * one body (its body_id) when @body_kind says which ("forum",
+   * "council"); each shown by @row_new. */
+  GType        record_type;
+  const char  *body_kind;
+  GtkWidget *(*row_new)      (WspRecord   *record);
+
+  /* Or a subclass says it itself. The records to list, live (a list model
+   * of WspRecord); called again when a body is added or changed. */
   GListModel *(*create_model) (WspListView *self,
                                WspStore    *store);
-  /* The row of one record; an AdwActionRow by default, titled by the
-   * record's title. */
+  /* The row of one item (by default @row_new, or the record's title). */
   GtkWidget  *(*create_row)   (WspListView *self,
                                gpointer     item);
 
