@@ -115,6 +115,7 @@ wsp_build_vote_list (WspStore              *store,
   g_autoptr (GPtrArray) attendance = NULL;
   g_autoptr (GHashTable) by_seat = NULL;
   g_autoptr (GHashTable) present_seats = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) excused_seats = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GDateTime) opened = NULL;
   g_autofree char *date = NULL;
@@ -177,6 +178,8 @@ wsp_build_vote_list (WspStore              *store,
 
           if (g_strcmp0 (wsp_record_get_string (row, "status"), "present") == 0)
             g_hash_table_add (present_seats, (gpointer) wsp_record_get_string (row, "seat_id"));
+          else if (g_strcmp0 (wsp_record_get_string (row, "status"), "excused") == 0)
+            g_hash_table_add (excused_seats, (gpointer) wsp_record_get_string (row, "seat_id"));
         }
     }
 
@@ -248,6 +251,9 @@ wsp_build_vote_list (WspStore              *store,
           remark = _("recused");
           tally.recused++;
         }
+      else if (choice == NULL && !present && g_hash_table_contains (excused_seats, seat_id))
+        /* Translators: in a vote list: absent from the meeting with an excuse */
+        remark = _("absent, excused");
       else if (choice == NULL && !present)
         remark = _("absent");
       else if (choice == NULL)
