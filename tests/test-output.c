@@ -325,6 +325,7 @@ test_long_table (Fixture       *f,
   g_autofree char *pdf = path_in (f, "long.pdf");
   WspTable *table;
   int pages;
+  guint continued = 0;
 
   if (!have ("pdftotext"))
     return;
@@ -362,12 +363,28 @@ test_long_table (Fixture       *f,
           if ((strstr (text, a) != NULL) != (strstr (text, c) != NULL))
             g_error ("row %u is split at the foot of page %d", i, p);
         }
+      /* Every page after the first says which section it goes on with. */
+      if (p > 1)
+        {
+          g_autofree char *first = g_strdup_printf ("%d", p);
+          g_autofree char *laid = run ((const char *[]){ "pdftotext", "-layout", "-f", first, "-l",
+                                                         first, pdf, "-", NULL });
+          g_auto (GStrv) lines = g_strsplit (laid, "\n", 3);
+
+          /* The header row, then the section it goes on with. */
+          g_assert_nonnull (strstr (lines[0], "Nagłówek kolumny"));
+          g_assert_true (g_regex_match_simple ("^\\s*Sekcja \\d+( \\(continued\\))?\\s*$", lines[1],
+                                               0, 0));
+          if (strstr (lines[1], "(continued)") != NULL)
+            continued++;
+        }
       /* A section heading is never the last row of a page. */
       {
         g_autoptr (GRegex) last = g_regex_new ("Sekcja \\d+ Page", 0, 0, NULL);
         g_assert_false (g_regex_match (last, text, 0, NULL));
       }
     }
+  g_assert_cmpuint (continued, >, 0);
 }
 
 /* The same renderer prints what the PDF shows: same page count. */

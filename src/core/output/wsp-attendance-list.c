@@ -114,7 +114,8 @@ wsp_build_attendance_list (WspStore              *store,
       const char *side = NULL;
 
       table = wsp_document_add_table (doc, 4, (const double[]){ 0.07, 0.32, 0.33, 0.28 },
-                                      (const char *[]){ C_ ("column", "No."), _("Name"),
+                                      (const char *[]){ C_ ("column", "No."),
+                                                        C_ ("person", "Name"),
                                                         _("Office and organisation"),
                                                         _("Signature") });
       for (guint i = 0; i < members->len; i++)
@@ -165,7 +166,8 @@ wsp_build_attendance_list (WspStore              *store,
 
   wsp_document_add_heading (doc, 2, _("Guests"));
   table = wsp_document_add_table (doc, 4, (const double[]){ 0.07, 0.32, 0.33, 0.28 },
-                                  (const char *[]){ C_ ("column", "No."), _("Name"),
+                                  (const char *[]){ C_ ("column", "No."),
+                                                        C_ ("person", "Name"),
                                                     _("Institution or organisation"),
                                                     _("Signature") });
   wsp_table_set_align (table, 0, WSP_ALIGN_END);
@@ -343,7 +345,8 @@ wsp_build_attendance_register (WspStore              *store,
   wsp_document_set_title_block (doc, wsp_record_get_string (body, "name"), city,
                                 _("Attendance register"), number, issued, NULL);
   table = wsp_document_add_table (doc, 4, (const double[]){ 0.07, 0.33, 0.36, 0.24 },
-                                  (const char *[]){ C_ ("column", "No."), _("Name"),
+                                  (const char *[]){ C_ ("column", "No."),
+                                                        C_ ("person", "Name"),
                                                     _("Office and organisation"),
                                                     _("Attendance") });
   wsp_table_set_align (table, 0, WSP_ALIGN_END);

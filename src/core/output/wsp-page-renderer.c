@@ -212,7 +212,7 @@ make_layout (WspPageRenderer *self,
   PangoLayout *layout = pango_layout_new (self->context);
 
   pango_layout_set_font_description (layout, self->fonts[font]);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_width (layout, width < 0 ? -1 : (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_alignment (layout, align);
   pango_layout_set_text (layout, text != NULL ? text : "", -1);
@@ -418,7 +418,7 @@ place_title_block (Flow *f)
   const char *city = wsp_document_get_city (doc);
   const char *date = wsp_document_get_date (doc);
   g_autofree char *where_when = NULL;
-  double h = 0;
+  double h = 0, date_width = 0;
 
   if (city != NULL && date != NULL)
     /* Translators: the place and date at the top of a letter, e.g. "Zagłębiowice, 3 December 2026" */
@@ -426,18 +426,27 @@ place_title_block (Flow *f)
   else
     where_when = g_strdup (date != NULL ? date : city);
 
-  if (body != NULL)
-    {
-      g_autoptr (PangoLayout) layout = make_layout (self, body, FONT_BOLD, f->width * 0.56,
-                                                    PANGO_ALIGN_LEFT);
-      add_text (f, layout, f->left, f->y, 0, -1);
-      h = layout_height (layout);
-    }
+  /* The place and date keep to one line; the body's name has the rest. */
   if (where_when != NULL)
     {
-      g_autoptr (PangoLayout) layout = make_layout (self, where_when, FONT_BODY, f->width * 0.4,
-                                                    PANGO_ALIGN_RIGHT);
-      add_text (f, layout, f->left + f->width * 0.6, f->y, 0, -1);
+      g_autoptr (PangoLayout) layout = make_layout (self, where_when, FONT_BODY, -1,
+                                                    PANGO_ALIGN_LEFT);
+      PangoRectangle logical;
+
+      pango_layout_get_extents (layout, NULL, &logical);
+      date_width = MIN ((double) logical.width / PANGO_SCALE + 1, f->width * 0.5);
+      pango_layout_set_width (layout, (int) (date_width * PANGO_SCALE));
+      pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+      add_text (f, layout, f->left + f->width - date_width, f->y, 0, -1);
+      h = layout_height (layout);
+    }
+  if (body != NULL)
+    {
+      g_autoptr (PangoLayout) layout = make_layout (self, body, FONT_BOLD,
+                                                    MIN (f->width * 0.56,
+                                                         f->width - date_width - 18),
+                                                    PANGO_ALIGN_LEFT);
+      add_text (f, layout, f->left, f->y, 0, -1);
       h = MAX (h, layout_height (layout));
     }
   if (h > 0)
@@ -611,6 +620,7 @@ place_table (Flow            *f,
   g_autofree double *xs = g_new (double, table->n_columns + 1);
   RowLayout *header;
   RowLayout *pending = NULL;
+  RowLayout *continued = NULL; /* the current section, said again on a new page */
   guint n_rows = table->rows->len;
 
   xs[0] = f->left;
@@ -640,6 +650,8 @@ place_table (Flow            *f,
             {
               row_layout_free (laid, row->section ? 1 : table->n_columns);
               row_layout_free (header, table->n_columns);
+              if (continued != NULL)
+                row_layout_free (continued, 1);
               return FALSE;
             }
           if (progress != NULL)
@@ -662,7 +674,23 @@ place_table (Flow            *f,
       else if (f->y + needed > f->bottom && f->y > f->top)
         new_page (f);
       if (r == 0 || f->y == f->top)
-        put_row (f, xs, table->n_columns, header, FALSE, 0.88);
+        {
+          gboolean new_page_started = r > 0;
+
+          put_row (f, xs, table->n_columns, header, FALSE, 0.88);
+          if (new_page_started && !row->section && continued != NULL)
+            put_row (f, xs, table->n_columns, continued, TRUE, 0.95);
+        }
+      if (row->section)
+        {
+          /* Translators: a group of rows of a table goes on from the page before */
+          g_autofree char *text = g_strdup_printf (_("%s (continued)"), row->cells[0]);
+
+          if (continued != NULL)
+            row_layout_free (continued, 1);
+          continued = layout_row (f, table, xs, (const char *[]){ text }, TRUE, FONT_TABLE_HEADER,
+                                  0);
+        }
       /* A row taller than what is left of an empty page is cut at its foot. */
       put_row (f, xs, table->n_columns, laid, row->section, row->section ? 0.95 : -1);
       row_layout_free (laid, row->section ? 1 : table->n_columns);
@@ -673,6 +701,8 @@ place_table (Flow            *f,
       put_row (f, xs, table->n_columns, header, FALSE, 0.88);
     }
   row_layout_free (header, table->n_columns);
+  if (continued != NULL)
+    row_layout_free (continued, 1);
   f->y += 8;
   return TRUE;
 }

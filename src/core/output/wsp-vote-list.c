@@ -218,7 +218,7 @@ wsp_build_vote_list (WspStore              *store,
   majority = majority_of (wsp_record_get_string (ballot, "majority"), rules.majority);
   wsp_document_add_labelled (doc, _("Required majority:"), majority_label (majority));
 
-  table = wsp_document_add_table (doc, 6, (const double[]){ 0.07, 0.37, 0.1, 0.1, 0.12, 0.24 },
+  table = wsp_document_add_table (doc, 6, (const double[]){ 0.07, 0.33, 0.08, 0.1, 0.16, 0.26 },
                                   (const char *[]){ C_ ("column", "No."),
                                                     wsp_builder_is_council (body)
                                                       ? _("Member")
