@@ -983,6 +983,26 @@ test_polish (Fixture       *f,
       g_assert_nonnull (strstr (text, "Referuje: Małgorzata Nowak"));
       g_assert_nonnull (strstr (text, "Przewodniczący Rady"));
       g_assert_nonnull (strstr (text, "Strona 1 z 1"));
+
+      /* Lengths in the ODT keep their decimal point in a Polish locale. */
+      {
+        g_autofree char *odt = path_in (f, "lista.odt");
+        g_autoptr (WspDocument) list = wsp_build_attendance_list (f->store, meeting, &options,
+                                                                  &error);
+        g_autofree char *lengths = NULL;
+
+        g_assert_no_error (error);
+        write_document (list, odt);
+        lengths = run ((const char *[]){ PYTHON, "-c",
+                                         "import sys,zipfile,re\n"
+                                         "x=zipfile.ZipFile(sys.argv[1]).read('content.xml')"
+                                         ".decode()\n"
+                                         "print(len(re.findall(r'\"[0-9]+\\.[0-9]+cm\"',x)),"
+                                         "len(re.findall(r'[0-9],[0-9]+cm',x)))\n",
+                                         odt, NULL });
+        g_assert_false (g_str_has_prefix (lengths, "0 "));
+        g_assert_true (g_str_has_suffix (lengths, " 0\n"));
+      }
       return;
     }
   if (setlocale (LC_ALL, "pl_PL.UTF-8") == NULL)

@@ -81,6 +81,20 @@ attr_printf (W           w,
   attr (w, name, value);
 }
 
+/* A length in centimetres, with a decimal point whatever the locale. */
+static void
+attr_cm (W           w,
+         const char *name,
+         double      cm)
+{
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *value = NULL;
+
+  g_ascii_formatd (number, sizeof number, "%.3f", cm);
+  value = g_strconcat (number, "cm", NULL);
+  attr (w, name, value);
+}
+
 /* An empty element with attributes given as name, value pairs, ending in NULL. */
 static void
 empty (W           w,
@@ -457,10 +471,11 @@ table_automatic_styles (W               w,
   attr_printf (w, "style:name", "Table%u", number);
   attr (w, "style:family", "table");
   start (w, "style:table-properties");
-  attr_printf (w, "style:width", "%.2fcm", TEXT_WIDTH_CM);
+  attr_cm (w, "style:width", TEXT_WIDTH_CM);
   attr (w, "table:align", "margins");
   attr (w, "fo:margin-top", "0.15cm");
   attr (w, "fo:margin-bottom", "0.3cm");
+  attr (w, "table:border-model", "collapsing");
   end (w);
   end (w);
   for (guint c = 0; c < table->n_columns; c++)
@@ -469,7 +484,7 @@ table_automatic_styles (W               w,
       attr_printf (w, "style:name", "Table%u.C%u", number, c + 1);
       attr (w, "style:family", "table-column");
       start (w, "style:table-column-properties");
-      attr_printf (w, "style:column-width", "%.3fcm", table->widths[c] * TEXT_WIDTH_CM);
+      attr_cm (w, "style:column-width", table->widths[c] * TEXT_WIDTH_CM);
       attr_printf (w, "style:rel-column-width", "%d*", (int) (table->widths[c] * 10000 + 0.5));
       end (w);
       end (w);
@@ -479,7 +494,7 @@ table_automatic_styles (W               w,
   attr (w, "style:family", "table-row");
   start (w, "style:table-row-properties");
   if (table->min_row_height > 0)
-    attr_printf (w, "style:min-row-height", "%.2fcm", table->min_row_height / 72.0 * 2.54);
+    attr_cm (w, "style:min-row-height", table->min_row_height / 72.0 * 2.54);
   attr (w, "fo:keep-together", "always");
   end (w);
   end (w);
@@ -603,7 +618,7 @@ write_content (W            w,
           attr_printf (w, "style:name", "Signatures%u", ++signatures);
           attr (w, "style:family", "table");
           start (w, "style:table-properties");
-          attr_printf (w, "style:width", "%.2fcm", TEXT_WIDTH_CM);
+          attr_cm (w, "style:width", TEXT_WIDTH_CM);
           attr (w, "table:align", "margins");
           attr (w, "fo:margin-top", "0.8cm");
           attr (w, "fo:keep-with-next", "auto");
