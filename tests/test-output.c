@@ -409,6 +409,7 @@ test_renderer_pages (Fixture       *f,
   g_assert_cmpint (pdf_pages (pdf), >=, 2);
   text = pdf_text (pdf, 2, 2);
   g_assert_nonnull (strstr (text, "Office and organisation"));
+  g_free (text);
   text = pdf_text (pdf, 0, 0);
   g_assert_nonnull (strstr (text, "Council meeting no. 1 – 20 March 2025"));
   g_assert_nonnull (strstr (text, "unexcused absence"));

@@ -174,7 +174,11 @@ test_print_dialog (void)
       g_assert_cmpstr (a, ==, b);
       g_assert_nonnull (strstr (b, label));
     }
-  g_assert_nonnull (strstr (page_text (printed, 1), "Attendance register"));
+  {
+    g_autofree char *first = page_text (printed, 1);
+
+    g_assert_nonnull (strstr (first, "Attendance register"));
+  }
 
   g_clear_object (&store);
   wsp_test_remove_tree (dir);
