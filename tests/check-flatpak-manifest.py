@@ -30,6 +30,23 @@ else:
         errors.append("the wspolnie module is not built with meson")
     if not any(s.get("type") == "dir" and s.get("path") == "." for s in mod.get("sources", [])):
         errors.append("the wspolnie module is not built from this tree")
+# What the GNOME runtime lacks is bundled, from pinned archives, before the app.
+names = [mod.get("name") for mod in modules]
+for needed in ("libical", "libgsf"):
+    if needed not in names:
+        errors.append(f"no module {needed} (the GNOME runtime does not ship it)")
+    elif ours and names.index(needed) > names.index("wspolnie"):
+        errors.append(f"{needed} is built after wspolnie, which needs it")
+for mod in modules:
+    if mod.get("name") == "wspolnie":
+        continue
+    for s in mod.get("sources", []):
+        if s.get("type") == "dir":
+            errors.append(f"{mod.get('name')}: Flathub refuses dir sources")
+        if s.get("type") in ("archive", "file") and len(s.get("sha256", "")) != 64:
+            errors.append(f"{mod.get('name')}: an archive without its sha256")
+        if s.get("type") == "git" and not s.get("commit"):
+            errors.append(f"{mod.get('name')}: a git source without a pinned commit")
 args = m.get("finish-args", [])
 for needed in ("--socket=wayland", "--socket=fallback-x11", "--share=ipc"):
     if needed not in args:

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The command-line tasks: export, import (with trust, dry run and refusals),
-# conflicts, check; and an import killed at random moments leaves the
+# conflicts, check; --list and --document; and an import killed at random moments leaves the
 # database whole, with all of the file or none of it.
 set -uo pipefail
 app=$1
@@ -89,6 +89,80 @@ for i in $(seq 1 12); do
   expect "killed import $i: all or nothing ($count of $n)" bash -c "test $count -eq 0 -o $count -eq $n"
   expect "killed import $i: --check" bash -c "'$app' --database '$C' --check > /dev/null"
 done
+
+# Documents: --list, then --document in each format; refusals write nothing.
+D="$tmp/docs"
+mkdir "$D"
+"$app" --database "$A" --list meetings > "$tmp/meetings" 2>&1
+expect "--list meetings" test "$(wc -l < "$tmp/meetings")" -eq 13
+expect "--list meetings has dates" grep -Eq '^[0-9a-f-]{36}  2026-12-03  .*meeting no. 9' "$tmp/meetings"
+for kind in drafts ballots organisations people bodies terms; do
+  "$app" --database "$A" --list $kind > "$tmp/list" 2>&1
+  expect "--list $kind" test -s "$tmp/list"
+done
+expect "--list bodies: two" test "$("$app" --database "$A" --list bodies | wc -l)" -eq 2
+m9=$(awk '/meeting no. 9,/{print $1}' "$tmp/meetings")
+m64=$(awk '/meeting no. 64,/{print $1}' "$tmp/meetings")
+b9=$("$app" --database "$A" --list ballots | awk '/na rok 2027: opinia/{print $1}')
+secret=$("$app" --database "$A" --list ballots | awk '/\(secret\)$/{print $1; exit}')
+person=$("$app" --database "$A" --list people | awk '/Małgorzata Nowak/{print $1}')
+council=$("$app" --database "$A" --list bodies | awk '/Rada/{print $1}')
+
+for f in agenda.pdf agenda.odt agenda.txt; do
+  expect "agenda → $f" "$app" --database "$A" --document agenda --of "$m9" --output "$D/$f"
+done
+expect "agenda.pdf is a PDF" bash -c "head -c 5 '$D/agenda.pdf' | grep -q '%PDF-'"
+expect "agenda.odt starts with mimetype" bash -c "head -c 38 '$D/agenda.odt' | tail -c 8 | grep -q mimetype"
+expect "agenda.txt has the items" grep -q "1. Otwarcie posiedzenia" "$D/agenda.txt"
+for f in list.pdf list.odt list.csv; do
+  expect "attendance-list → $f" "$app" --database "$A" --document attendance-list --of "$m64" --output "$D/$f"
+done
+expect "attendance-list.csv has a BOM" bash -c "head -c 3 '$D/list.csv' | od -An -tx1 | grep -q 'ef bb bf'"
+expect "vote-list → pdf" "$app" --database "$A" --document vote-list --of "$b9" --output "$D/votes.pdf"
+expect "vote-list → csv" "$app" --database "$A" --document vote-list --of "$b9" --output "$D/votes.csv"
+expect "vote-list.csv: ; separated" grep -q "No.;Member;For;Against;Abstained;Remarks" "$D/votes.csv"
+expect "attendance-register → pdf" "$app" --database "$A" --document attendance-register --of "$council" --output "$D/register.pdf"
+expect "invitation → ics" "$app" --database "$A" --document invitation --of "$m9" --output "$D/invitation.ics"
+expect "invitation.ics: REQUEST" grep -q "^METHOD:REQUEST" "$D/invitation.ics"
+expect "invitation.ics: UID from the id" grep -q "^UID:$m9@wspolnie" "$D/invitation.ics"
+expect "invitation → txt" "$app" --database "$A" --document invitation --of "$m9" --output "$D/invitation.txt"
+expect "invitation.txt: subject" grep -q "^Subject: Invitation: Council meeting no. 9" "$D/invitation.txt"
+expect "cancellation → ics" "$app" --database "$A" --document cancellation --of "$m9" --output "$D/cancel.ics"
+expect "cancellation.ics: CANCEL" grep -q "^METHOD:CANCEL" "$D/cancel.ics"
+expect "Forum invitation with --organizer" "$app" --database "$A" --document invitation --of "$m64" \
+  --organizer katarzyna.michalska@um.zaglebiowice.example --output "$D/forum.ics"
+LANG=pl_PL.UTF-8 LC_ALL=pl_PL.UTF-8 "$app" --database "$A" --document agenda --of "$m9" --output "$D/porzadek.txt"
+expect "agenda in Polish" grep -q "Porządek obrad" "$D/porzadek.txt"
+expect "agenda in Polish: the date" grep -q "3 grudnia 2026 r." "$D/porzadek.txt"
+
+# Wrong kind, id, extension, or a document that does not apply: status ≠ 0,
+# one line on stderr, nothing written.
+refuse () {
+  local what=$1; shift
+  rm -f "$D/refused"*
+  "$app" --database "$A" "$@" > /dev/null 2> "$tmp/err"
+  local status=$?
+  expect "$what: refused" test $status -ne 0
+  expect "$what: one line on stderr" test "$(wc -l < "$tmp/err")" -eq 1
+  expect "$what: nothing written" bash -c "! ls '$D'/refused* > /dev/null 2>&1"
+}
+refuse "unknown list kind" --list minutes
+refuse "unknown document" --document minutes --of "$m9" --output "$D/refused.pdf"
+refuse "unknown id" --document agenda --of 00000000-0000-0000-0000-000000000000 --output "$D/refused.pdf"
+refuse "unknown extension" --document agenda --of "$m9" --output "$D/refused.docx"
+refuse "agenda of a person" --document agenda --of "$person" --output "$D/refused.pdf"
+refuse "vote list of a secret ballot" --document vote-list --of "$secret" --output "$D/refused.pdf"
+refuse "agenda as ics" --document agenda --of "$m9" --output "$D/refused.ics"
+refuse "agenda as csv (no table)" --document agenda --of "$m9" --output "$D/refused.csv"
+refuse "invitation as pdf" --document invitation --of "$m9" --output "$D/refused.pdf"
+refuse "Forum invitation without a sender" --document invitation --of "$m64" --output "$D/refused.ics"
+refuse "no --of" --document agenda --output "$D/refused.pdf"
+refuse "no such folder" --document agenda --of "$m9" --output "$D/missing/refused.pdf"
+expect "sender hint" grep -q -- "--organizer" <("$app" --database "$A" --document invitation --of "$m64" --output "$D/x.ics" 2>&1)
+# An existing file is replaced whole, or kept when the new one cannot be made.
+printf 'old' > "$D/kept.csv"
+"$app" --database "$A" --document agenda --of "$m9" --output "$D/kept.csv" 2> /dev/null
+expect "a refused document keeps the old file" test "$(cat "$D/kept.csv")" = "old"
 
 echo "$passed passed, $failed failed"
 test $failed -eq 0

@@ -5,6 +5,7 @@
  *   wspolnie --conflicts
  *   wspolnie --check
  *   wspolnie --fingerprint
+ *   wspolnie --list KIND, --document KIND --of ID --output FILE (wsp-application-documents.c)
  *
  * Each runs against the database of --database (or the default one), prints
  * what it did, and exits: 0 when it worked; otherwise one clear line on
@@ -50,6 +51,7 @@ wsp_application_add_cli_options (WspApplication *self)
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), options);
+  wsp_application_add_document_options (self);
 }
 
 static int
@@ -209,7 +211,10 @@ wsp_application_run_cli (WspApplication *self,
   gboolean fingerprint = g_variant_dict_contains (options, "fingerprint");
   g_autoptr (WspStore) store = NULL;
   g_autoptr (GError) error = NULL;
+  int documents = wsp_application_run_documents (self, options);
 
+  if (documents >= 0)
+    return documents;
   g_variant_dict_lookup (options, "export", "^&ay", &export_path);
   g_variant_dict_lookup (options, "import", "^&ay", &import_path);
   g_variant_dict_lookup (options, "for", "&s", &recipient);

@@ -13,4 +13,9 @@ void wsp_application_add_cli_options (WspApplication *self);
 int  wsp_application_run_cli         (WspApplication *self,
                                       GVariantDict   *options);
 
+/* wsp-application-documents.c */
+void wsp_application_add_document_options (WspApplication *self);
+int  wsp_application_run_documents        (WspApplication *self,
+                                           GVariantDict   *options);
+
 G_END_DECLS
