@@ -18,6 +18,7 @@ packages=(
   gettext itstool yelp-tools libxml2-utils desktop-file-utils appstream
   libglib2.0-bin libglib2.0-dev-bin libgtk-4-bin librsvg2-common shared-mime-info
   xvfb xauth libgl1-mesa-dri x11-utils dbus locales fonts-cantarell sqlite3 python3
+  libx11-dev libxtst-dev
   libcairo2-dev libpango1.0-dev libgsf-1-dev libxml2-dev libical-dev fonts-dejavu-core
   poppler-utils libreoffice-writer-nogui python3-icalendar
 )

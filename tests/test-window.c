@@ -287,6 +287,59 @@ test_views_show_the_data (void)
   wsp_test_remove_tree (dir);
 }
 
+/* The keys work as a person presses them, wherever the focus is: Alt+3
+ * shows the third view, Ctrl+F puts the focus in its search, what is typed
+ * narrows the list, Escape clears it. */
+static void
+test_keys (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("wsp-keys-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "demo.sqlite3", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WspStore) store = wsp_store_open (path, &error);
+  WspWindow *window;
+  WspListView *drafts;
+  GtkWidget *focus;
+  guint all;
+
+  g_assert_no_error (error);
+  g_assert_true (wsp_demo_fill (store, &error));
+  window = wsp_window_new (GTK_APPLICATION (app), store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  wsp_test_focus_window (GTK_WINDOW (window));
+
+  wsp_test_press (GTK_WINDOW (window), "<Alt>3");
+  g_assert_cmpstr (wsp_window_get_visible_view (window), ==, "drafts");
+  drafts = WSP_LIST_VIEW (wsp_window_get_view (window, "drafts"));
+  all = g_list_model_get_n_items (wsp_list_view_get_model (drafts));
+  g_assert_cmpuint (all, >=, 2);
+
+  wsp_test_press (GTK_WINDOW (window), "<Control>f");
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_nonnull (focus);
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY));
+  wsp_test_type (GTK_WINDOW (window), "zarzadzenia");
+  {
+    /* The entry tells its change after a short pause. */
+    gint64 end = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+    while (g_list_model_get_n_items (wsp_list_view_get_model (drafts)) == all && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (wsp_list_view_get_model (drafts)), ==, 1);
+
+  wsp_test_press (GTK_WINDOW (window), "Escape");
+  {
+    gint64 end = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+    while (g_list_model_get_n_items (wsp_list_view_get_model (drafts)) != all && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (wsp_list_view_get_model (drafts)), ==, all);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&store);
+  wsp_test_remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -306,6 +359,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/views", test_switch_and_render_views);
   g_test_add_func ("/window/unknown-view", test_unknown_view_is_refused);
   g_test_add_func ("/window/views-show-the-data", test_views_show_the_data);
+  g_test_add_func ("/window/keys", test_keys);
   g_test_add_func ("/window/narrow", test_narrow_window_uses_bottom_bar);
   g_test_add_func ("/window/size-remembered", test_size_is_remembered);
   g_test_add_func ("/window/menu-windows", test_menu_windows);

@@ -15,5 +15,10 @@ WspApplication *wsp_test_start_app (void);
 void            wsp_test_settle    (GtkWidget  *widget);
 void            wsp_test_shot      (GtkWidget  *widget,
                                     const char *name);
+void            wsp_test_focus_window (GtkWindow *window);
+void            wsp_test_press     (GtkWindow  *window,
+                                    const char *accelerator);
+void            wsp_test_type      (GtkWindow  *window,
+                                    const char *text);
 
 G_END_DECLS
