@@ -118,6 +118,9 @@ test_export_import_round_trip (Fixture *f, gconstpointer data)
   g_assert_true (wsp_sync_import_file (f->b, exported.path, WSP_IMPORT_DRY_RUN, &report, &error));
   g_assert_true (report.new_laptop);
   g_assert_cmpuint (wsp_import_report_count (&report, "organisation", WSP_OUTCOME_NEW), ==, 1);
+  /* …and names what it would bring, though nothing of it is kept. */
+  g_assert_cmpstr (((WspOutcome *) g_ptr_array_index (report.outcomes, 0))->title, ==,
+                   "Stowarzyszenie Zielone Zagłębie");
   g_assert_cmpstr (report.fingerprint, ==, fp_a);
   g_assert_null (wsp_store_get (f->b, id, NULL));
   wsp_import_report_clear (&report);

@@ -370,6 +370,26 @@ read_record_state (WspStore    *self,
   return TRUE;
 }
 
+/* What names the record @id now, deleted or not (an import's preview is
+ * rolled back, so the names are taken while the changes are in). */
+static char *
+dup_title (WspStore   *self,
+           const char *id)
+{
+  sqlite3_stmt *stmt = wsp_database_statement (self->database,
+                                               "SELECT id, entity, winner, conflicts, body FROM records WHERE id = ?",
+                                               NULL);
+  g_autoptr (WspRecord) record = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  wsp_database_bind_text (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    record = wsp_store_record_from_row (stmt, 0);
+  sqlite3_reset (stmt);
+  return record != NULL ? wsp_record_dup_title (record) : NULL;
+}
+
 static WspOutcomeKind
 classify (const RecordState *before,
           const RecordState *after)
@@ -394,6 +414,7 @@ wsp_outcome_free (WspOutcome *outcome)
 {
   g_free (outcome->id);
   g_free (outcome->entity);
+  g_free (outcome->title);
   g_free (outcome);
 }
 
@@ -554,6 +575,7 @@ wsp_store_add_revisions (WspStore     *self,
           outcome->id = g_strdup (key);
           outcome->entity = g_strdup (after.entity);
           outcome->kind = classify (g_hash_table_lookup (before_states, key), &after);
+          outcome->title = dup_title (self, key);
           g_ptr_array_add (outcomes, outcome);
         }
       record_state_clear (&after);

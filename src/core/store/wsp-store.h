@@ -200,6 +200,7 @@ typedef struct
   char           *id;
   char           *entity;
   WspOutcomeKind  kind;
+  char           *title;  /* what names the record after the import (wsp_record_dup_title()) */
 } WspOutcome;
 
 void         wsp_outcome_free            (WspOutcome   *outcome);
