@@ -13,8 +13,8 @@ failed=0
 ok () { passed=$((passed + 1)); }
 bad () { echo "FAILED: $*"; failed=$((failed + 1)); }
 expect () { local what=$1; shift; if "$@"; then ok; else bad "$what"; fi; }
-revs () { sqlite3 "$1" "SELECT count(*) FROM revisions"; }
-state () { sqlite3 "$1" "SELECT count(*), coalesce(max(seq),0) FROM revisions; SELECT count(*) FROM peers; SELECT count(*) FROM packets"; }
+revs () { sqlite3 "$1" "SELECT count(*) FROM changes"; }
+state () { sqlite3 "$1" "SELECT count(*), coalesce(max(seq),0) FROM changes; SELECT count(*) FROM peers; SELECT count(*) FROM packets"; }
 
 A="$tmp/a.sqlite3"
 B="$tmp/b.sqlite3"

@@ -377,7 +377,7 @@ test_tampering_refused (Fixture *f, gconstpointer data)
   edit (f->a, id, "notes", "oryginał");
   revs = wsp_store_dup_revisions (f->a, NULL, &error);
   rev = json_array_get_object_element (revs, 1);
-  json_object_set_string_member (json_object_get_object_member (rev, "body"), "notes", "podróbka");
+  json_object_set_string_member (json_object_get_object_member (rev, "sets"), "notes", "podróbka");
 
   g_assert_false (wsp_store_add_revisions (f->b, revs, NULL, NULL, &error));
   g_assert_error (error, WSP_STORE_ERROR, WSP_STORE_ERROR_DAMAGED);

@@ -305,12 +305,12 @@ test_tampering (Fixture *f, gconstpointer data)
    * revision's id no longer matches its content. */
   {
     g_autoptr (JsonNode) node = json_from_string (payload, NULL);
-    JsonArray *revs = json_object_get_array_member (json_node_get_object (node), "revisions");
+    JsonArray *revs = json_object_get_array_member (json_node_get_object (node), "changes");
     JsonObject *rev = json_array_get_object_element (revs, 0);
     g_autofree char *changed = NULL;
     g_autoptr (GBytes) bytes = NULL;
 
-    json_object_set_string_member (json_object_get_object_member (rev, "body"), "name", "Podróbka");
+    json_object_set_string_member (json_object_get_object_member (rev, "sets"), "name", "Podróbka");
     json_object_set_string_member (json_node_get_object (node), "packet_id",
                                    "8d7e6f5a-4b3c-4d2e-9f1a-0b1c2d3e4f5a");
     changed = json_to_string (node, FALSE);

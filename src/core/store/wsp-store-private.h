@@ -4,11 +4,12 @@
  *   wsp-store.c             life, identity, transactions and the one
  *                           notification per commit
  *   wsp-store-write.c       saves, deletes, restores and resolutions: new
- *                           revisions made on this laptop
+ *                           changes made on this laptop
  *   wsp-store-projection.c  the current value of a record worked out from
- *                           its revisions, and the tables that hold it
+ *                           its changes, and the tables that hold it
  *   wsp-store-query.c       reading records, lists, search, history, conflicts
- *   wsp-store-exchange.c    revisions to and from other laptops, and the check
+ *   wsp-store-exchange.c    changes to and from other laptops, and the check
+ *   wsp-store-upgrade.c     the revisions of schema 1–6 made into changes
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,7 +22,8 @@
 
 G_BEGIN_DECLS
 
-/* The pseudo-field of a conflict between a delete and an edit. */
+/* The pseudo-field of a change that deletes (true) or restores (false) its
+ * record; also the conflict of a delete against an edit. */
 #define WSP_STORE_DELETED_FIELD "_deleted"
 
 struct _WspStore
@@ -29,13 +31,32 @@ struct _WspStore
   GObject      parent_instance;
 
   WspDatabase *database;
-  char        *peer_id;
+  char        *peer_id;    /* this laptop */
+  char        *stream;     /* the numbering of this laptop's changes */
   WspHlc       hlc;
-  gint64       origin_seq;
+  gint64       stream_seq; /* the last number given in @stream */
 
   guint        depth;
   WspChanges  *pending;    /* changed in the open transaction */
 };
+
+/* One change of one record, as it is kept and exchanged. */
+typedef struct
+{
+  char       *rev_id;
+  char       *record_id;
+  char       *entity;
+  gint64      gen;
+  GStrv       parents;    /* sorted */
+  JsonObject *sets;       /* field → value written (null: cleared) */
+  char       *hlc;
+  char       *stream;
+  gint64      stream_seq;
+  gboolean    leaf;
+} WspChange;
+
+void        wsp_change_free             (WspChange    *change);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WspChange, wsp_change_free)
 
 /* wsp-store.c */
 gboolean    wsp_store_load_counters     (WspStore     *self,
@@ -47,28 +68,60 @@ void        wsp_store_note_change       (WspStore     *self,
 /* wsp-store-projection.c */
 gboolean    wsp_store_ensure_projection (WspStore     *self,
                                          GError      **error);
+GPtrArray  *wsp_store_load_changes      (WspStore     *self,
+                                         const char   *record_id,
+                                         GError      **error);
 
 /* wsp-store-write.c */
-char       *wsp_store_revision_id       (const char   *entity,
+char       *wsp_store_change_id         (const char   *entity,
                                          const char   *record_id,
                                          gint64        gen,
-                                         gboolean      deleted,
                                          const char   *parents_text,
-                                         const char   *body_text);
+                                         const char   *sets_text);
+char       *wsp_store_parents_text      (const char * const *parents);
 int         wsp_store_compare_strings   (gconstpointer a,
                                          gconstpointer b);
+gboolean    wsp_store_insert_change     (WspStore     *self,
+                                         const char   *rev_id,
+                                         const char   *record_id,
+                                         const char   *entity,
+                                         gint64        gen,
+                                         const char   *parents_text,
+                                         const char   *sets_text,
+                                         const char   *hlc,
+                                         const char   *stream,
+                                         gint64        stream_seq,
+                                         gboolean     *inserted,
+                                         GError      **error);
+gboolean    wsp_store_mark_parents      (WspStore     *self,
+                                         const char   *record_id,
+                                         const char   *rev_id,
+                                         const char * const *parents,
+                                         GError      **error);
 
 /* wsp-store-exchange.c */
 gboolean    wsp_store_add_alias         (WspStore     *self,
-                                         const char   *peer,
+                                         const char   *stream,
                                          gint64        seq,
                                          const char   *rev_id,
                                          GError      **error);
+gboolean    wsp_store_note_stream       (WspStore     *self,
+                                         const char   *stream,
+                                         const char   *peer_id,
+                                         GError      **error);
+gboolean    wsp_store_advance_run       (WspStore     *self,
+                                         const char   *stream,
+                                         GError      **error);
+WspStore   *wsp_import_get_store        (WspImport    *import);
 
 /* wsp-store-query.c */
 WspRecord  *wsp_store_record_from_row   (sqlite3_stmt *stmt,
                                          int           first_column);
 JsonNode   *wsp_store_member            (JsonObject   *object,
                                          const char   *name);
+
+/* wsp-store-upgrade.c */
+gboolean    wsp_store_upgrade           (WspStore     *self,
+                                         GError      **error);
 
 G_END_DECLS

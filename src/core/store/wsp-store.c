@@ -40,7 +40,8 @@ wsp_store_load_counters (WspStore  *self,
 {
   g_autofree char *peer = wsp_database_dup_meta (self->database, "peer_id");
   g_autofree char *hlc = wsp_database_dup_meta (self->database, "hlc");
-  g_autofree char *seq = wsp_database_dup_meta (self->database, "origin_seq");
+  g_autofree char *stream = wsp_database_dup_meta (self->database, "stream");
+  g_autofree char *seq = wsp_database_dup_meta (self->database, "stream_seq");
 
   if (peer == NULL)
     {
@@ -48,12 +49,26 @@ wsp_store_load_counters (WspStore  *self,
       if (!wsp_database_set_meta (self->database, "peer_id", peer, error))
         return FALSE;
     }
+  if (stream == NULL)
+    {
+      /* Until schema 7 a laptop numbered its changes under its own id. */
+      g_autofree char *old_seq = wsp_database_dup_meta (self->database, "origin_seq");
+
+      stream = g_strdup (peer);
+      g_free (seq);
+      seq = g_strdup (old_seq != NULL ? old_seq : "0");
+      if (!wsp_database_set_meta (self->database, "stream", stream, error)
+          || !wsp_database_set_meta (self->database, "stream_seq", seq, error))
+        return FALSE;
+    }
   g_free (self->peer_id);
   self->peer_id = g_steal_pointer (&peer);
+  g_free (self->stream);
+  self->stream = g_steal_pointer (&stream);
   if (hlc == NULL || !wsp_hlc_parse (hlc, &self->hlc))
     self->hlc = 0;
-  self->origin_seq = seq != NULL ? g_ascii_strtoll (seq, NULL, 10) : 0;
-  return TRUE;
+  self->stream_seq = seq != NULL ? g_ascii_strtoll (seq, NULL, 10) : 0;
+  return wsp_store_note_stream (self, self->stream, self->peer_id, error);
 }
 
 /* Notes that the record @id changed in the open transaction. */
@@ -156,7 +171,8 @@ wsp_store_new (WspDatabase  *database,
   g_autoptr (WspStore) self = g_object_new (WSP_TYPE_STORE, NULL);
 
   self->database = g_object_ref (database);
-  if (!wsp_store_load_counters (self, error) || !wsp_store_ensure_projection (self, error))
+  if (!wsp_store_load_counters (self, error) || !wsp_store_upgrade (self, error)
+      || !wsp_store_ensure_projection (self, error))
     return NULL;
   return g_steal_pointer (&self);
 }
@@ -376,6 +392,7 @@ wsp_store_finalize (GObject *object)
   g_clear_pointer (&self->pending, wsp_changes_unref);
   g_clear_object (&self->database);
   g_free (self->peer_id);
+  g_free (self->stream);
 
   G_OBJECT_CLASS (wsp_store_parent_class)->finalize (object);
 }

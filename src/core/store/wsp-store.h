@@ -49,10 +49,7 @@ typedef enum
  * @kind: what it did
  * @deleted: whether the record was deleted by it
  * @parents: the revisions it was made on
- * @fields: (nullable): for a change or merge, the fields whose values it
- *   changed compared with the first of @parents
- * @record: (nullable): the record as the change left it (NULL for a kind of
- *   record from a newer app)
+ * @fields: the fields it set, by name
  */
 typedef struct
 {
@@ -64,7 +61,6 @@ typedef struct
   gboolean       deleted;
   GStrv          parents;
   GStrv          fields;
-  WspRecord     *record;
 } WspHistoryEntry;
 
 void wsp_history_entry_free (WspHistoryEntry *entry);
@@ -178,10 +174,14 @@ gboolean     wsp_store_check             (WspStore     *self,
                                           GError      **error);
 typedef struct
 {
-  guint    received;  /* revisions in the batch */
-  guint    added;     /* of those, new to this laptop */
-  guint    records;   /* records whose state was worked out again */
+  guint    received;      /* changes in the batch */
+  guint    added;         /* of those, new to this laptop */
+  guint    records;       /* records whose state was worked out again */
+  guint    held_aside;    /* changes of kinds of records a newer app knows */
+  guint    taken_back;    /* this laptop's own changes it had lost (a restored backup) */
   gboolean clock_clamped;
+  gboolean renumbered;    /* this laptop's numbering was forked: it goes on in a new one */
+  gboolean new_identity;  /* this database is a copy of another laptop's: it became a laptop of its own */
 } WspAddStats;
 
 /* What an import did to one record. */
@@ -205,6 +205,43 @@ typedef struct
 
 void         wsp_outcome_free            (WspOutcome   *outcome);
 
+/* Changes to and from other laptops, one at a time (a packet of any size
+ * in bounded memory). */
+typedef gboolean (*WspChangeFunc) (JsonObject  *change,
+                                   gpointer     data,
+                                   GError     **error);
+
+gboolean     wsp_store_foreach_change    (WspStore      *self,
+                                          JsonObject    *known,
+                                          WspChangeFunc  func,
+                                          gpointer       data,
+                                          GError       **error);
+JsonArray   *wsp_store_dup_streams       (WspStore      *self,
+                                          GError       **error);
+
+typedef struct _WspImport WspImport;
+
+WspImport   *wsp_store_import_begin      (WspStore      *self,
+                                          const char    *sender_peer,
+                                          GError       **error);
+gboolean     wsp_import_add_stream       (WspImport     *import,
+                                          const char    *stream,
+                                          const char    *peer_id,
+                                          GError       **error);
+gboolean     wsp_import_add              (WspImport     *import,
+                                          JsonNode      *change,
+                                          GError       **error);
+gboolean     wsp_import_add_legacy       (WspImport     *import,
+                                          JsonNode      *revision,
+                                          GError       **error);
+gboolean     wsp_import_end              (WspImport     *import,
+                                          WspAddStats   *stats,
+                                          GPtrArray     *outcomes,
+                                          GError       **error);
+void         wsp_import_free             (WspImport     *import);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WspImport, wsp_import_free)
+
+/* The same for a whole batch in memory, in one transaction of its own. */
 JsonArray   *wsp_store_dup_revisions     (WspStore     *self,
                                           JsonObject   *known,
                                           GError      **error);

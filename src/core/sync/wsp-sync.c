@@ -28,6 +28,9 @@
 #include "sync/wsp-sync.h"
 
 #define FORMAT_NAME "wspolnie-packet"
+/* The payload of schema 1 carried whole revisions ("revisions", with bodies),
+ * of schema 2 changes that say which fields they set ("changes"). */
+#define OLDEST_SCHEMA 1
 #define FORMAT_VERSION 1
 
 /* clang-format off */
@@ -179,6 +182,7 @@ wsp_sync_build_packet (WspStore         *store,
   WspKeyPair pair;
   g_autoptr (JsonObject) known = NULL;
   g_autoptr (JsonArray) revisions = NULL;
+  g_autoptr (JsonArray) streams = NULL;
   g_autoptr (JsonObject) have = NULL;
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (JsonNode) payload_node = NULL;
@@ -216,6 +220,9 @@ wsp_sync_build_packet (WspStore         *store,
   have = wsp_store_dup_have (store, error);
   if (have == NULL)
     return NULL;
+  streams = wsp_store_dup_streams (store, error);
+  if (streams == NULL)
+    return NULL;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "schema_version");
@@ -244,7 +251,21 @@ wsp_sync_build_packet (WspStore         *store,
   json_builder_add_string_value (builder, hlc != NULL ? hlc : "0000000000000000");
   json_builder_set_member_name (builder, "sender_have");
   json_builder_add_value (builder, json_node_init_object (json_node_alloc (), have));
-  json_builder_set_member_name (builder, "revisions");
+  json_builder_set_member_name (builder, "streams");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < json_array_get_length (streams); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (streams, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "stream");
+      json_builder_add_string_value (builder, json_object_get_string_member (entry, "stream"));
+      json_builder_set_member_name (builder, "peer");
+      json_builder_add_string_value (builder, json_object_get_string_member (entry, "peer"));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "changes");
   json_builder_add_value (builder, json_node_init_array (json_node_alloc (), revisions));
   json_builder_end_object (builder);
   payload_node = json_builder_get_root (builder);
@@ -426,7 +447,9 @@ typedef struct
   const char *created_at;
   const char *created_hlc;
   JsonObject *sender_have;
-  JsonArray  *revisions;
+  JsonArray  *revisions;  /* schema 2: changes; schema 1: whole revisions */
+  JsonArray  *streams;    /* schema 2: whose each stream is */
+  gint64      schema;
   gboolean    full;
 } Packet;
 
@@ -507,8 +530,9 @@ open_packet (GBytes  *bytes,
     return FALSE;
   packet->object = json_node_get_object (packet->root);
 
-  if (!get_int (packet->object, "schema_version", &version) || version < 1)
+  if (!get_int (packet->object, "schema_version", &version) || version < OLDEST_SCHEMA)
     return refuse (error, WSP_SYNC_ERROR_NOT_A_PACKET, _("The file is not a Wspólnie exchange file."));
+  packet->schema = version;
   if (version > WSP_PACKET_SCHEMA_VERSION)
     return refuse (error, WSP_SYNC_ERROR_NEWER,
                    _("The file was made by a newer version of Wspólnie. Update the app to import it."));
@@ -524,9 +548,11 @@ open_packet (GBytes  *bytes,
   node = json_object_has_member (packet->object, "sender_have")
            ? json_object_get_member (packet->object, "sender_have") : NULL;
   packet->sender_have = node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-  node = json_object_has_member (packet->object, "revisions")
-           ? json_object_get_member (packet->object, "revisions") : NULL;
+  node = json_object_has_member (packet->object, packet->schema >= 2 ? "changes" : "revisions")
+           ? json_object_get_member (packet->object, packet->schema >= 2 ? "changes" : "revisions") : NULL;
   packet->revisions = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+  node = json_object_has_member (packet->object, "streams") ? json_object_get_member (packet->object, "streams") : NULL;
+  packet->streams = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
   node = json_object_has_member (packet->object, "full")
            ? json_object_get_member (packet->object, "full") : NULL;
   packet->full = node != NULL && JSON_NODE_HOLDS_VALUE (node)
@@ -536,7 +562,8 @@ open_packet (GBytes  *bytes,
       || packet->sender_peer == NULL || !g_uuid_string_is_valid (packet->sender_peer)
       || packet->sender_name == NULL || packet->created_at == NULL
       || packet->created_hlc == NULL || !wsp_hlc_parse (packet->created_hlc, &hlc)
-      || packet->sender_have == NULL || packet->revisions == NULL)
+      || packet->sender_have == NULL || packet->revisions == NULL
+      || (packet->schema >= 2 && packet->streams == NULL))
     return refuse (error, WSP_SYNC_ERROR_NOT_A_PACKET,
                    _("The file is incomplete: some of what an exchange file must say is missing."));
   {
@@ -710,6 +737,35 @@ archive_packet (WspStore *store,
                error != NULL ? error->message : g_strerror (errno));
 }
 
+/* Gives the packet's streams and changes to the store's import. */
+static gboolean
+take_in (WspImport  *import,
+         Packet     *packet,
+         GError    **error)
+{
+  for (guint i = 0; packet->streams != NULL && i < json_array_get_length (packet->streams); i++)
+    {
+      JsonNode *node = json_array_get_element (packet->streams, i);
+      JsonObject *entry = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      const char *stream = get_string (entry, "stream");
+      const char *peer = get_string (entry, "peer");
+
+      if (stream == NULL || peer == NULL)
+        return refuse (error, WSP_SYNC_ERROR_NOT_A_PACKET,
+                       _("The file is incomplete: some of what an exchange file must say is missing."));
+      if (!wsp_import_add_stream (import, stream, peer, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < json_array_get_length (packet->revisions); i++)
+    {
+      JsonNode *node = json_array_get_element (packet->revisions, i);
+
+      if (!(packet->schema >= 2 ? wsp_import_add (import, node, error) : wsp_import_add_legacy (import, node, error)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Imports a packet: all of it or nothing. With WSP_IMPORT_DRY_RUN it works
  * out the same report and changes nothing. */
 gboolean
@@ -743,10 +799,13 @@ wsp_sync_import_bytes (WspStore         *store,
     }
   else
     {
-      if (!wsp_store_begin (store, error))
+      g_autoptr (WspImport) import = wsp_store_import_begin (store, packet.sender_peer, error);
+
+      /* Until it is ended, freeing the import rolls it back. */
+      if (import == NULL || !take_in (import, &packet, error)
+          || !wsp_import_end (import, &local.stats, local.outcomes, error))
         return FALSE;
-      if (!wsp_store_add_revisions (store, packet.revisions, &local.stats, local.outcomes, error)
-          || !remember_packet (store, &packet, bytes, local.stats.added, error))
+      if (!remember_packet (store, &packet, bytes, local.stats.added, error))
         {
           wsp_store_rollback (store);
           return FALSE;

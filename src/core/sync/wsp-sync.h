@@ -28,7 +28,7 @@ typedef enum
 GQuark wsp_sync_error_quark (void);
 
 /* The format of the signed payload; a newer one is refused. */
-#define WSP_PACKET_SCHEMA_VERSION 1
+#define WSP_PACKET_SCHEMA_VERSION 2
 #define WSP_PACKET_MAX_BYTES (256 * 1024 * 1024)
 #define WSP_PACKET_SUFFIX ".wspolnie.json"
 

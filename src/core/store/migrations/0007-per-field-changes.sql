@@ -1,0 +1,70 @@
+-- Wspólnie schema 7: each change says which fields it set.
+--
+-- A change (the new form of a revision) holds only what a person set: the
+-- fields and their new values (`sets`, a JSON object; null clears a field;
+-- "_deleted" true or false deletes or restores the record). A field's value
+-- is decided by the writes of that field that no later write of the same
+-- field has seen: one such write wins, different values are a conflict kept
+-- for a person. Every save descends from all the record's current versions.
+--
+-- Changes are numbered per stream: a laptop's own numbering, which it
+-- replaces by a fresh one when it finds it was restored from a backup or
+-- copied (the others already hold numbers it does not). Numbers are not
+-- unique: after such a fork two changes can carry the same one.
+--
+-- The revisions of schema 1–6 (whole bodies) are converted to changes when
+-- the store first opens the database (wsp-store-upgrade.c), keeping their
+-- old ids and bodies in legacy_revisions so that files from an older
+-- version can still be imported.
+
+CREATE TABLE changes (
+  seq         INTEGER PRIMARY KEY AUTOINCREMENT, -- local order of arrival
+  rev_id      TEXT    NOT NULL UNIQUE,           -- <gen>-<sha256 of what it says>
+  record_id   TEXT    NOT NULL,
+  entity      TEXT    NOT NULL,
+  gen         INTEGER NOT NULL,                  -- 1 + the highest of its parents'
+  parents     TEXT    NOT NULL,                  -- JSON array of rev_ids, sorted
+  sets        TEXT    NOT NULL,                  -- JSON object, keys sorted
+  hlc         TEXT    NOT NULL,
+  stream      TEXT    NOT NULL,                  -- the numbering it was made in
+  stream_seq  INTEGER NOT NULL,
+  leaf        INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX changes_by_record ON changes (record_id, gen);
+CREATE INDEX changes_by_stream ON changes (stream, stream_seq);
+CREATE INDEX changes_leaves ON changes (record_id) WHERE leaf = 1;
+
+-- A change also held under another stream's number (the same change made on
+-- two laptops, or a change numbered again after a fork).
+CREATE TABLE change_aliases (
+  stream      TEXT    NOT NULL,
+  stream_seq  INTEGER NOT NULL,
+  rev_id      TEXT    NOT NULL,
+  PRIMARY KEY (stream, stream_seq, rev_id)
+) WITHOUT ROWID;
+
+-- Which laptop each stream belongs to.
+-- `run` is N when every change numbered 1 to N of the stream is held here
+-- (as a change or an alias): what this laptop says it has, kept as changes
+-- arrive so that it is never counted again from the whole log.
+CREATE TABLE streams (
+  stream      TEXT PRIMARY KEY,
+  peer_id     TEXT NOT NULL,
+  run         INTEGER NOT NULL DEFAULT 0,
+  retired     INTEGER NOT NULL DEFAULT 0   -- this laptop's own, given up after a fork
+) WITHOUT ROWID;
+
+-- Changes of a kind of record this version does not know (from a newer
+-- app): kept as they came, not shown and not passed on.
+CREATE TABLE held_aside (
+  rev_id      TEXT PRIMARY KEY,
+  entity      TEXT NOT NULL,
+  change      TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE legacy_revisions (
+  old_rev_id  TEXT PRIMARY KEY,
+  rev_id      TEXT NOT NULL,
+  deleted     INTEGER NOT NULL,
+  body        TEXT NOT NULL
+) WITHOUT ROWID;
