@@ -33,7 +33,16 @@ mkdir "$tmp/out-dir"
 expect "export reports" grep -q "Exported $n changes" "$tmp/out"
 packet=$(ls "$tmp"/out-dir/*.wspolnie.json | head -1)
 expect "export file exists" test -s "$packet"
-expect "export parses as JSON" python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$packet"
+expect "export is lines of JSON" python3 -c "import json,sys; [json.loads(l) for l in open(sys.argv[1])]" "$packet"
+# The MIME database built from the app's definition knows the file by its
+# name and, under any name, by its first bytes.
+mkdir -p "$tmp/mime-home/mime/packages"
+cp "$(dirname "$0")/../data/org.example.Wspolnie.mime.xml" "$tmp/mime-home/mime/packages/"
+update-mime-database "$tmp/mime-home/mime" > /dev/null 2>&1
+cp "$packet" "$tmp/renamed.json"
+mime_of () { XDG_DATA_HOME="$tmp/mime-home" XDG_DATA_DIRS="$tmp/mime-home:/usr/share" gio info -a standard::content-type "$1" | sed -n 's/.*standard::content-type: //p'; }
+expect "exchange file type by name" test "$(mime_of "$packet")" = application/x-wspolnie-packet
+expect "exchange file type by content" test "$(mime_of "$tmp/renamed.json")" = application/x-wspolnie-packet
 
 # B does not know A: refused, one line on stderr, nothing written.
 "$app" --database "$B" --check > /dev/null 2>&1

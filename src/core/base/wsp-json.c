@@ -144,6 +144,16 @@ wsp_json_canonical (JsonNode *node)
   return g_string_free (out, FALSE);
 }
 
+/* Appends the canonical text of @object to @out. */
+void
+wsp_json_append_object (GString    *out,
+                        JsonObject *object)
+{
+  g_autoptr (JsonNode) node = json_node_init_object (json_node_alloc (), object);
+
+  append_node (out, node);
+}
+
 char *
 wsp_json_object_canonical (JsonObject *object)
 {

@@ -22,6 +22,44 @@
 #include "records/wsp-entities.h"
 #include "store/wsp-store-private.h"
 
+/* After the conversion this laptop's numbering goes on from its last
+ * converted change, which it signs at the commit. */
+static gboolean
+own_chain_goes_on (WspStore  *self,
+                   GError   **error)
+{
+  sqlite3_stmt *stmt = wsp_database_statement (self->database,
+                                               "SELECT chain, stream_seq FROM changes WHERE stream = ?1 UNION ALL "
+                                               "SELECT chain, stream_seq FROM change_aliases WHERE stream = ?1 "
+                                               "ORDER BY 2 DESC LIMIT 1",
+                                               error);
+  g_autofree char *chain = NULL;
+  g_autofree char *seq_text = NULL;
+  gint64 seq = 0;
+
+  if (stmt == NULL)
+    return FALSE;
+  wsp_database_bind_text (stmt, 1, self->stream);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      chain = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      seq = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (chain == NULL)
+    return TRUE;
+  seq_text = g_strdup_printf ("%" G_GINT64_FORMAT, seq);
+  if (!wsp_database_set_meta (self->database, "stream_chain", chain, error)
+      || !wsp_database_set_meta (self->database, "stream_seq", seq_text, error)
+      || !wsp_database_set_meta (self->database, "legacy_until", seq_text, error))
+    return FALSE;
+  g_free (self->stream_chain);
+  self->stream_chain = g_steal_pointer (&chain);
+  self->stream_seq = seq;
+  self->head_dirty = TRUE;
+  return TRUE;
+}
+
 /* The id a revision had before schema 7. */
 static char *
 legacy_id (const char *entity,
@@ -309,8 +347,8 @@ wsp_store_upgrade (WspStore  *self,
         body = json_object_new ();
       if (!convert (self, record, entity, old_parents, deleted, body, &c, &missing, error)
           || !wsp_store_insert_change (self, c.rev_id, record, entity, c.gen, c.parents_text, c.sets_text, hlc,
-                                       peer, seq, &inserted, error)
-          || (!inserted && !wsp_store_add_alias (self, peer, seq, c.rev_id, error))
+                                       peer, seq, "", "", &inserted, error)
+          || (!inserted && !wsp_store_add_alias (self, peer, seq, c.rev_id, "", "", error))
           || !remember_legacy (self, old_id, c.rev_id, deleted, body_text, error)
           || !wsp_store_note_stream (self, peer, peer, error))
         {
@@ -332,8 +370,8 @@ wsp_store_upgrade (WspStore  *self,
   if (!wsp_database_exec (self->database,
                           "UPDATE changes SET leaf = NOT EXISTS (SELECT 1 FROM changes c, json_each (c.parents) j "
                           " WHERE c.record_id = changes.record_id AND j.value = changes.rev_id);"
-                          "INSERT OR IGNORE INTO change_aliases (stream, stream_seq, rev_id) "
-                          " SELECT a.origin_peer, a.origin_seq, l.rev_id FROM origin_aliases a "
+                          "INSERT OR IGNORE INTO change_aliases (stream, stream_seq, rev_id, prev, chain) "
+                          " SELECT a.origin_peer, a.origin_seq, l.rev_id, '', '' FROM origin_aliases a "
                           " JOIN legacy_revisions l ON l.old_rev_id = a.rev_id;"
                           "DROP TABLE revisions;"
                           "DROP TABLE origin_aliases;",
@@ -346,10 +384,22 @@ wsp_store_upgrade (WspStore  *self,
     if (streams == NULL)
       goto fail;
     for (guint i = 0; i < json_array_get_length (streams); i++)
-      if (!wsp_store_advance_run (self, json_object_get_string_member (json_array_get_object_element (streams, i),
-                                                                       "stream"),
-                                  error))
-        goto fail;
+      {
+        const char *stream = json_object_get_string_member (json_array_get_object_element (streams, i), "stream");
+
+        /* The chains of the converted changes: this laptop's own go on
+         * with its next change and are signed as its own; the others'
+         * are vouched for by this laptop, which converted them. */
+        if (!wsp_store_advance_run (self, stream, error) || !wsp_store_chain_unchained (self, stream, error))
+          goto fail;
+        if (strcmp (stream, self->stream) == 0)
+          {
+            if (!own_chain_goes_on (self, error))
+              goto fail;
+          }
+        else if (!wsp_store_witness (self, stream, error))
+          goto fail;
+      }
   }
   for (guint i = 0; i < records->len; i++)
     if (!wsp_store_reproject (self, g_ptr_array_index (records, i), error))
@@ -389,6 +439,7 @@ wsp_import_add_legacy (WspImport  *import,
   gint64 gen = 0, seq = 0;
   gboolean deleted, missing = FALSE;
 
+  wsp_import_set_legacy (import);
   if (!JSON_NODE_HOLDS_OBJECT (revision))
     return wsp_import_add (import, revision, error);
   object = json_node_get_object (revision);

@@ -91,13 +91,15 @@ wsp_store_insert_change (WspStore    *self,
                          const char  *hlc,
                          const char  *stream,
                          gint64       stream_seq,
+                         const char  *prev,
+                         const char  *chain,
                          gboolean    *inserted,
                          GError     **error)
 {
   sqlite3_stmt *stmt = wsp_database_statement (self->database,
                                                "INSERT OR IGNORE INTO changes (rev_id, record_id, entity, gen, "
-                                               "parents, sets, hlc, stream, stream_seq, leaf) "
-                                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+                                               "parents, sets, hlc, stream, stream_seq, prev, chain, leaf) "
+                                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
                                                error);
 
   if (stmt == NULL)
@@ -111,6 +113,8 @@ wsp_store_insert_change (WspStore    *self,
   wsp_database_bind_text (stmt, 7, hlc);
   wsp_database_bind_text (stmt, 8, stream);
   sqlite3_bind_int64 (stmt, 9, stream_seq);
+  wsp_database_bind_text (stmt, 10, prev);
+  wsp_database_bind_text (stmt, 11, chain);
   if (!wsp_database_step_done (self->database, stmt, error))
     return FALSE;
   *inserted = wsp_database_changes (self->database) > 0;
@@ -249,10 +253,11 @@ add_local_change (WspStore    *self,
   g_autofree char *sets_text = wsp_json_object_canonical (sets);
   g_autofree char *parents_text = NULL;
   g_autofree char *hlc_text = NULL;
-  g_autofree char *seq_text = NULL;
   g_autofree char *rev_id = NULL;
+  g_autofree char *prev = NULL;
+  g_autofree char *chain = NULL;
   gboolean inserted = FALSE;
-  gint64 gen = head->max_gen + 1;
+  gint64 gen = head->max_gen + 1, seq = 0;
 
   g_ptr_array_sort (head->leaves, wsp_store_compare_strings);
   g_ptr_array_add (head->leaves, NULL);
@@ -260,33 +265,20 @@ add_local_change (WspStore    *self,
   rev_id = wsp_store_change_id (entity, record_id, gen, parents_text, sets_text);
 
   self->hlc = wsp_hlc_send (self->hlc, wsp_hlc_now_millis ());
-  self->stream_seq++;
   hlc_text = wsp_hlc_to_string (self->hlc);
-  seq_text = g_strdup_printf ("%" G_GINT64_FORMAT, self->stream_seq);
   if (!wsp_database_set_meta (self->database, "hlc", hlc_text, error)
-      || !wsp_database_set_meta (self->database, "stream_seq", seq_text, error))
+      || !wsp_store_number_own (self, rev_id, &seq, &prev, &chain, error))
     return FALSE;
 
   if (!wsp_store_insert_change (self, rev_id, record_id, entity, gen, parents_text, sets_text, hlc_text,
-                                self->stream, self->stream_seq, &inserted, error))
+                                self->stream, seq, prev, chain, &inserted, error))
     return FALSE;
-  {
-    /* What this laptop holds of its own numbering goes on with it. */
-    sqlite3_stmt *stmt = wsp_database_statement (self->database,
-                                                 "UPDATE streams SET run = ?2 WHERE stream = ?1 AND run = ?2 - 1",
-                                                 error);
-
-    if (stmt == NULL)
-      return FALSE;
-    wsp_database_bind_text (stmt, 1, self->stream);
-    sqlite3_bind_int64 (stmt, 2, self->stream_seq);
-    if (!wsp_database_step_done (self->database, stmt, error))
-      return FALSE;
-  }
   /* The same change already came from another laptop: this laptop's number
    * for it is noted, so its own numbering has no gap. */
   if (!inserted)
-    return wsp_store_add_alias (self, self->stream, self->stream_seq, rev_id, error);
+    return wsp_store_add_alias (self, self->stream, seq, rev_id, prev, chain, error);
+  if (!wsp_store_advance_run (self, self->stream, error))
+    return FALSE;
   if (!wsp_store_mark_parents (self, record_id, rev_id, (const char * const *) head->leaves->pdata, error))
     return FALSE;
   return wsp_store_reproject (self, record_id, error);
@@ -393,6 +385,8 @@ save_full (WspStore   *self,
     }
 
   sets = fields_written (record, &head, resolve);
+  if (!wsp_store_sets_fit (sets, error))
+    goto fail;
   if (head.exists && json_object_get_size (sets) == 0)
     {
       /* Nothing to save. */

@@ -42,6 +42,7 @@ wsp_store_load_counters (WspStore  *self,
   g_autofree char *hlc = wsp_database_dup_meta (self->database, "hlc");
   g_autofree char *stream = wsp_database_dup_meta (self->database, "stream");
   g_autofree char *seq = wsp_database_dup_meta (self->database, "stream_seq");
+  g_autofree char *chain = wsp_database_dup_meta (self->database, "stream_chain");
 
   if (peer == NULL)
     {
@@ -68,7 +69,92 @@ wsp_store_load_counters (WspStore  *self,
   if (hlc == NULL || !wsp_hlc_parse (hlc, &self->hlc))
     self->hlc = 0;
   self->stream_seq = seq != NULL ? g_ascii_strtoll (seq, NULL, 10) : 0;
+  g_free (self->stream_chain);
+  self->stream_chain = chain != NULL ? g_steal_pointer (&chain) : g_strdup (WSP_CHAIN_ZERO);
   return wsp_store_note_stream (self, self->stream, self->peer_id, error);
+}
+
+/* Goes on in a fresh numbering of this laptop's own. */
+gboolean
+wsp_store_new_stream (WspStore  *self,
+                      GError   **error)
+{
+  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *stream = g_strconcat (self->peer_id, "/", id, NULL);
+
+  if (!wsp_database_set_meta (self->database, "stream", stream, error)
+      || !wsp_database_set_meta (self->database, "stream_seq", "0", error)
+      || !wsp_database_set_meta (self->database, "stream_chain", WSP_CHAIN_ZERO, error)
+      || !wsp_store_note_stream (self, stream, self->peer_id, error))
+    return FALSE;
+  g_free (self->stream);
+  self->stream = g_steal_pointer (&stream);
+  self->stream_seq = 0;
+  g_free (self->stream_chain);
+  self->stream_chain = g_strdup (WSP_CHAIN_ZERO);
+  self->head_dirty = FALSE;
+  return TRUE;
+}
+
+/* This database is a copy of another laptop's, which goes on by itself:
+ * this one becomes a laptop of its own, with its own id and key. */
+gboolean
+wsp_store_become_new_laptop (WspStore  *self,
+                             GError   **error)
+{
+  g_autofree char *peer = g_uuid_string_random ();
+
+  if (!wsp_database_set_meta (self->database, "peer_id", peer, error)
+      || !wsp_database_exec (self->database, "DELETE FROM meta WHERE key IN ('secret_key', 'legacy_until')", error))
+    return FALSE;
+  g_free (self->peer_id);
+  self->peer_id = g_steal_pointer (&peer);
+  wsp_store_forget_keys (self);
+  if (!wsp_database_set_meta (self->database, "stream", self->peer_id, error)
+      || !wsp_database_set_meta (self->database, "stream_seq", "0", error)
+      || !wsp_database_set_meta (self->database, "stream_chain", WSP_CHAIN_ZERO, error)
+      || !wsp_store_note_stream (self, self->peer_id, self->peer_id, error))
+    return FALSE;
+  g_free (self->stream);
+  self->stream = g_strdup (self->peer_id);
+  self->stream_seq = 0;
+  g_free (self->stream_chain);
+  self->stream_chain = g_strdup (WSP_CHAIN_ZERO);
+  self->head_dirty = FALSE;
+  return TRUE;
+}
+
+/* This laptop's own changes up to @seq came back (it lost them in a
+ * restore): its numbering goes on after them. */
+gboolean
+wsp_store_resume_numbering (WspStore    *self,
+                            gint64       seq,
+                            GError     **error)
+{
+  g_autofree char *seq_text = g_strdup_printf ("%" G_GINT64_FORMAT, seq);
+  g_autofree char *chain = NULL;
+  sqlite3_stmt *stmt = wsp_database_statement (self->database,
+                                               "SELECT chain FROM changes WHERE stream = ?1 AND stream_seq = ?2 "
+                                               "UNION ALL SELECT chain FROM change_aliases WHERE stream = ?1 AND "
+                                               "stream_seq = ?2 LIMIT 1",
+                                               error);
+
+  if (stmt == NULL)
+    return FALSE;
+  wsp_database_bind_text (stmt, 1, self->stream);
+  sqlite3_bind_int64 (stmt, 2, seq);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    chain = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (chain == NULL)
+    return TRUE;
+  if (!wsp_database_set_meta (self->database, "stream_seq", seq_text, error)
+      || !wsp_database_set_meta (self->database, "stream_chain", chain, error))
+    return FALSE;
+  self->stream_seq = seq;
+  g_free (self->stream_chain);
+  self->stream_chain = g_steal_pointer (&chain);
+  return TRUE;
 }
 
 /* Notes that the record @id changed in the open transaction. */
@@ -129,6 +215,12 @@ store_end (WspStore  *self,
       return FALSE;
     }
 
+  /* This laptop signs the new end of its chain with the changes. */
+  if (ok && !wsp_store_seal (self, &local_error))
+    {
+      ok = FALSE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+    }
   if (ok && !wsp_database_exec (self->database, "COMMIT", &local_error))
     {
       ok = FALSE;
@@ -140,6 +232,8 @@ store_end (WspStore  *self,
         wsp_database_exec (self->database, "ROLLBACK", NULL);
       g_clear_pointer (&self->pending, wsp_changes_unref);
       self->pending = wsp_changes_new ();
+      self->head_dirty = FALSE;
+      wsp_store_forget_keys (self);
       wsp_store_load_counters (self, NULL);
       return FALSE;
     }
@@ -393,6 +487,7 @@ wsp_store_finalize (GObject *object)
   g_clear_object (&self->database);
   g_free (self->peer_id);
   g_free (self->stream);
+  g_free (self->stream_chain);
 
   G_OBJECT_CLASS (wsp_store_parent_class)->finalize (object);
 }

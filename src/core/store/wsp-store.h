@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "base/wsp-hlc.h"
+#include "base/wsp-keys.h"
 #include "records/wsp-record.h"
 #include "store/wsp-changes.h"
 #include "store/wsp-database.h"
@@ -22,6 +23,8 @@ typedef enum
   WSP_STORE_ERROR_APPEND_ONLY,
   WSP_STORE_ERROR_NOT_DELETED,
   WSP_STORE_ERROR_DAMAGED,
+  WSP_STORE_ERROR_FORGED,    /* a change not signed by the laptop it is said to come from */
+  WSP_STORE_ERROR_TOO_LARGE,
 } WspStoreError;
 
 GQuark wsp_store_error_quark (void);
@@ -126,6 +129,13 @@ gboolean     wsp_store_run_finish        (WspStore            *self,
                                           GError             **error);
 gpointer     wsp_store_run_get_data      (GAsyncResult        *result);
 const char  *wsp_store_get_peer_id       (WspStore     *self);
+gboolean     wsp_store_get_keys          (WspStore     *self,
+                                          WspKeyPair   *pair,
+                                          GError      **error);
+gboolean     wsp_store_add_peer_key      (WspStore     *self,
+                                          const char   *peer_id,
+                                          const char   *key_hex,
+                                          GError      **error);
 
 gboolean     wsp_store_begin             (WspStore     *self,
                                           GError      **error);
@@ -224,9 +234,10 @@ typedef struct _WspImport WspImport;
 WspImport   *wsp_store_import_begin      (WspStore      *self,
                                           const char    *sender_peer,
                                           GError       **error);
-gboolean     wsp_import_add_stream       (WspImport     *import,
-                                          const char    *stream,
+gboolean     wsp_import_add_author       (WspImport     *import,
                                           const char    *peer_id,
+                                          const char    *name,
+                                          const char    *key_hex,
                                           GError       **error);
 gboolean     wsp_import_add              (WspImport     *import,
                                           JsonNode      *change,
