@@ -125,6 +125,33 @@ wsp_store_get_keys (WspStore    *self,
   return TRUE;
 }
 
+/**
+ * wsp_store_replace_key:
+ *
+ * Gives this laptop a new signing key (when the old one may be known to
+ * someone else). The others are asked to compare the new fingerprint at
+ * their next import of its files; what it signed before stays valid.
+ */
+gboolean
+wsp_store_replace_key (WspStore  *self,
+                       GError   **error)
+{
+  WspKeyPair pair;
+
+  g_autofree char *old_hex = NULL;
+
+  g_return_val_if_fail (WSP_IS_STORE (self), FALSE);
+  /* What it signed with the old key stays its own. */
+  if (!wsp_store_get_keys (self, &pair, error))
+    return FALSE;
+  old_hex = wsp_keys_to_hex (pair.public_key, WSP_KEY_SIZE);
+  if (!wsp_store_add_peer_key (self, self->peer_id, old_hex, error)
+      || !wsp_database_exec (self->database, "DELETE FROM meta WHERE key = 'secret_key'", error))
+    return FALSE;
+  wsp_store_forget_keys (self);
+  return wsp_store_get_keys (self, &pair, error);
+}
+
 /* Forgets the key (a copy of another laptop's database makes its own). */
 void
 wsp_store_forget_keys (WspStore *self)
@@ -397,7 +424,18 @@ wsp_store_key_standing (WspStore    *self,
       own = wsp_keys_to_hex (pair.public_key, WSP_KEY_SIZE);
       if (name != NULL)
         *name = g_strdup (_("this laptop"));
-      return g_strcmp0 (own, key_hex) == 0 ? WSP_KEY_GOOD : WSP_KEY_OTHER_KEY;
+      if (g_strcmp0 (own, key_hex) == 0)
+        return WSP_KEY_GOOD;
+      /* A key it had before. */
+      stmt = wsp_database_statement (self->database,
+                                     "SELECT 1 FROM peer_keys WHERE peer_id = ? AND public_key = ?", error);
+      if (stmt == NULL)
+        return WSP_KEY_ERROR;
+      wsp_database_bind_text (stmt, 1, peer_id);
+      wsp_database_bind_text (stmt, 2, key_hex);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      return rc == SQLITE_ROW ? WSP_KEY_GOOD : WSP_KEY_OTHER_KEY;
     }
 
   stmt = wsp_database_statement (self->database,

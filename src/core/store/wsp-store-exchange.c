@@ -104,6 +104,7 @@ typedef struct
   GArray    *changes;   /* changes.seq, sorted */
   GPtrArray *aliases;   /* JsonObject */
   GArray    *alias_of;  /* changes.seq of each alias's change */
+  GPtrArray *proofs;    /* JsonObject: where a change kept aside is in its author's chain */
   GPtrArray *streams;   /* the streams anything goes out of */
 } Outgoing;
 
@@ -113,6 +114,7 @@ outgoing_clear (Outgoing *out)
   g_clear_pointer (&out->changes, g_array_unref);
   g_clear_pointer (&out->aliases, g_ptr_array_unref);
   g_clear_pointer (&out->alias_of, g_array_unref);
+  g_clear_pointer (&out->proofs, g_ptr_array_unref);
   g_clear_pointer (&out->streams, g_ptr_array_unref);
 }
 
@@ -131,13 +133,14 @@ gather (WspStore    *self,
   out->changes = g_array_new (FALSE, FALSE, sizeof (gint64));
   out->aliases = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   out->alias_of = g_array_new (FALSE, FALSE, sizeof (gint64));
+  out->proofs = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   out->streams = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < json_array_get_length (streams); i++)
     {
       JsonObject *entry = json_array_get_object_element (streams, i);
       const char *stream = json_object_get_string_member (entry, "stream");
       gint64 since = known_run (known, stream);
-      guint before = out->changes->len + out->aliases->len;
+      guint before = out->changes->len + out->aliases->len + out->proofs->len;
       sqlite3_stmt *stmt;
       int rc;
 
@@ -198,7 +201,28 @@ gather (WspStore    *self,
         }
       if (!wsp_database_rows_done (self->database, stmt, rc, error))
         return FALSE;
-      if (out->changes->len + out->aliases->len > before)
+
+      stmt = wsp_database_statement (self->database,
+                                     "SELECT rev_id, stream_seq, prev FROM held_aside WHERE stream = ? AND "
+                                     "stream_seq > ? ORDER BY stream_seq",
+                                     error);
+      if (stmt == NULL)
+        return FALSE;
+      wsp_database_bind_text (stmt, 1, stream);
+      sqlite3_bind_int64 (stmt, 2, since);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          JsonObject *proof = json_object_new ();
+
+          json_object_set_string_member (proof, "proof", (const char *) sqlite3_column_text (stmt, 0));
+          json_object_set_string_member (proof, "stream", stream);
+          json_object_set_int_member (proof, "seq", sqlite3_column_int64 (stmt, 1));
+          json_object_set_string_member (proof, "prev", (const char *) sqlite3_column_text (stmt, 2));
+          g_ptr_array_add (out->proofs, proof);
+        }
+      if (!wsp_database_rows_done (self->database, stmt, rc, error))
+        return FALSE;
+      if (out->changes->len + out->aliases->len + out->proofs->len > before)
         g_ptr_array_add (out->streams, g_strdup (stream));
     }
   g_array_sort (out->changes, compare_int64);
@@ -261,7 +285,7 @@ emit_heads (WspStore       *self,
             GError        **error)
 {
   g_autoptr (GPtrArray) heads = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
-  g_autoptr (GHashTable) signers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GHashTable) signers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GHashTableIter iter;
   gpointer key, value;
 
@@ -291,22 +315,45 @@ emit_heads (WspStore       *self,
           json_object_set_string_member (head, "key", (const char *) sqlite3_column_text (stmt, 4));
           json_object_set_string_member (head, "signature", (const char *) sqlite3_column_text (stmt, 5));
           g_ptr_array_add (heads, head);
-          if (!g_hash_table_contains (signers, signer))
-            g_hash_table_insert (signers, g_strdup (signer),
-                                 g_strdup ((const char *) sqlite3_column_text (stmt, 4)));
+          /* Each key a laptop signed with (it may have made a new one). */
+          g_hash_table_insert (signers, g_strdup_printf ("%s %s", signer, (const char *) sqlite3_column_text (stmt, 4)),
+                               NULL);
         }
       if (!wsp_database_rows_done (self->database, stmt, rc, error))
         return FALSE;
     }
   (void) known;
 
+  /* This laptop vouches for every key it ever signed with: a laptop that
+   * missed one (restored from a backup) learns it from here. */
+  {
+    WspKeyPair pair;
+    g_autofree char *own = NULL;
+    sqlite3_stmt *stmt;
+    int rc;
+
+    if (!wsp_store_get_keys (self, &pair, error))
+      return FALSE;
+    own = wsp_keys_to_hex (pair.public_key, WSP_KEY_SIZE);
+    g_hash_table_add (signers, g_strdup_printf ("%s %s", self->peer_id, own));
+    stmt = wsp_database_statement (self->database, "SELECT public_key FROM peer_keys WHERE peer_id = ?", error);
+    if (stmt == NULL)
+      return FALSE;
+    wsp_database_bind_text (stmt, 1, self->peer_id);
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      g_hash_table_add (signers, g_strdup_printf ("%s %s", self->peer_id, (const char *) sqlite3_column_text (stmt, 0)));
+    if (!wsp_database_rows_done (self->database, stmt, rc, error))
+      return FALSE;
+  }
+
   g_hash_table_iter_init (&iter, signers);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       g_autoptr (JsonObject) author = json_object_new ();
       g_autofree char *name = NULL;
+      g_auto (GStrv) parts = g_strsplit (key, " ", 2);
 
-      if (strcmp (key, self->peer_id) == 0)
+      if (strcmp (parts[0], self->peer_id) == 0)
         name = wsp_database_dup_meta (self->database, "laptop_name");
       else
         {
@@ -314,14 +361,14 @@ emit_heads (WspStore       *self,
                                                        error);
           if (stmt == NULL)
             return FALSE;
-          wsp_database_bind_text (stmt, 1, key);
+          wsp_database_bind_text (stmt, 1, parts[0]);
           if (sqlite3_step (stmt) == SQLITE_ROW)
             name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
           sqlite3_reset (stmt);
         }
-      json_object_set_string_member (author, "author", key);
+      json_object_set_string_member (author, "author", parts[0]);
       json_object_set_string_member (author, "name", name != NULL ? name : "");
-      json_object_set_string_member (author, "key", value);
+      json_object_set_string_member (author, "key", parts[1]);
       if (!func (author, data, error))
         return FALSE;
     }
@@ -335,9 +382,10 @@ emit_heads (WspStore       *self,
  * wsp_store_foreach_change:
  * @known: (nullable): stream → the run of its changes the other laptop
  *   holds; %NULL: everything
- * @func: called with each item: each change (parents before children),
- *   then each second number of a change ("alias"), then the laptops that
- *   signed ("author") and the heads that cover them ("head")
+ * @func: called with each item: first the laptops that signed ("author")
+ *   and the heads that cover what follows ("head"), then each change
+ *   (parents before children), then each second number of a change
+ *   ("alias")
  *
  * Gives what a laptop that holds @known lacks, one item at a time.
  */
@@ -355,6 +403,10 @@ wsp_store_foreach_change (WspStore       *self,
   g_return_val_if_fail (WSP_IS_STORE (self), FALSE);
 
   if (!gather (self, known, &out, error))
+    return FALSE;
+  /* First who vouches for what follows: a reader knows before each change
+   * whether its author's signature can be checked. */
+  if (!emit_heads (self, out.streams, known, func, data, error))
     return FALSE;
   if (known == NULL)
     {
@@ -394,7 +446,10 @@ wsp_store_foreach_change (WspStore       *self,
       if (!func (g_ptr_array_index (out.aliases, i), data, error))
         return FALSE;
     }
-  return emit_heads (self, out.streams, known, func, data, error);
+  for (guint i = 0; i < out.proofs->len; i++)
+    if (!func (g_ptr_array_index (out.proofs, i), data, error))
+      return FALSE;
+  return TRUE;
 }
 
 static gboolean
@@ -490,7 +545,8 @@ number_held (WspStore    *self,
 {
   sqlite3_stmt *stmt = wsp_database_statement (self->database,
                                                "SELECT EXISTS (SELECT 1 FROM changes WHERE stream = ?1 AND stream_seq = ?2) "
-                                               "OR EXISTS (SELECT 1 FROM change_aliases WHERE stream = ?1 AND stream_seq = ?2)",
+                                               "OR EXISTS (SELECT 1 FROM change_aliases WHERE stream = ?1 AND stream_seq = ?2) "
+                                               "OR EXISTS (SELECT 1 FROM held_aside WHERE stream = ?1 AND stream_seq = ?2)",
                                                error);
   int rc;
 

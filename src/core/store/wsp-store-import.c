@@ -303,8 +303,8 @@ wsp_outcome_free (WspOutcome *outcome)
 /* A laptop a file introduces: the key it says that laptop signs with. */
 typedef struct
 {
-  char *name;
-  char *key;
+  char      *name;
+  GPtrArray *keys;  /* it may have signed with several */
 } Author;
 
 static void
@@ -313,8 +313,18 @@ author_free (gpointer data)
   Author *author = data;
 
   g_free (author->name);
-  g_free (author->key);
+  g_ptr_array_unref (author->keys);
   g_free (author);
+}
+
+static gboolean
+author_has_key (Author     *author,
+                const char *key)
+{
+  for (guint i = 0; author != NULL && i < author->keys->len; i++)
+    if (g_ascii_strcasecmp (g_ptr_array_index (author->keys, i), key) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 /* A change (or a second number of one) that came before a version it
@@ -351,13 +361,16 @@ struct _WspImport
   GHashTable  *contents;     /* rev_id → JsonNode: a change sent only for a second number */
   GHashTable  *legacy_streams; /* streams of a file of the previous version: this laptop vouches */
   GHashTable  *waiting;      /* rev_id not held yet → GPtrArray of Waiting that follow it */
-  GPtrArray   *heads;        /* Waiting: checked at the end, when every laptop is introduced */
+  GPtrArray   *heads;        /* Waiting: heads whose signer the file had not introduced yet */
+  GHashTable  *blocked;      /* stream → its laptop, whose key in the file this laptop has not accepted */
+  guint        entries;      /* changes and second numbers taken so far */
   gint64       own_lowest;   /* the lowest own number found used twice, or 0 */
   gint64       own_highest;  /* the highest own number taken back */
   GPtrArray   *retired_new;  /* rev_ids of own retired streams' changes taken back */
-  gboolean     from_myself;  /* the sender has this laptop's id: a copy of its database */
+  gboolean     from_myself;  /* another database goes on under this laptop's id: a copy of it */
   gboolean     want_states;
   gboolean     legacy;       /* the file is of the previous version: no heads */
+  gboolean     retrying;     /* taking again what was kept aside, checked when it came */
 };
 
 WspStore *
@@ -383,6 +396,7 @@ wsp_import_free (WspImport *import)
   g_clear_pointer (&import->legacy_streams, g_hash_table_unref);
   g_clear_pointer (&import->waiting, g_hash_table_unref);
   g_clear_pointer (&import->heads, g_ptr_array_unref);
+  g_clear_pointer (&import->blocked, g_hash_table_unref);
   g_clear_pointer (&import->retired_new, g_ptr_array_unref);
   g_free (import);
 }
@@ -411,7 +425,6 @@ wsp_store_import_begin (WspStore    *self,
   import->store = g_object_ref (self);
   import->open = TRUE;
   import->sender_peer = g_strdup (sender_peer);
-  import->from_myself = sender_peer != NULL && g_strcmp0 (sender_peer, self->peer_id) == 0;
   import->touched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, record_state_free);
   import->own = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import->streams = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -423,6 +436,7 @@ wsp_store_import_begin (WspStore    *self,
   import->waiting = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   import->retired_new = g_ptr_array_new_with_free_func (g_free);
   import->heads = g_ptr_array_new_with_free_func (waiting_free);
+  import->blocked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   import->want_states = TRUE;
 
   /* The entries and heads of this file, to find what no head covers. */
@@ -495,10 +509,16 @@ wsp_import_add_author (WspImport   *import,
                            _("The file names a laptop wrongly, so nothing was imported."));
       return FALSE;
     }
-  author = g_new0 (Author, 1);
-  author->name = clean_name (name);
-  author->key = g_ascii_strdown (key_hex, -1);
-  g_hash_table_replace (import->authors, g_strdup (peer_id), author);
+  author = g_hash_table_lookup (import->authors, peer_id);
+  if (author == NULL)
+    {
+      author = g_new0 (Author, 1);
+      author->name = clean_name (name);
+      author->keys = g_ptr_array_new_with_free_func (g_free);
+      g_hash_table_insert (import->authors, g_strdup (peer_id), author);
+    }
+  if (!author_has_key (author, key_hex))
+    g_ptr_array_add (author->keys, g_ascii_strdown (key_hex, -1));
   return TRUE;
 }
 
@@ -590,9 +610,16 @@ is_held_aside (WspStore    *self,
 }
 
 static gboolean hold_waiting (WspImport *import, const char *rev_id, GError **error);
+static gboolean note_entry (WspImport *import, const char *stream, gint64 seq, const char *chain, const char *prev,
+                            GError **error);
+static gboolean is_chain_text (const char *text);
+static gboolean ensure_stream (WspImport *import, const char *stream, const char *owner, GError **error);
 
 /* Keeps a change as it came, not shown and not passed on (see
- * migrations/0007-per-field-changes.sql for the reasons). */
+ * migrations/0007-per-field-changes.sql for the reasons). Where its
+ * author's chain puts it is kept too (and checked against the file's
+ * heads), unless its author's signature cannot be checked ("revoked",
+ * "key"): then it comes again later. */
 static gboolean
 hold_aside (WspImport   *import,
             const char  *rev_id,
@@ -602,23 +629,108 @@ hold_aside (WspImport   *import,
             GError     **error)
 {
   g_autofree char *text = wsp_json_object_canonical (object);
-  sqlite3_stmt *stmt = wsp_database_statement (import->store->database,
-                                               "INSERT OR IGNORE INTO held_aside (rev_id, entity, reason, change) "
-                                               "VALUES (?, ?, ?, ?)",
-                                               error);
+  g_autofree char *chain = NULL;
+  gboolean placed = strcmp (reason, "revoked") != 0 && strcmp (reason, "key") != 0;
+  const char *stream = placed ? string_member (object, "stream") : NULL;
+  const char *prev = placed ? string_member (object, "prev") : NULL;
+  gint64 seq = 0;
+  sqlite3_stmt *stmt;
 
+  if (stream == NULL || prev == NULL || !is_chain_text (prev) || !int_member (object, "seq", &seq) || seq < 1)
+    stream = prev = NULL;
+  if (stream != NULL)
+    {
+      chain = wsp_store_chain_next (prev, stream, seq, rev_id);
+      if (!import->retrying && !note_entry (import, stream, seq, chain, prev, error))
+        return FALSE;
+    }
+  stmt = wsp_database_statement (import->store->database,
+                                 "INSERT INTO held_aside (rev_id, entity, reason, change, stream, stream_seq, prev, "
+                                 "chain) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (rev_id) DO UPDATE SET "
+                                 "reason = ?3, change = ?4 WHERE reason = 'proof'",
+                                 error);
   if (stmt == NULL)
     return FALSE;
   wsp_database_bind_text (stmt, 1, rev_id);
   wsp_database_bind_text (stmt, 2, entity);
   wsp_database_bind_text (stmt, 3, reason);
   wsp_database_bind_text (stmt, 4, text);
+  wsp_database_bind_text (stmt, 5, stream);
+  if (stream != NULL)
+    sqlite3_bind_int64 (stmt, 6, seq);
+  else
+    sqlite3_bind_null (stmt, 6);
+  wsp_database_bind_text (stmt, 7, prev);
+  wsp_database_bind_text (stmt, 8, chain);
   if (!wsp_database_step_done (import->store->database, stmt, error))
     return FALSE;
-  if (wsp_database_changes (import->store->database) > 0)
+  if (wsp_database_changes (import->store->database) > 0 && !import->retrying)
     import->stats.held_aside++;
+  if (stream != NULL)
+    {
+      g_autofree char *owner = wsp_store_stream_owner (stream);
+
+      if (owner != NULL && !ensure_stream (import, stream, owner, error))
+        return FALSE;
+    }
   /* What follows it is held with it. */
   return hold_waiting (import, rev_id, error);
+}
+
+/* Where a change is in its author's chain, without the change:
+ * {"proof": rev_id, "stream", "seq", "prev"}. It proves the changes around
+ * it; it is kept, and passed on, as such. */
+static gboolean
+take_proof (WspImport   *import,
+            JsonObject  *object,
+            guint        index,
+            GError     **error)
+{
+  WspStore *self = import->store;
+  const char *rev_id = string_member (object, "proof");
+  const char *stream = string_member (object, "stream");
+  const char *prev = string_member (object, "prev");
+  g_autofree char *owner = wsp_store_stream_owner (stream);
+  g_autofree char *chain = NULL;
+  gint64 seq = 0;
+  sqlite3_stmt *stmt;
+  gboolean held = FALSE;
+
+  if (rev_id == NULL || strlen (rev_id) > MAX_ID_BYTES || owner == NULL || prev == NULL || !is_chain_text (prev)
+      || !int_member (object, "seq", &seq) || seq < 1)
+    return damaged (error, index, _("a wrong second number"));
+  if (g_hash_table_contains (import->blocked, stream))
+    return TRUE;
+  stmt = wsp_database_statement (self->database,
+                                 "SELECT EXISTS (SELECT 1 FROM changes WHERE rev_id = ?1) OR EXISTS (SELECT 1 FROM "
+                                 "held_aside WHERE rev_id = ?1)",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+  wsp_database_bind_text (stmt, 1, rev_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    held = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  if (held)
+    return TRUE;
+  chain = wsp_store_chain_next (prev, stream, seq, rev_id);
+  if (!note_entry (import, stream, seq, chain, prev, error))
+    return FALSE;
+  stmt = wsp_database_statement (self->database,
+                                 "INSERT OR IGNORE INTO held_aside (rev_id, entity, reason, change, stream, stream_seq, "
+                                 "prev, chain) VALUES (?, '', 'proof', '{}', ?, ?, ?, ?)",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+  wsp_database_bind_text (stmt, 1, rev_id);
+  wsp_database_bind_text (stmt, 2, stream);
+  sqlite3_bind_int64 (stmt, 3, seq);
+  wsp_database_bind_text (stmt, 4, prev);
+  wsp_database_bind_text (stmt, 5, chain);
+  if (!wsp_database_step_done (self->database, stmt, error) || !wsp_store_note_stream (self, stream, owner, error))
+    return FALSE;
+  g_hash_table_add (import->streams, g_strdup (stream));
+  return TRUE;
 }
 
 /* Whether the laptop @owner's trust was revoked here. */
@@ -644,35 +756,46 @@ owner_revoked (WspImport   *import,
 }
 
 /* Whether @stream is one this laptop numbered its own changes in (its
- * current one, or one it gave up after a fork: @retired). */
+ * current one, or one it gave up after a fork: @retired). A stream of this
+ * laptop's id that it did not number is a copy's: @copy. */
 static gboolean
 own_stream (WspImport   *import,
             const char  *stream,
-            gboolean    *retired)
+            gboolean    *retired,
+            gboolean    *copy)
 {
   guint kind = GPOINTER_TO_UINT (g_hash_table_lookup (import->own, stream));
 
   if (kind == 0)
     {
       sqlite3_stmt *stmt = wsp_database_statement (import->store->database,
-                                                   "SELECT retired FROM streams WHERE stream = ? AND peer_id = ?",
-                                                   NULL);
+                                                   "SELECT retired, mine FROM streams WHERE stream = ?", NULL);
+      g_autofree char *owner = wsp_store_stream_owner (stream);
 
       kind = 1;
       if (g_strcmp0 (stream, import->store->stream) == 0)
         kind = 2;
       else if (stmt != NULL)
         {
+          gboolean mine = FALSE, was_retired = FALSE;
+
           wsp_database_bind_text (stmt, 1, stream);
-          wsp_database_bind_text (stmt, 2, import->store->peer_id);
           if (sqlite3_step (stmt) == SQLITE_ROW)
-            kind = sqlite3_column_int (stmt, 0) != 0 ? 3 : 2;
+            {
+              was_retired = sqlite3_column_int (stmt, 0) != 0;
+              mine = sqlite3_column_int (stmt, 1) != 0;
+            }
           sqlite3_reset (stmt);
+          if (mine)
+            kind = was_retired ? 3 : 2;
+          else if (g_strcmp0 (owner, import->store->peer_id) == 0)
+            kind = 4;
         }
       g_hash_table_insert (import->own, g_strdup (stream), GUINT_TO_POINTER (kind));
     }
   *retired = kind == 3;
-  return kind >= 2;
+  *copy = kind == 4;
+  return kind == 2 || kind == 3;
 }
 
 /* Makes sure @stream is known, as its laptop's. */
@@ -702,7 +825,7 @@ note_entry (WspImport   *import,
 {
   sqlite3_stmt *stmt;
 
-  if (import->legacy)
+  if (import->legacy || import->retrying)
     return TRUE;
   stmt = wsp_database_statement (import->store->database,
                                  "INSERT INTO temp.import_entries (stream, seq, chain, prev) VALUES (?, ?, ?, ?)",
@@ -803,11 +926,16 @@ note_own (WspImport   *import,
           GError     **error)
 {
   WspStore *self = import->store;
-  gboolean retired = FALSE, twice = FALSE;
+  gboolean retired = FALSE, twice = FALSE, copy = FALSE;
   sqlite3_stmt *stmt;
 
-  if (!own_stream (import, stream, &retired))
-    return TRUE;
+  if (!own_stream (import, stream, &retired, &copy))
+    {
+      /* Another database goes on under this laptop's id: a copy of it. */
+      if (copy)
+        import->from_myself = TRUE;
+      return TRUE;
+    }
   stmt = wsp_database_statement (self->database,
                                  "SELECT (SELECT count(*) FROM changes WHERE stream = ?1 AND stream_seq = ?2) + "
                                  "(SELECT count(*) FROM change_aliases WHERE stream = ?1 AND stream_seq = ?2)",
@@ -832,6 +960,7 @@ note_own (WspImport   *import,
 }
 
 static gboolean take_item (WspImport *import, JsonNode *node, guint index, GError **error);
+static gboolean take_head (WspImport *import, JsonObject *object, guint index, gboolean late, GError **error);
 
 /* Keeps @node until the change @rev_id comes. */
 static void
@@ -922,7 +1051,7 @@ take_alias (WspImport   *import,
     return FALSE;
   if (!owner_revoked (import, place.owner, &revoked, error))
     return FALSE;
-  if (revoked)
+  if (revoked || g_hash_table_contains (import->blocked, place.stream))
     return TRUE;
   if (!lookup_change (self, rev_id, &found, &gen, NULL, error))
     return FALSE;
@@ -1076,7 +1205,8 @@ take_change (WspImport   *import,
     return FALSE;
   import->newest = MAX (import->newest, hlc);
 
-  /* A laptop whose trust was revoked: its changes are kept aside. */
+  /* A laptop whose trust was revoked: its changes are kept aside; so are
+   * those of a laptop whose new key this laptop has not accepted yet. */
   if (!owner_revoked (import, place.owner, &revoked, error))
     return FALSE;
   if (revoked)
@@ -1085,6 +1215,13 @@ take_change (WspImport   *import,
   /* Held already: only its number is new, maybe. */
   if (!lookup_change (self, rev_id, &found, &gen, NULL, error))
     return FALSE;
+  if (found && g_hash_table_contains (import->blocked, place.stream))
+    return TRUE;
+  if (g_hash_table_contains (import->blocked, place.stream))
+    {
+      import->stats.held_for_key++;
+      return hold_aside (import, rev_id, entity_name, "key", object, error);
+    }
   if (found)
     {
       g_autoptr (JsonObject) alias = json_object_new ();
@@ -1103,7 +1240,12 @@ take_change (WspImport   *import,
 
   entity = wsp_entities_find (entity_name);
   if (entity == NULL)
-    return hold_aside (import, rev_id, entity_name, "kind", object, error);
+    {
+      /* Kept aside, but only if its author's chain covers it. */
+      if (!ensure_stream (import, place.stream, place.owner, error))
+        return FALSE;
+      return hold_aside (import, rev_id, entity_name, "kind", object, error);
+    }
 
   /* Values of the described types. */
   {
@@ -1145,7 +1287,11 @@ take_change (WspImport   *import,
           if (!is_held_aside (self, g_ptr_array_index (parents, i), &held, error))
             return FALSE;
           if (held)
-            return hold_aside (import, rev_id, entity_name, "follows", object, error);
+            {
+              if (!ensure_stream (import, place.stream, place.owner, error))
+                return FALSE;
+              return hold_aside (import, rev_id, entity_name, "follows", object, error);
+            }
           wait_for (import, g_ptr_array_index (parents, i), node, index);
           return TRUE;
         }
@@ -1194,6 +1340,16 @@ take_change (WspImport   *import,
     return FALSE;
   if (chain != NULL && !note_entry (import, place.stream, place.seq, chain, place.prev, error))
     return FALSE;
+  /* Kept aside before (a key not accepted then): taken now. */
+  {
+    sqlite3_stmt *stmt = wsp_database_statement (self->database, "DELETE FROM held_aside WHERE rev_id = ?", error);
+
+    if (stmt == NULL)
+      return FALSE;
+    wsp_database_bind_text (stmt, 1, rev_id);
+    if (!wsp_database_step_done (self->database, stmt, error))
+      return FALSE;
+  }
   import->stats.added++;
   if (!note_own (import, place.stream, place.seq, rev_id, error))
     return FALSE;
@@ -1206,6 +1362,7 @@ static gboolean
 take_head (WspImport   *import,
            JsonObject  *object,
            guint        index,
+           gboolean     late,
            GError     **error)
 {
   WspStore *self = import->store;
@@ -1250,7 +1407,32 @@ take_head (WspImport   *import,
       /* Its changes were held aside; its word vouches for nothing. */
       return TRUE;
     case WSP_KEY_OTHER_KEY:
-      g_set_error (error, WSP_STORE_ERROR, WSP_STORE_ERROR_FORGED,
+      /* This laptop's own changes from after the backup it was restored
+       * from (or a copy's), signed with a key made then and lost with the
+       * restore: the others, who accepted that key, vouch for it. */
+      if (strcmp (signer, self->peer_id) == 0 && author_has_key (author, key))
+        {
+          if (!wsp_store_add_peer_key (self, signer, key, error))
+            return FALSE;
+          break;
+        }
+      /* The sender, which signed the whole file, says it signed with that
+       * key too (one it had before, or lost with a restore). */
+      if (g_strcmp0 (signer, import->sender_peer) == 0 && author_has_key (author, key))
+        {
+          if (!wsp_store_add_peer_key (self, signer, key, error))
+            return FALSE;
+          break;
+        }
+      /* A known laptop's new key, passed on by another: its changes wait
+       * aside until a person accepts the key from that laptop's own file;
+       * the rest of the file is taken. */
+      if (!late && strcmp (owner, signer) == 0 && import->entries == 0)
+        {
+          g_hash_table_replace (import->blocked, g_strdup (stream), g_strdup (signer));
+          return TRUE;
+        }
+      g_set_error (error, WSP_STORE_ERROR, WSP_STORE_ERROR_UNKNOWN_KEY,
                    _("The file carries changes of the laptop “%s” signed with a key this laptop does not know "
                      "for it, so nothing was imported. Import a file from “%s” itself and compare its "
                      "fingerprint first."),
@@ -1258,7 +1440,7 @@ take_head (WspImport   *import,
       return FALSE;
     case WSP_KEY_UNKNOWN_LAPTOP:
     default:
-      if (author == NULL || g_ascii_strcasecmp (author->key, key) != 0)
+      if (!author_has_key (author, key))
         {
           g_set_error (error, WSP_STORE_ERROR, WSP_STORE_ERROR_FORGED,
                        _("The file carries changes of a laptop it does not introduce (“%s”), so nothing was "
@@ -1266,7 +1448,7 @@ take_head (WspImport   *import,
                        name);
           return FALSE;
         }
-      g_hash_table_add (import->introduced, g_strdup (signer));
+      g_hash_table_add (import->introduced, g_strdup_printf ("%s %s", signer, key));
       break;
     }
 
@@ -1305,18 +1487,31 @@ take_item (WspImport  *import,
   object = json_node_get_object (node);
   if (json_object_has_member (object, "alias"))
     return take_alias (import, node, object, index, error);
+  if (json_object_has_member (object, "proof"))
+    {
+      import->entries++;
+      return take_proof (import, object, index, error);
+    }
   if (json_object_has_member (object, "author"))
     return wsp_import_add_author (import, string_member (object, "author"), string_member (object, "name"),
                                   string_member (object, "key"), error);
   if (json_object_has_member (object, "head"))
     {
-      Waiting *w = g_new0 (Waiting, 1);
+      /* Checked at once (the file gives them before its changes), or at the
+       * end when the file has not introduced its signer yet. */
+      const char *signer = string_member (object, "signer");
+      Waiting *w;
 
+      if (signer != NULL && (g_hash_table_contains (import->authors, signer)
+                             || g_strcmp0 (signer, import->store->peer_id) == 0))
+        return take_head (import, object, index, FALSE, error);
+      w = g_new0 (Waiting, 1);
       w->node = json_node_ref (node);
       w->index = index;
       g_ptr_array_add (import->heads, w);
       return TRUE;
     }
+  import->entries++;
   return take_change (import, node, object, index, error);
 }
 
@@ -1333,9 +1528,10 @@ wsp_import_add (WspImport  *import,
                 JsonNode   *item,
                 GError    **error)
 {
+  /* Messages count the changes (and second numbers) of the file. */
   if (JSON_NODE_HOLDS_OBJECT (item) && json_object_has_member (json_node_get_object (item), "rev"))
     import->stats.received++;
-  return take_item (import, item, import->index++, error);
+  return take_item (import, item, import->entries, error);
 }
 
 /* Gives @rev_id the next number of this laptop's current stream. */
@@ -1428,11 +1624,17 @@ static gboolean
 check_covered (WspImport   *import,
                GError     **error)
 {
+  /* An entry is covered when an entry after it (of the file, or held here
+   * already: its chain was checked then) follows it, or a head ends it. */
   sqlite3_stmt *stmt = wsp_database_statement (import->store->database,
                                                "SELECT e.stream FROM temp.import_entries e WHERE NOT EXISTS "
                                                "(SELECT 1 FROM temp.import_entries f WHERE f.stream = e.stream AND "
                                                "f.prev = e.chain) AND NOT EXISTS (SELECT 1 FROM heads h WHERE "
-                                               "h.stream = e.stream AND h.chain = e.chain) LIMIT 1",
+                                               "h.stream = e.stream AND h.chain = e.chain) AND NOT EXISTS (SELECT 1 "
+                                               "FROM changes c WHERE c.stream = e.stream AND c.stream_seq > e.seq AND "
+                                               "c.prev = e.chain) AND NOT EXISTS (SELECT 1 FROM change_aliases a WHERE "
+                                               "a.stream = e.stream AND a.stream_seq > e.seq AND a.prev = e.chain) "
+                                               "LIMIT 1",
                                                error);
   g_autofree char *stream = NULL;
   int rc;
@@ -1471,7 +1673,10 @@ add_introduced (WspImport   *import,
   g_hash_table_iter_init (&iter, import->introduced);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
-      Author *author = g_hash_table_lookup (import->authors, key);
+      g_auto (GStrv) parts = g_strsplit (key, " ", 2);
+      const char *peer = parts[0];
+      const char *value = parts[1];
+      Author *author = g_hash_table_lookup (import->authors, peer);
       guint8 raw[WSP_KEY_SIZE];
       g_autofree char *key_id = NULL;
       sqlite3_stmt *stmt = wsp_database_statement (self->database,
@@ -1481,17 +1686,73 @@ add_introduced (WspImport   *import,
 
       if (stmt == NULL)
         return FALSE;
-      wsp_keys_from_hex (author->key, raw, sizeof raw);
+      wsp_keys_from_hex (value, raw, sizeof raw);
       key_id = wsp_keys_key_id (raw);
-      wsp_database_bind_text (stmt, 1, key);
-      wsp_database_bind_text (stmt, 2, author->name);
-      wsp_database_bind_text (stmt, 3, author->key);
+      wsp_database_bind_text (stmt, 1, peer);
+      wsp_database_bind_text (stmt, 2, author != NULL ? author->name : "");
+      wsp_database_bind_text (stmt, 3, value);
       wsp_database_bind_text (stmt, 4, key_id);
       wsp_database_bind_text (stmt, 5, import->sender_peer);
       if (!wsp_database_step_done (self->database, stmt, error)
-          || !wsp_store_add_peer_key (self, key, author->key, error))
+          || !wsp_store_add_peer_key (self, peer, value, error))
         return FALSE;
     }
+  return TRUE;
+}
+
+/* Takes in what was kept aside because it followed a change kept aside,
+ * now that what it follows is here (its signature was checked when it
+ * came). */
+static gboolean
+retry_held (WspImport  *import,
+            GError    **error)
+{
+  WspStore *self = import->store;
+  gboolean progress = TRUE;
+
+  import->retrying = TRUE;
+  while (progress)
+    {
+      sqlite3_stmt *stmt = wsp_database_statement (self->database,
+                                                   "SELECT h.change FROM held_aside h WHERE h.reason = 'follows' AND "
+                                                   "NOT EXISTS (SELECT 1 FROM json_each (json_extract (h.change, "
+                                                   "'$.parents')) j WHERE NOT EXISTS (SELECT 1 FROM changes c WHERE "
+                                                   "c.rev_id = j.value))",
+                                                   error);
+      g_autoptr (GPtrArray) ready = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+      int rc;
+
+      if (stmt == NULL)
+        {
+          import->retrying = FALSE;
+          return FALSE;
+        }
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          JsonNode *node = json_from_string ((const char *) sqlite3_column_text (stmt, 0), NULL);
+
+          if (node != NULL)
+            g_ptr_array_add (ready, node);
+        }
+      if (!wsp_database_rows_done (self->database, stmt, rc, error))
+        {
+          import->retrying = FALSE;
+          return FALSE;
+        }
+      progress = FALSE;
+      for (guint i = 0; i < ready->len; i++)
+        {
+          guint added = import->stats.added;
+
+          if (!take_item (import, g_ptr_array_index (ready, i), import->entries, error))
+            {
+              import->retrying = FALSE;
+              return FALSE;
+            }
+          progress |= import->stats.added > added;
+        }
+    }
+  import->retrying = FALSE;
   return TRUE;
 }
 
@@ -1530,13 +1791,16 @@ wsp_import_end (WspImport    *import,
                                         "laptop’s full export"));
     }
 
+  if (!retry_held (import, error))
+    return FALSE;
+
   /* Every change is covered by its author's signature; a file of the
    * previous version had none: this laptop vouches for it. */
   for (guint i = 0; i < import->heads->len; i++)
     {
       Waiting *w = g_ptr_array_index (import->heads, i);
 
-      if (!take_head (import, json_node_get_object (w->node), w->index, error))
+      if (!take_head (import, json_node_get_object (w->node), w->index, TRUE, error))
         return FALSE;
     }
   if (!check_covered (import, error) || !add_introduced (import, error))

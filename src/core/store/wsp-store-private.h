@@ -43,6 +43,11 @@ struct _WspStore
   gboolean     head_dirty; /* @stream_chain moved on: a new head to sign at commit */
   WspKeyPair   keys;
   gboolean     have_keys;
+  char        *guard_dir;  /* where this computer notes how far the numbering went */
+  gint64       guarded_seq;
+  gboolean     guard_noted; /* the note is there, for the current stream */
+  gboolean     noted_before; /* the database says a computer noted its numbering */
+  WspStoreNotice notice;
 
   guint        depth;
   WspChanges  *pending;    /* changed in the open transaction */

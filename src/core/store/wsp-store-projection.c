@@ -8,9 +8,9 @@
  * choose (wsp_store_resolve), and the one shown meanwhile is the write with
  * the highest generation, then the highest id, so every laptop shows the
  * same. "_deleted" is such a field: a record is deleted when its latest
- * writes of it say so and no write of another field happened without the
- * delete having seen it; a delete concurrent with an edit keeps the record
- * alive and is shown as a conflict, never dropped.
+ * writes of it all say so and every edit of another field was seen by
+ * those deletes or saw them; a delete concurrent with an edit keeps the
+ * record alive and is shown as a conflict, never dropped.
  *
  * The state depends only on the set of changes held, so it is the same on
  * every laptop that holds the same changes, whatever the order they came in.
@@ -301,25 +301,25 @@ work_out_deleted (WspStore    *self,
   if (deletes->len == 0)
     return FALSE;
 
-  /* The current versions that some delete did not see: an edit made
-   * meanwhile on another laptop, or a restore. */
+  /* The edits that some delete did not see and that did not see it: made
+   * meanwhile on another laptop. An edit made after seeing the delete (in
+   * the conflict it opened) leaves it open; deletes and restores are
+   * decided by the "_deleted" register itself. */
   for (guint i = 0; i < graph->changes->len; i++)
     {
       WspChange *change = g_ptr_array_index (graph->changes, i);
-      gboolean missed = FALSE;
+      gboolean edits = FALSE, missed = FALSE;
+      g_autoptr (GList) members = json_object_get_members (change->sets);
 
-      if (!change->leaf)
+      for (GList *l = members; l != NULL && !edits; l = l->next)
+        edits = strcmp (l->data, WSP_STORE_DELETED_FIELD) != 0;
+      if (!edits)
         continue;
       for (guint d = 0; d < deletes->len && !missed; d++)
         {
           guint del = g_array_index (deletes, guint, d);
           missed = del != i && !is_ancestor (graph, i, del) && !is_ancestor (graph, del, i);
         }
-      /* A leaf that is itself one of the deletes, or that only follows
-       * one, is the delete's side. */
-      for (guint d = 0; d < deletes->len && missed; d++)
-        if (g_array_index (deletes, guint, d) == i)
-          missed = FALSE;
       if (missed)
         g_array_append_val (unseen, i);
     }

@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "store/wsp-store-private.h"
 
@@ -33,6 +34,20 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* Notes that this database numbers its own changes in @stream. */
+static gboolean
+mark_mine (WspStore    *self,
+           const char  *stream,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = wsp_database_statement (self->database, "UPDATE streams SET mine = 1 WHERE stream = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  wsp_database_bind_text (stmt, 1, stream);
+  return wsp_database_step_done (self->database, stmt, error);
+}
+
 /* Reads this laptop's identity and counters; creates them on first run. */
 gboolean
 wsp_store_load_counters (WspStore  *self,
@@ -46,8 +61,18 @@ wsp_store_load_counters (WspStore  *self,
 
   if (peer == NULL)
     {
+      WspKeyPair pair;
+      g_autofree char *secret_hex = NULL;
+
+      /* A new laptop: its id and its key from the start, so that any backup
+       * holds the key it signs with. */
       peer = g_uuid_string_random ();
-      if (!wsp_database_set_meta (self->database, "peer_id", peer, error))
+      if (!wsp_keys_generate (&pair, error))
+        return FALSE;
+      secret_hex = wsp_keys_to_hex (pair.secret_key, WSP_KEY_SIZE);
+      memset (&pair, 0, sizeof pair);
+      if (!wsp_database_set_meta (self->database, "peer_id", peer, error)
+          || !wsp_database_set_meta (self->database, "secret_key", secret_hex, error))
         return FALSE;
     }
   if (stream == NULL)
@@ -71,7 +96,7 @@ wsp_store_load_counters (WspStore  *self,
   self->stream_seq = seq != NULL ? g_ascii_strtoll (seq, NULL, 10) : 0;
   g_free (self->stream_chain);
   self->stream_chain = chain != NULL ? g_steal_pointer (&chain) : g_strdup (WSP_CHAIN_ZERO);
-  return wsp_store_note_stream (self, self->stream, self->peer_id, error);
+  return wsp_store_note_stream (self, self->stream, self->peer_id, error) && mark_mine (self, self->stream, error);
 }
 
 /* Goes on in a fresh numbering of this laptop's own. */
@@ -85,7 +110,8 @@ wsp_store_new_stream (WspStore  *self,
   if (!wsp_database_set_meta (self->database, "stream", stream, error)
       || !wsp_database_set_meta (self->database, "stream_seq", "0", error)
       || !wsp_database_set_meta (self->database, "stream_chain", WSP_CHAIN_ZERO, error)
-      || !wsp_store_note_stream (self, stream, self->peer_id, error))
+      || !wsp_store_note_stream (self, stream, self->peer_id, error)
+      || !mark_mine (self, stream, error))
     return FALSE;
   g_free (self->stream);
   self->stream = g_steal_pointer (&stream);
@@ -93,6 +119,7 @@ wsp_store_new_stream (WspStore  *self,
   g_free (self->stream_chain);
   self->stream_chain = g_strdup (WSP_CHAIN_ZERO);
   self->head_dirty = FALSE;
+  self->guard_noted = FALSE;
   return TRUE;
 }
 
@@ -113,7 +140,8 @@ wsp_store_become_new_laptop (WspStore  *self,
   if (!wsp_database_set_meta (self->database, "stream", self->peer_id, error)
       || !wsp_database_set_meta (self->database, "stream_seq", "0", error)
       || !wsp_database_set_meta (self->database, "stream_chain", WSP_CHAIN_ZERO, error)
-      || !wsp_store_note_stream (self, self->peer_id, self->peer_id, error))
+      || !wsp_store_note_stream (self, self->peer_id, self->peer_id, error)
+      || !mark_mine (self, self->peer_id, error))
     return FALSE;
   g_free (self->stream);
   self->stream = g_strdup (self->peer_id);
@@ -121,6 +149,7 @@ wsp_store_become_new_laptop (WspStore  *self,
   g_free (self->stream_chain);
   self->stream_chain = g_strdup (WSP_CHAIN_ZERO);
   self->head_dirty = FALSE;
+  self->guard_noted = FALSE;
   return TRUE;
 }
 
@@ -194,6 +223,8 @@ wsp_store_begin (WspStore  *self,
   return TRUE;
 }
 
+static void write_guard (WspStore *self);
+
 static gboolean
 store_end (WspStore  *self,
            gboolean   ok,
@@ -237,6 +268,7 @@ store_end (WspStore  *self,
       wsp_store_load_counters (self, NULL);
       return FALSE;
     }
+  write_guard (self);
   emit_pending (self);
   return TRUE;
 }
@@ -256,19 +288,145 @@ wsp_store_rollback (WspStore *self)
   store_end (self, FALSE, NULL);
 }
 
+/* ---- the numbering guard --------------------------------------------------- */
+
+/* Where this computer notes how far each of its laptop's numberings went,
+ * outside the database, so that a database restored from a backup (or
+ * copied here from another computer) is found out when it opens: its
+ * numbering would otherwise give again numbers the others already hold. */
+static char *
+default_guard_dir (void)
+{
+  const char *dir = g_getenv ("WSPOLNIE_GUARD_DIR");
+
+  if (dir != NULL && *dir != '\0')
+    return g_strdup (dir);
+  return g_build_filename (g_get_user_state_dir (), "wspolnie", "numbering", NULL);
+}
+
+static char *
+guard_path (WspStore *self)
+{
+  g_autofree char *name = g_strdup (self->stream);
+
+  if (self->guard_dir == NULL)
+    return NULL;
+  g_strdelimit (name, "/", '_');
+  return g_build_filename (self->guard_dir, name, NULL);
+}
+
+/* Notes how far this laptop's numbering went (after each commit). */
+static void
+write_guard (WspStore *self)
+{
+  g_autofree char *path = guard_path (self);
+  g_autofree char *text = NULL;
+
+  if (path == NULL || (self->stream_seq == self->guarded_seq && self->guarded_seq >= 0 && self->guard_noted))
+    return;
+  text = g_strdup_printf ("%" G_GINT64_FORMAT "\n", self->stream_seq);
+  if (g_mkdir_with_parents (self->guard_dir, 0700) != 0
+      || !g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_NONE, 0600, NULL))
+    return;
+  self->guarded_seq = self->stream_seq;
+  self->guard_noted = TRUE;
+  /* From now on a missing note means the database came from elsewhere. */
+  if (!self->noted_before)
+    {
+      g_autofree char *before = wsp_database_dup_meta (self->database, "numbering_noted");
+
+      if (before == NULL && self->depth == 0)
+        wsp_database_set_meta (self->database, "numbering_noted", "1", NULL);
+      self->noted_before = TRUE;
+    }
+}
+
+/* At open: a numbering that went further on this computer than the
+ * database says (a backup restored), or one this computer never noted (a
+ * database copied here), goes on in a fresh stream. */
+static gboolean
+check_guard (WspStore  *self,
+             GError   **error)
+{
+  g_autofree char *path = guard_path (self);
+  g_autofree char *text = NULL;
+  gint64 noted = -1;
+
+  if (path == NULL)
+    return TRUE;
+  if (g_file_get_contents (path, &text, NULL, NULL))
+    noted = g_ascii_strtoll (text, NULL, 10);
+  /* A database this computer never noted: new, or of a version before the
+   * notes, if it says it was never noted anywhere; else a copy. */
+  if (noted < 0)
+    {
+      g_autofree char *before = wsp_database_dup_meta (self->database, "numbering_noted");
+
+      if (before == NULL)
+        {
+          self->guarded_seq = -1; /* noted at once */
+          return TRUE;
+        }
+    }
+  if (noted == self->stream_seq)
+    {
+      self->guarded_seq = noted;
+      self->guard_noted = TRUE;
+      return TRUE;
+    }
+  self->notice = noted > self->stream_seq ? WSP_STORE_NOTICE_RESTORED : WSP_STORE_NOTICE_MOVED;
+  if (!wsp_store_begin (self, error))
+    return FALSE;
+  if (!wsp_database_exec (self->database, "UPDATE streams SET retired = 1 WHERE mine = 1", error)
+      || !wsp_store_new_stream (self, error))
+    {
+      wsp_store_rollback (self);
+      return FALSE;
+    }
+  return wsp_store_commit (self, error);
+}
+
+/* What the store found when it opened the database: a restored backup, or
+ * a database from another computer. */
+WspStoreNotice
+wsp_store_get_notice (WspStore *self)
+{
+  g_return_val_if_fail (WSP_IS_STORE (self), WSP_STORE_NOTICE_NONE);
+  return self->notice;
+}
+
 /* ---- life ---------------------------------------------------------------- */
+
+/**
+ * wsp_store_new_full:
+ * @guard_dir: (nullable): where this computer notes how far its laptop's
+ *   numberings went; %NULL: the user's state folder
+ *
+ * The store on @database.
+ */
+WspStore *
+wsp_store_new_full (WspDatabase  *database,
+                    const char   *guard_dir,
+                    GError      **error)
+{
+  g_autoptr (WspStore) self = g_object_new (WSP_TYPE_STORE, NULL);
+  const char *path = wsp_database_get_path (database);
+
+  self->database = g_object_ref (database);
+  if (path != NULL && *path != '\0' && g_strcmp0 (path, ":memory:") != 0)
+    self->guard_dir = guard_dir != NULL ? g_strdup (guard_dir) : default_guard_dir ();
+  if (!wsp_store_load_counters (self, error) || !wsp_store_upgrade (self, error)
+      || !wsp_store_ensure_projection (self, error) || !check_guard (self, error))
+    return NULL;
+  write_guard (self);
+  return g_steal_pointer (&self);
+}
 
 WspStore *
 wsp_store_new (WspDatabase  *database,
                GError      **error)
 {
-  g_autoptr (WspStore) self = g_object_new (WSP_TYPE_STORE, NULL);
-
-  self->database = g_object_ref (database);
-  if (!wsp_store_load_counters (self, error) || !wsp_store_upgrade (self, error)
-      || !wsp_store_ensure_projection (self, error))
-    return NULL;
-  return g_steal_pointer (&self);
+  return wsp_store_new_full (database, NULL, error);
 }
 
 /* Opens the database at @path (NULL: in memory) and the store on it. */
@@ -276,11 +434,19 @@ WspStore *
 wsp_store_open (const char  *path,
                 GError     **error)
 {
+  return wsp_store_open_full (path, NULL, error);
+}
+
+WspStore *
+wsp_store_open_full (const char  *path,
+                     const char  *guard_dir,
+                     GError     **error)
+{
   g_autoptr (WspDatabase) database = wsp_database_open (path, error);
 
   if (database == NULL)
     return NULL;
-  return wsp_store_new (database, error);
+  return wsp_store_new_full (database, guard_dir, error);
 }
 
 /* A second store on the same database file, for long work in a worker
@@ -290,7 +456,7 @@ wsp_store_open_another (WspStore  *self,
                         GError   **error)
 {
   g_return_val_if_fail (WSP_IS_STORE (self), NULL);
-  return wsp_store_open (wsp_database_get_path (self->database), error);
+  return wsp_store_open_full (wsp_database_get_path (self->database), self->guard_dir, error);
 }
 
 /* After another store on the same file changed it (see
@@ -488,6 +654,7 @@ wsp_store_finalize (GObject *object)
   g_free (self->peer_id);
   g_free (self->stream);
   g_free (self->stream_chain);
+  g_free (self->guard_dir);
 
   G_OBJECT_CLASS (wsp_store_parent_class)->finalize (object);
 }

@@ -24,6 +24,7 @@ typedef enum
   WSP_STORE_ERROR_NOT_DELETED,
   WSP_STORE_ERROR_DAMAGED,
   WSP_STORE_ERROR_FORGED,    /* a change not signed by the laptop it is said to come from */
+  WSP_STORE_ERROR_UNKNOWN_KEY, /* signed with a key not known here for its laptop */
   WSP_STORE_ERROR_TOO_LARGE,
 } WspStoreError;
 
@@ -104,8 +105,24 @@ void wsp_conflict_free (WspConflict *conflict);
 
 WspStore    *wsp_store_open              (const char   *path,
                                           GError      **error);
+WspStore    *wsp_store_open_full         (const char   *path,
+                                          const char   *guard_dir,
+                                          GError      **error);
 WspStore    *wsp_store_new               (WspDatabase  *database,
                                           GError      **error);
+WspStore    *wsp_store_new_full          (WspDatabase  *database,
+                                          const char   *guard_dir,
+                                          GError      **error);
+
+/* What the store found when it opened its database. */
+typedef enum
+{
+  WSP_STORE_NOTICE_NONE,
+  WSP_STORE_NOTICE_RESTORED, /* restored from a backup: it went further on this computer */
+  WSP_STORE_NOTICE_MOVED,    /* copied or moved here from another computer */
+} WspStoreNotice;
+
+WspStoreNotice wsp_store_get_notice      (WspStore     *self);
 WspDatabase *wsp_store_get_database      (WspStore     *self);
 WspStore    *wsp_store_open_another      (WspStore     *self,
                                           GError      **error);
@@ -131,6 +148,8 @@ gpointer     wsp_store_run_get_data      (GAsyncResult        *result);
 const char  *wsp_store_get_peer_id       (WspStore     *self);
 gboolean     wsp_store_get_keys          (WspStore     *self,
                                           WspKeyPair   *pair,
+                                          GError      **error);
+gboolean     wsp_store_replace_key       (WspStore     *self,
                                           GError      **error);
 gboolean     wsp_store_add_peer_key      (WspStore     *self,
                                           const char   *peer_id,
@@ -187,7 +206,9 @@ typedef struct
   guint    received;      /* changes in the batch */
   guint    added;         /* of those, new to this laptop */
   guint    records;       /* records whose state was worked out again */
-  guint    held_aside;    /* changes of kinds of records a newer app knows */
+  guint    held_aside;    /* changes kept aside: of kinds of records a newer app knows, of a revoked
+                           * laptop, of a key not accepted yet, or following one of those */
+  guint    held_for_key;  /* of those, of a laptop whose new key this one has not accepted yet */
   guint    taken_back;    /* this laptop's own changes it had lost (a restored backup) */
   gboolean clock_clamped;
   gboolean renumbered;    /* this laptop's numbering was forked: it goes on in a new one */

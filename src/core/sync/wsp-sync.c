@@ -378,6 +378,9 @@ write_packet (WspStore         *store,
   else
     json_object_set_null_member (header, "recipient");
   json_object_set_boolean_member (header, "full", known == NULL);
+  /* What a delta takes its reader to hold already. */
+  if (known != NULL)
+    json_object_set_object_member (header, "assumed", json_object_ref (known));
   json_object_set_string_member (header, "created_at", created_at);
   json_object_set_string_member (header, "created_hlc", hlc != NULL ? hlc : "0000000000000000");
   json_object_set_object_member (header, "sender_have", json_object_ref (have));
@@ -739,6 +742,7 @@ typedef struct
   const char *created_at;
   const char *created_hlc;
   JsonObject *sender_have;
+  JsonObject *assumed;     /* a delta: what it takes its reader to hold */
   JsonArray  *revisions;   /* previous version: the whole revisions */
   gboolean    legacy;
   gboolean    full;
@@ -780,6 +784,7 @@ read_header (Packet      *packet,
   packet->sender_peer = get_string (sender, "peer_id");
   packet->sender_name = wsp_sync_clean_name (get_string (sender, "name"));
   packet->sender_have = get_object (object, "sender_have");
+  packet->assumed = get_object (object, "assumed");
   node = json_object_has_member (object, "full") ? json_object_get_member (object, "full") : NULL;
   packet->full = node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN
                  && json_node_get_boolean (node);
@@ -938,6 +943,19 @@ check_trust (WspStore         *store,
       if (!wsp_store_get_keys (store, &pair, error))
         return FALSE;
       own = wsp_keys_to_hex (pair.public_key, WSP_KEY_SIZE);
+      /* Its key now, or one it had (a copy made before it was restored). */
+      if (g_strcmp0 (own, packet->pub_hex) != 0)
+        {
+          g_autoptr (sqlite3_stmt) old = prepare (store, "SELECT 1 FROM peer_keys WHERE peer_id = ? AND public_key = ?",
+                                                  error);
+
+          if (old == NULL)
+            return FALSE;
+          sqlite3_bind_text (old, 1, packet->sender_peer, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (old, 2, packet->pub_hex, -1, SQLITE_TRANSIENT);
+          if (sqlite3_step (old) == SQLITE_ROW)
+            return TRUE;
+        }
       if (g_strcmp0 (own, packet->pub_hex) != 0)
         return refuse (error, WSP_SYNC_ERROR_BAD_SIGNATURE,
                        _("The file says it comes from this laptop but is signed with another key. It may be "
@@ -1003,6 +1021,39 @@ check_recipient (WspStore  *store,
                  "nothing was imported. Ask for a file made for this laptop, or for a full export."),
                name != NULL ? name : packet->recipient);
   return FALSE;
+}
+
+/* A delta leaves out what it takes its reader to hold: if this laptop does
+ * not hold it (a backup was restored, or it never had it), the delta is no
+ * use to it. */
+static gboolean
+check_assumed (WspStore  *store,
+               Packet    *packet,
+               GError   **error)
+{
+  g_autoptr (JsonObject) have = NULL;
+  g_autoptr (GList) members = NULL;
+
+  if (packet->assumed == NULL)
+    return TRUE;
+  have = wsp_store_dup_have (store, error);
+  if (have == NULL)
+    return FALSE;
+  members = json_object_get_members (packet->assumed);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      gint64 assumed = 0, held = 0;
+
+      if (!get_int (packet->assumed, l->data, &assumed))
+        return incomplete (error);
+      get_int (have, l->data, &held);
+      if (held < assumed)
+        return refuse (error, WSP_SYNC_ERROR_STALE,
+                       _("The file leaves out changes it takes this laptop to have, but this laptop does not "
+                         "have them (was a backup restored?), so nothing was imported. Import a full export "
+                         "from the other laptop, or send it a file from this one first."));
+    }
+  return TRUE;
 }
 
 /* Whether this very file (the same id and content) was imported before. */
@@ -1296,7 +1347,8 @@ import_stream (WspStore         *store,
       sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, whole->data, whole->len);
     }
 
-  if (!check_trust (store, &packet, flags, &local, error) || !check_recipient (store, &packet, error))
+  if (!check_trust (store, &packet, flags, &local, error) || !check_recipient (store, &packet, error)
+      || !check_assumed (store, &packet, error))
     return FALSE;
   local.packet_id = g_strdup (packet.packet_id);
   local.sender_peer = g_strdup (packet.sender_peer);

@@ -24,6 +24,7 @@ typedef enum
   WSP_SYNC_ERROR_TOO_LARGE,
   WSP_SYNC_ERROR_UNKNOWN_RECIPIENT,
   WSP_SYNC_ERROR_WRONG_RECIPIENT,
+  WSP_SYNC_ERROR_STALE,      /* a delta that assumes changes this laptop does not hold (any more) */
 } WspSyncError;
 
 GQuark wsp_sync_error_quark (void);

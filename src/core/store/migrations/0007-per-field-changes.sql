@@ -58,6 +58,7 @@ CREATE TABLE streams (
   stream      TEXT PRIMARY KEY,
   peer_id     TEXT NOT NULL,
   run         INTEGER NOT NULL DEFAULT 0,
+  mine        INTEGER NOT NULL DEFAULT 0,  -- this database numbered its own changes in it
   retired     INTEGER NOT NULL DEFAULT 0,  -- this laptop's own, given up after a fork
   owner_signed INTEGER NOT NULL DEFAULT 0, -- its laptop signed a head of it
   legacy_until INTEGER NOT NULL DEFAULT 0  -- the last number its laptop made before it signed
@@ -99,14 +100,23 @@ ALTER TABLE peers ADD COLUMN last_hlc TEXT;
 
 -- Changes kept as they came, not shown and not passed on: of a kind of
 -- record this version does not know (from a newer app: reason 'kind'), of
--- a laptop whose trust was revoked ('revoked'), or following one of those
--- ('follows').
+-- a laptop whose trust was revoked ('revoked'), of a laptop whose new key
+-- this one has not accepted yet ('key'), following one of those
+-- ('follows'), or only where a change is in its author's chain ('proof').
+-- Where its author's chain puts it (stream, stream_seq, prev, chain) is
+-- kept too, and passed on without the change ('proof'), so that a laptop
+-- that keeps a change aside can still prove the changes around it.
 CREATE TABLE held_aside (
   rev_id      TEXT PRIMARY KEY,
   entity      TEXT NOT NULL,
   reason      TEXT NOT NULL,
-  change      TEXT NOT NULL
+  change      TEXT NOT NULL,
+  stream      TEXT,
+  stream_seq  INTEGER,
+  prev        TEXT,
+  chain       TEXT
 ) WITHOUT ROWID;
+CREATE INDEX held_aside_by_stream ON held_aside (stream, stream_seq) WHERE stream IS NOT NULL;
 
 CREATE TABLE legacy_revisions (
   old_rev_id  TEXT PRIMARY KEY,
