@@ -99,6 +99,67 @@ for i in $(seq 1 12); do
   expect "killed import $i: --check" bash -c "'$app' --database '$C' --check > /dev/null"
 done
 
+# ---- sync as it happens to the secretaries -------------------------------
+P="$tmp/p.sqlite3"   # the secretary's laptop
+Q="$tmp/q.sqlite3"   # the other secretary's
+"$app" --database "$P" --demo --check > /dev/null 2>&1
+"$app" --database "$P" --export "$tmp/p1.wspolnie.json" --full > /dev/null
+"$app" --database "$Q" --import "$tmp/p1.wspolnie.json" --trust > /dev/null
+"$app" --database "$Q" --export "$tmp/q1.wspolnie.json" --full > /dev/null
+"$app" --database "$P" --import "$tmp/q1.wspolnie.json" --trust > /dev/null
+
+# Two laptops that each started from the demo hold one of each record.
+"$app" --database "$tmp/demo2.sqlite3" --demo --check > /dev/null 2>&1
+"$app" --database "$tmp/demo2.sqlite3" --import "$tmp/p1.wspolnie.json" --trust > "$tmp/out" 2>&1
+expect "two demos: nothing new" grep -q "Brought 0 of" "$tmp/out"
+expect "two demos: as many records" test "$(sqlite3 "$tmp/demo2.sqlite3" "SELECT count(*) FROM records WHERE deleted = 0")" = "$(sqlite3 "$P" "SELECT count(*) FROM records WHERE deleted = 0")"
+
+# A backup restored: found out at once, nothing jams, nothing lost.
+S="$tmp/s.sqlite3"
+"$app" --database "$S" --check > /dev/null 2>&1
+cp "$S" "$tmp/s-backup.sqlite3"
+"$app" --database "$S" --demo --check > /dev/null 2>&1
+"$app" --database "$S" --export "$tmp/s1.wspolnie.json" --full > /dev/null
+"$app" --database "$Q" --import "$tmp/s1.wspolnie.json" --trust > /dev/null
+cp "$tmp/s-backup.sqlite3" "$S"
+rm -f "$S-wal" "$S-shm"
+"$app" --database "$S" --check > "$tmp/out" 2>&1
+expect "restored backup found out" grep -q "restored from a backup" "$tmp/out"
+"$app" --database "$Q" --export "$tmp/q2.wspolnie.json" --full > /dev/null
+"$app" --database "$S" --import "$tmp/q2.wspolnie.json" --trust > "$tmp/out" 2>&1
+expect "restored laptop takes the other's file" test $? -eq 0
+expect "restored laptop's own changes come back" grep -q "lost with a restored backup, came back" "$tmp/out"
+"$app" --database "$S" --export "$tmp/s2.wspolnie.json" > /dev/null
+expect "the other takes the restored laptop's file" "$app" --database "$Q" --import "$tmp/s2.wspolnie.json"
+expect "restored laptop: --check" "$app" --database "$S" --check
+
+# A known laptop's new key: refused with the way out, then accepted.
+"$app" --database "$Q" --new-key > "$tmp/out" 2>&1
+expect "--new-key shows the fingerprint" grep -Eq 'Fingerprint: [0-9]{5}' "$tmp/out"
+"$app" --database "$Q" --export "$tmp/q3.wspolnie.json" > /dev/null
+"$app" --database "$P" --import "$tmp/q3.wspolnie.json" > /dev/null 2> "$tmp/err"
+expect "new key refused at first" test $? -ne 0
+expect "new key: the way out" grep -q -- "--accept-new-key" "$tmp/err"
+expect "new key accepted" "$app" --database "$P" --import "$tmp/q3.wspolnie.json" --accept-new-key
+
+# A delta made for one laptop is refused by another, saying what to do.
+R="$tmp/r.sqlite3"
+"$app" --database "$R" --import "$tmp/p1.wspolnie.json" --trust > /dev/null
+qid=$("$app" --database "$Q" --fingerprint | sed -n 's/^Id: //p')
+"$app" --database "$P" --export "$tmp/for-q.wspolnie.json" --for "$qid" > /dev/null
+"$app" --database "$R" --import "$tmp/for-q.wspolnie.json" > /dev/null 2> "$tmp/err"
+expect "delta for another laptop refused" test $? -ne 0
+expect "delta for another laptop: full export" grep -q "full export" "$tmp/err"
+
+# The database is only its user's to read, wherever it is.
+expect "database mode 0600" test "$(stat -c %a "$R")" = "600"
+
+# A database copied to another computer goes on as a laptop of its own.
+cp "$P" "$tmp/copy.sqlite3"
+rm -f "$tmp/copy.sqlite3-wal" "$tmp/copy.sqlite3-shm"
+WSPOLNIE_GUARD_DIR="$tmp/other-computer" "$app" --database "$tmp/copy.sqlite3" --check > "$tmp/out" 2>&1
+expect "copy found out" grep -q "copied or moved here" "$tmp/out"
+
 # Documents: --list, then --document in each format; refusals write nothing.
 D="$tmp/docs"
 mkdir "$D"

@@ -8,8 +8,9 @@
  * Council gives its opinion on.
  *
  * Everything is built from the tables below, in one transaction, around a
- * fixed day (WSP_DEMO_REFERENCE_DATE) and with a fixed random seed, so two
- * runs give the same data (only the record ids differ).  The Polish texts
+ * fixed day (WSP_DEMO_REFERENCE_DATE), with a fixed random seed and fixed
+ * record ids, so two runs give the same data: two laptops that start from
+ * the demo hold the same records.  The Polish texts
  * are data, not user interface, so they are not translated.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -894,6 +895,7 @@ typedef struct
   GHashTable   *ids;        /* "kind:key" → record id */
   GHashTable   *attendance; /* "meeting:seat" → status, a static string */
   WspBodyRules  rules;
+  guint         made;       /* records made so far, for their fixed ids */
 } Demo;
 
 static void
@@ -921,11 +923,24 @@ id_of (Demo       *demo,
   return id;
 }
 
+/* A new record with a fixed id: the @n-th record the demo makes has the
+ * same id on every laptop, so two laptops that try the demo hold the same
+ * records, not two of each. */
 static WspRecord *
-record_new (const char *entity)
+record_new_full (Demo       *demo,
+                 const char *entity)
 {
-  return wsp_record_new_for_entity (entity, NULL);
+  g_autofree char *name = g_strdup_printf ("wspolnie-demo-%d-%u", DEMO_SEED, demo->made++);
+  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, name, -1);
+  char id[37];
+
+  /* A UUID of version 4's form, made from the digest. */
+  g_snprintf (id, sizeof id, "%.8s-%.4s-4%.3s-8%.3s-%.12s", digest, digest + 8, digest + 13, digest + 17,
+              digest + 20);
+  return wsp_record_new_for_entity (entity, id);
 }
+
+#define record_new(entity) record_new_full (demo, (entity))
 
 /* Saves @record and remembers its id as @kind @key (when @key is set). */
 static gboolean

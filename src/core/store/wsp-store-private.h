@@ -27,6 +27,9 @@ G_BEGIN_DECLS
  * record; also the conflict of a delete against an edit. */
 #define WSP_STORE_DELETED_FIELD "_deleted"
 
+/* The pseudo-field of a record merged into another: that record's id. */
+#define WSP_STORE_MERGED_FIELD "_merged_into"
+
 /* The chain before the first entry of a stream. */
 #define WSP_CHAIN_ZERO "0000000000000000000000000000000000000000000000000000000000000000"
 
@@ -48,6 +51,7 @@ struct _WspStore
   gboolean     guard_noted; /* the note is there, for the current stream */
   gboolean     noted_before; /* the database says a computer noted its numbering */
   WspStoreNotice notice;
+  guint        following;  /* merged records followed in wsp_store_get() */
 
   guint        depth;
   WspChanges  *pending;    /* changed in the open transaction */

@@ -54,10 +54,35 @@ wsp_store_get (WspStore    *self,
     record = wsp_store_record_from_row (stmt, 0);
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    wsp_database_set_error (self->database, rc, error);
-  else if (record == NULL)
-    g_set_error (error, WSP_STORE_ERROR, WSP_STORE_ERROR_NOT_FOUND,
-                 _("The record was not found. It may have been deleted."));
+    {
+      wsp_database_set_error (self->database, rc, error);
+      return NULL;
+    }
+  if (record == NULL)
+    {
+      /* Merged into another record: that one is what it is now. */
+      g_autofree char *into = NULL;
+
+      stmt = wsp_database_statement (self->database,
+                                     "SELECT json_extract (body, '$." WSP_STORE_MERGED_FIELD "') FROM records "
+                                     "WHERE id = ? AND deleted = 1",
+                                     error);
+      if (stmt == NULL)
+        return NULL;
+      wsp_database_bind_text (stmt, 1, id);
+      if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+        into = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+      if (into != NULL && g_strcmp0 (into, id) != 0 && self->following < 8)
+        {
+          self->following++;
+          record = wsp_store_get (self, into, error);
+          self->following--;
+          return record;
+        }
+      g_set_error (error, WSP_STORE_ERROR, WSP_STORE_ERROR_NOT_FOUND,
+                   _("The record was not found. It may have been deleted."));
+    }
   return record;
 }
 

@@ -514,3 +514,160 @@ wsp_store_undelete (WspStore    *self,
   g_return_val_if_fail (WSP_IS_STORE (self), FALSE);
   return set_deleted (self, id, FALSE, error);
 }
+
+/* Replaces @from by @into in the references of @values (fields that name a
+ * record, and lists of them); TRUE when something changed. */
+static gboolean
+follow_references (const WspEntity *entity,
+                   JsonObject      *values,
+                   const char      *from,
+                   const char      *into,
+                   JsonObject      *sets)
+{
+  gboolean changed = FALSE;
+
+  for (guint i = 0; i < entity->n_fields; i++)
+    {
+      const WspField *field = &entity->fields[i];
+      JsonNode *value = wsp_store_member (values, field->name);
+
+      if (value == NULL)
+        continue;
+      if (field->type == WSP_FIELD_REF && JSON_NODE_HOLDS_VALUE (value)
+          && g_strcmp0 (json_node_get_string (value), from) == 0)
+        {
+          json_object_set_string_member (sets, field->name, into);
+          changed = TRUE;
+        }
+      else if (field->type == WSP_FIELD_LIST && JSON_NODE_HOLDS_ARRAY (value))
+        {
+          JsonArray *list = json_node_get_array (value);
+          g_autoptr (JsonArray) again = json_array_new ();
+          gboolean found = FALSE, has_into = FALSE;
+
+          for (guint j = 0; j < json_array_get_length (list); j++)
+            has_into |= g_strcmp0 (json_array_get_string_element (list, j), into) == 0;
+          for (guint j = 0; j < json_array_get_length (list); j++)
+            {
+              const char *item = json_array_get_string_element (list, j);
+
+              if (g_strcmp0 (item, from) == 0)
+                {
+                  found = TRUE;
+                  if (!has_into)
+                    json_array_add_string_element (again, into);
+                  has_into = TRUE;
+                }
+              else
+                json_array_add_string_element (again, item);
+            }
+          if (found)
+            {
+              json_object_set_array_member (sets, field->name, g_steal_pointer (&again));
+              changed = TRUE;
+            }
+        }
+    }
+  return changed;
+}
+
+/**
+ * wsp_store_merge:
+ * @from: the record that goes
+ * @into: the record that stays (of the same kind)
+ *
+ * Makes @from and @into one record, @into: what @from holds that @into has
+ * not is written into @into, @from is deleted with a note of where it went
+ * (wsp_store_get() of it gives @into), and every record that names @from
+ * names @into instead. All of it is changes like any other: the merge
+ * travels, and nothing is lost (@from's history stays).
+ */
+gboolean
+wsp_store_merge (WspStore    *self,
+                 const char  *from,
+                 const char  *into,
+                 GError     **error)
+{
+  g_auto (Head) from_head = { 0 };
+  g_auto (Head) into_head = { 0 };
+  g_autoptr (WspRecord) from_record = NULL;
+  g_autoptr (WspRecord) into_record = NULL;
+  g_autoptr (JsonObject) into_sets = json_object_new ();
+  g_autoptr (JsonObject) from_sets = json_object_new ();
+  g_autoptr (GPtrArray) naming = g_ptr_array_new_with_free_func (g_free);
+  const WspEntity *entity;
+  g_autofree char *pattern = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (WSP_IS_STORE (self), FALSE);
+  if (g_strcmp0 (from, into) == 0)
+    return TRUE;
+  if (!wsp_store_begin (self, error))
+    return FALSE;
+  from_record = wsp_store_get (self, from, error);
+  into_record = from_record != NULL ? wsp_store_get (self, into, error) : NULL;
+  if (into_record == NULL)
+    goto fail;
+  entity = wsp_record_get_entity (into_record);
+  if (wsp_record_get_entity (from_record) != entity || entity->append_only)
+    {
+      g_set_error_literal (error, WSP_STORE_ERROR, WSP_STORE_ERROR_APPEND_ONLY,
+                           _("Only two records of the same kind can be merged, and never votes, comments or "
+                             "opinions."));
+      goto fail;
+    }
+  if (!load_head (self, from, &from_head, error) || !load_head (self, into, &into_head, error))
+    goto fail;
+
+  /* What @from holds that @into has not. */
+  for (guint i = 0; i < entity->n_fields; i++)
+    {
+      const char *name = entity->fields[i].name;
+      JsonNode *there = wsp_store_member (wsp_record_get_values (from_record), name);
+      JsonNode *here = wsp_store_member (wsp_record_get_values (into_record), name);
+
+      if (there != NULL && !JSON_NODE_HOLDS_NULL (there) && (here == NULL || JSON_NODE_HOLDS_NULL (here)))
+        json_object_set_member (into_sets, name, json_node_copy (there));
+    }
+  if (json_object_get_size (into_sets) > 0
+      && !add_local_change (self, entity->name, into, &into_head, into_sets, error))
+    goto fail;
+
+  json_object_set_string_member (from_sets, WSP_STORE_MERGED_FIELD, into);
+  json_object_set_boolean_member (from_sets, WSP_STORE_DELETED_FIELD, TRUE);
+  if (!add_local_change (self, entity->name, from, &from_head, from_sets, error))
+    goto fail;
+
+  /* Every record that names @from. */
+  pattern = g_strdup_printf ("%%%s%%", from);
+  stmt = wsp_database_statement (self->database, "SELECT id FROM records WHERE deleted = 0 AND body LIKE ?", error);
+  if (stmt == NULL)
+    goto fail;
+  wsp_database_bind_text (stmt, 1, pattern);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (naming, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  if (!wsp_database_rows_done (self->database, stmt, rc, error))
+    goto fail;
+  for (guint i = 0; i < naming->len; i++)
+    {
+      g_autoptr (WspRecord) r = wsp_store_get (self, g_ptr_array_index (naming, i), error);
+      g_autoptr (JsonObject) sets = json_object_new ();
+      g_auto (Head) head = { 0 };
+      const WspEntity *e;
+
+      if (r == NULL)
+        goto fail;
+      e = wsp_record_get_entity (r);
+      if (e->append_only || !follow_references (e, wsp_record_get_values (r), from, into, sets))
+        continue;
+      if (!load_head (self, wsp_record_get_id (r), &head, error)
+          || !add_local_change (self, e->name, wsp_record_get_id (r), &head, sets, error))
+        goto fail;
+    }
+  return wsp_store_commit (self, error);
+
+fail:
+  wsp_store_rollback (self);
+  return FALSE;
+}

@@ -171,6 +171,10 @@ gboolean     wsp_store_delete            (WspStore     *self,
 gboolean     wsp_store_undelete          (WspStore     *self,
                                           const char   *id,
                                           GError      **error);
+gboolean     wsp_store_merge             (WspStore     *self,
+                                          const char   *from,
+                                          const char   *into,
+                                          GError      **error);
 gboolean     wsp_store_resolve           (WspStore     *self,
                                           WspRecord    *record,
                                           GError      **error);

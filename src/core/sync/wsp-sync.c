@@ -38,6 +38,7 @@
 
 #include "base/wsp-hlc.h"
 #include "base/wsp-json.h"
+#include "domain/wsp-identity.h"
 #include "sync/wsp-json-guard.h"
 #include "sync/wsp-sync.h"
 
@@ -66,6 +67,7 @@ wsp_import_report_clear (WspImportReport *report)
   g_clear_pointer (&report->fingerprint, g_free);
   g_clear_pointer (&report->created_at, g_free);
   g_clear_pointer (&report->outcomes, g_ptr_array_unref);
+  g_clear_pointer (&report->same, g_ptr_array_unref);
 }
 
 /* How many records of @entity (NULL: of any kind) the import left as @kind. */
@@ -1380,6 +1382,11 @@ import_stream (WspStore         *store,
   if (!wsp_import_end (import, &local.stats, local.outcomes, error))
     return FALSE;
   local.already_imported = local.stats.added == 0 && already_imported (store, packet.packet_id, sha);
+  /* What the file brought that this laptop held already under another id
+   * (worked out while the changes are in, also for a preview). */
+  local.same = wsp_identity_find_same (store, local.outcomes, error);
+  if (local.same == NULL)
+    return FALSE;
   if (own && local.stats.added == 0 && local.stats.held_aside == 0)
     {
       wsp_store_rollback (store);

@@ -54,6 +54,7 @@ typedef struct
   gboolean    full;
   WspAddStats stats;
   GPtrArray  *outcomes;      /* WspOutcome */
+  GPtrArray  *same;          /* WspSameAs: records brought that this laptop held under another id */
 } WspImportReport;
 
 void      wsp_import_report_clear   (WspImportReport *report);
