@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "domain/wsp-identity.h"
 #include "records/wsp-entities.h"
 #include "widgets/wsp-gui-util.h"
 #include "sync/wsp-import-dialog.h"
@@ -41,6 +42,9 @@ struct _WspImportDialog
   GtkCheckButton      *compared_check;
   AdwPreferencesGroup *changes_group;
   GPtrArray           *change_rows;
+  AdwPreferencesGroup *same_group;
+  GtkSwitch           *merge_switch;
+  GPtrArray           *same_rows;
   GtkProgressBar      *progress;
   guint                pulse_id;
 };
@@ -120,6 +124,26 @@ entity_label (const char *entity)
     return entity;
   klass = g_type_class_ref (type);
   return _(WSP_RECORD_CLASS (klass)->entity->label);
+}
+
+/* One row per record the file brings that this laptop holds already. */
+static void
+show_same (WspImportDialog *self)
+{
+  for (guint i = 0; i < self->same_rows->len; i++)
+    adw_preferences_group_remove (self->same_group, g_ptr_array_index (self->same_rows, i));
+  g_ptr_array_set_size (self->same_rows, 0);
+  for (guint i = 0; self->preview.same != NULL && i < self->preview.same->len; i++)
+    {
+      WspSameAs *same = g_ptr_array_index (self->preview.same, i);
+      /* Translators: the record here, and what the file and it share */
+      g_autofree char *subtitle = g_strdup_printf (_("the same as “%s” here (%s)"), same->other_title, same->key);
+      GtkWidget *row = wsp_gui_value_row (same->title, subtitle);
+
+      adw_preferences_group_add (self->same_group, row);
+      g_ptr_array_add (self->same_rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->same_group), self->same_rows->len > 0);
 }
 
 /* One row per kind of record: “organisation — 3 new, 1 updated”. */
@@ -281,6 +305,7 @@ show_preview (WspImportDialog *self)
   adw_preferences_group_set_title (self->trust_group, self->preview.key_changed ? _("A New Key")
                                                                                 : _("A New Laptop"));
   show_changes (self);
+  show_same (self);
   gtk_stack_set_visible_child_name (self->stack, "preview");
   update_import_button (self);
 }
@@ -363,6 +388,15 @@ static void
 finish_import (WspImportDialog *self,
                WspImportReport *report)
 {
+  /* What a person chose to merge, as the import found it. */
+  if (report->same != NULL && report->same->len > 0 && gtk_switch_get_active (self->merge_switch))
+    {
+      g_autoptr (GError) merge_error = NULL;
+
+      if (!wsp_identity_merge_all (self->store, report->same, NULL, &merge_error))
+        wsp_gui_show_error (GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (self)) ?: GTK_WINDOW (self)),
+                            merge_error);
+    }
   /* A toast's title is markup: the name is text. */
   g_autofree char *name = g_markup_escape_text (report->sender_name != NULL ? report->sender_name : "", -1);
   g_autofree char *message = g_strdup_printf (ngettext ("Imported %u change from “%s”",
@@ -441,6 +475,7 @@ wsp_import_dialog_dispose (GObject *object)
   g_clear_pointer (&self->file_name, g_free);
   g_clear_pointer (&self->refusal, g_free);
   g_clear_pointer (&self->change_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->same_rows, g_ptr_array_unref);
   wsp_import_report_clear (&self->preview);
 
   G_OBJECT_CLASS (wsp_import_dialog_parent_class)->dispose (object);
@@ -466,6 +501,8 @@ wsp_import_dialog_class_init (WspImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WspImportDialog, trust_group);
   gtk_widget_class_bind_template_child (widget_class, WspImportDialog, compared_check);
   gtk_widget_class_bind_template_child (widget_class, WspImportDialog, changes_group);
+  gtk_widget_class_bind_template_child (widget_class, WspImportDialog, same_group);
+  gtk_widget_class_bind_template_child (widget_class, WspImportDialog, merge_switch);
   gtk_widget_class_bind_template_child (widget_class, WspImportDialog, progress);
   gtk_widget_class_bind_template_callback (widget_class, import_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, compared_toggled_cb);
@@ -477,5 +514,6 @@ static void
 wsp_import_dialog_init (WspImportDialog *self)
 {
   self->change_rows = g_ptr_array_new ();
+  self->same_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
