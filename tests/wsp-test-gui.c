@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 #include <gdk/x11/gdkx.h>
+#include <X11/XKBlib.h>
 #include <X11/extensions/XTest.h>
 
 #include "wsp-screenshot.h"
@@ -152,6 +153,15 @@ wsp_test_press (GtkWindow  *window,
   g_return_if_fail (GDK_IS_X11_SURFACE (surface));
   g_assert_true (gtk_accelerator_parse (accelerator, &keyval, &mods));
   xdisplay = gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface));
+  /* A character typed with Shift on the keyboard (":", "@", "?") gets it. */
+  {
+    guint keysym = gdk_keyval_to_lower (keyval);
+    KeyCode code = XKeysymToKeycode (xdisplay, keysym);
+
+    if (code != 0 && XkbKeycodeToKeysym (xdisplay, code, 0, 0) != keysym
+        && XkbKeycodeToKeysym (xdisplay, code, 0, 1) == keysym)
+      mods |= GDK_SHIFT_MASK;
+  }
   for (guint i = 0; i < G_N_ELEMENTS (modifiers); i++)
     if (mods & modifiers[i].mask)
       fake_key (xdisplay, modifiers[i].keysym, TRUE);
