@@ -93,7 +93,6 @@ const WspChoice wsp_presence_choices[] = {
 const WspChoice wsp_invitation_channel_choices[] = {
   { WSP_INVITATION_MAIL_CLIENT, "mail_client", "invitation channel", NC_("invitation channel", "Opened in the mail client") },
   { WSP_INVITATION_COPIED, "copied", "invitation channel", NC_("invitation channel", "Copied") },
-  { WSP_INVITATION_SAVED, "saved", "invitation channel", NC_("invitation channel", "Saved as a file") },
   { 0 },
 };
 

@@ -127,7 +127,6 @@ typedef enum
  * WspInvitationChannel:
  * @WSP_INVITATION_MAIL_CLIENT: the e-mail was opened in the mail client
  * @WSP_INVITATION_COPIED: the text was copied, to be sent by other means
- * @WSP_INVITATION_SAVED: the calendar file was saved
  *
  * How an invitation left the secretariat.
  */
@@ -135,7 +134,6 @@ typedef enum
 {
   WSP_INVITATION_MAIL_CLIENT,
   WSP_INVITATION_COPIED,
-  WSP_INVITATION_SAVED,
 } WspInvitationChannel;
 
 /* Drafts and opinions */
