@@ -189,6 +189,13 @@ wsp_test_type (GtkWindow  *window,
       else
         name = g_strdup (gdk_keyval_name (gdk_unicode_to_keyval (c)));
       g_assert_nonnull (name);
-      wsp_test_press (window, g_ascii_isupper (c) ? (name = g_strconcat ("<Shift>", name, NULL)) : name);
+      if (g_ascii_isupper (c))
+        {
+          char *shifted = g_strconcat ("<Shift>", name, NULL);
+
+          g_free (name);
+          name = shifted;
+        }
+      wsp_test_press (window, name);
     }
 }
