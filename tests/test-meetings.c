@@ -369,7 +369,10 @@ test_concurrent_agenda_edits (Fixture *f, gconstpointer data)
   exchange (f->a, f->b);
   on_b = get (f->b, id);
   first = order_of (f->b, id);
-  g_assert_cmpstr (first, ==, order_of (f->a, id));
+  {
+    g_autofree char *on_a_first = order_of (f->a, id);
+    g_assert_cmpstr (first, ==, on_a_first);
+  }
 
   /* A: adds an item at the end and one between the first two, moves
    * "Sprawozdanie" up. B, at the same time: adds an item at the end and
@@ -425,7 +428,10 @@ test_concurrent_agenda_edits (Fixture *f, gconstpointer data)
   exchange (f->b, f->a);
   g_clear_pointer (&order_b, g_free);
   order_b = order_of (f->b, id);
-  g_assert_cmpstr (order_of (f->a, id), ==, order_b);
+  {
+    g_autofree char *again_a = order_of (f->a, id);
+    g_assert_cmpstr (again_a, ==, order_b);
+  }
   g_assert_cmpstr (order_a, ==, order_b);
   g_assert_cmpuint (wsp_store_count_conflicts (f->a), ==, 0);
   g_assert_cmpuint (wsp_store_count_conflicts (f->b), ==, 0);
