@@ -240,8 +240,8 @@ launched_cb (GObject      *source,
       return;
     }
   fill_log (self);
-  toast (self, self->cancellation ? _("The cancellation is in your mail program, with the members as recipients")
-                                  : _("The invitation is in your mail program; the meeting is marked invited"));
+  toast (self, self->cancellation ? _("Cancellation opened in your mail program")
+                                  : _("Invitation opened in your mail program"));
 }
 
 static void
@@ -284,7 +284,7 @@ copy_clicked_cb (WspInvitationDialog *self)
       return;
     }
   fill_log (self);
-  toast (self, _("The e-mail is copied; the calendar file to attach is shown below"));
+  toast (self, _("Text copied; the calendar file is below"));
 }
 
 static void

@@ -433,7 +433,7 @@ mark_held_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   set_status (WSP_MEETING_DETAIL (widget), WSP_MEETING_HELD,
-              _("Marked as held: its attendance and agenda are now kept as they are"));
+              _("Marked as held"));
 }
 
 static void
@@ -458,8 +458,7 @@ cancel_response_cb (AdwMessageDialog *dialog,
                     WspMeetingDetail *self)
 {
   if (g_strcmp0 (response, "cancel-meeting") == 0)
-    set_status (self, WSP_MEETING_CANCELLED,
-                _("Meeting cancelled. Send a cancellation to those invited from Send Cancellation."));
+    set_status (self, WSP_MEETING_CANCELLED, _("Meeting cancelled"));
 }
 
 static void
