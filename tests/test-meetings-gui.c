@@ -319,6 +319,69 @@ test_create_meeting_with_room (Fixture       *f,
 
 /* ---- the agenda ---------------------------------------------------------- */
 
+static void
+pump_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (1000), TRUE);
+}
+
+/* Where (@x, @y) of @widget is on the screen. */
+static void
+screen_point (GtkWidget *widget,
+              double     x,
+              double     y,
+              int       *sx,
+              int       *sy)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkSurface *surface = gtk_native_get_surface (native);
+  Display *xdisplay = gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface));
+  graphene_point_t point;
+  double nx, ny;
+  int rx, ry;
+  Window child;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (x, y), &point));
+  gtk_native_get_surface_transform (native, &nx, &ny);
+  XTranslateCoordinates (xdisplay, gdk_x11_surface_get_xid (surface), DefaultRootWindow (xdisplay), 0, 0, &rx, &ry,
+                         &child);
+  *sx = rx + (int) (point.x + nx);
+  *sy = ry + (int) (point.y + ny);
+}
+
+/* Drags @from with the display's pointer onto @to, at @fraction of its
+ * height, and lets go, as a hand on a mouse does. */
+static void
+drag (GtkWidget *from,
+      GtkWidget *to,
+      double     fraction)
+{
+  Display *xdisplay = gdk_x11_display_get_xdisplay (gtk_widget_get_display (from));
+  int x0, y0, x1, y1;
+
+  screen_point (from, gtk_widget_get_width (from) / 3.0, gtk_widget_get_height (from) / 2.0, &x0, &y0);
+  screen_point (to, gtk_widget_get_width (to) / 3.0, gtk_widget_get_height (to) * fraction, &x1, &y1);
+  XTestFakeMotionEvent (xdisplay, -1, x0, y0, CurrentTime);
+  XSync (xdisplay, False);
+  pump_ms (100);
+  XTestFakeButtonEvent (xdisplay, 1, True, CurrentTime);
+  XSync (xdisplay, False);
+  pump_ms (100);
+  for (int i = 1; i <= 20; i++)
+    {
+      XTestFakeMotionEvent (xdisplay, -1, x0 + (x1 - x0) * i / 20, y0 + (y1 - y0) * i / 20, CurrentTime);
+      XSync (xdisplay, False);
+      pump_ms (30);
+    }
+  pump_ms (200);
+  XTestFakeButtonEvent (xdisplay, 1, False, CurrentTime);
+  XSync (xdisplay, False);
+  pump_ms (400);
+}
+
 static gboolean
 item_editor_shown (gpointer data)
 {
@@ -411,14 +474,11 @@ test_build_and_reorder_agenda (Fixture       *f,
   titles = wsp_agenda_editor_dup_titles (agenda);
   g_assert_true (g_str_has_prefix (titles, "Opening of the meeting|Confirmation"));
 
-  /* Dragged onto the lower half of the first row: second. */
+  /* Dragged with the pointer onto the lower half of the first row: second. */
+  drag (GTK_WIDGET (agenda_row (agenda, 4)), GTK_WIDGET (agenda_row (agenda, 0)), 0.8);
   {
     g_autoptr (GPtrArray) items = wsp_agenda_items (f->store, wsp_record_get_id (meeting), NULL);
-    const char *moved = wsp_record_get_id (g_ptr_array_index (items, 4));
 
-    g_assert_true (wsp_agenda_editor_drop (agenda, moved, 0, TRUE));
-    g_clear_pointer (&items, g_ptr_array_unref);
-    items = wsp_agenda_items (f->store, wsp_record_get_id (meeting), NULL);
     g_assert_cmpstr (wsp_record_get_string (g_ptr_array_index (items, 1), "title"), ==, "Konkursy 2027");
   }
   wsp_test_shot (GTK_WIDGET (f->window), "meetings-agenda");
@@ -565,6 +625,28 @@ test_send_invitation (Fixture       *f,
   g_assert_cmpuint (sent->len, ==, 2);
   wsp_test_shot (GTK_WIDGET (dialog), "meetings-invitation");
   gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* The print menu's documents, as the file chooser's answer saves them. */
+  {
+    static const char * const documents[][2] = {
+      { "agenda", "agenda.pdf" }, { "agenda", "agenda.odt" },
+      { "attendance-list", "list.pdf" }, { "attendance-list", "list.odt" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
+      {
+        g_autofree char *path = g_build_filename (f->dir, documents[i][1], NULL);
+        g_autofree char *contents = NULL;
+        gsize length = 0;
+
+        g_assert_true (wsp_meeting_detail_save_document (detail, documents[i][0], path, &error));
+        g_assert_no_error (error);
+        g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+        g_assert_cmpuint (length, >, 1000);
+        g_assert_true (g_str_has_suffix (path, ".pdf") ? g_str_has_prefix (contents, "%PDF")
+                                                       : g_str_has_prefix (contents, "PK"));
+      }
+  }
 }
 
 /* ---- check-in ------------------------------------------------------------ */
@@ -666,6 +748,36 @@ test_check_in_thirty_by_keyboard (Fixture       *f,
   g_print ("# check-in of %u members: %.1f ms a key on average, %.1f ms the slowest\n", n, total / 1000.0 / n,
            slowest / 1000.0);
   wsp_test_shot (GTK_WIDGET (f->window), "meetings-check-in");
+
+  /* On the run sheet, a member present is recused from the first item:
+   * its quorum no longer counts them. */
+  {
+    WspRunSheet *sheet = wsp_meeting_detail_get_run_sheet (detail);
+    GtkMenuButton *recusals;
+    GtkWidget *box, *first_check;
+    g_autoptr (GPtrArray) items = wsp_agenda_items (f->store, meeting_id, NULL);
+    g_autoptr (WspRecord) item = NULL;
+    g_auto (GStrv) recused = NULL;
+
+    wsp_meeting_detail_show_page (detail, "run");
+    settle (f);
+    recusals = GTK_MENU_BUTTON (wsp_run_sheet_get_recusal_button (sheet, 0));
+    g_assert_true (g_str_has_prefix (wsp_run_sheet_get_item_quorum_text (sheet, 0), "Quorum: 19 present, 15 needed"));
+    gtk_menu_button_popup (recusals);
+    settle (f);
+    box = gtk_popover_get_child (gtk_menu_button_get_popover (recusals));
+    first_check = gtk_widget_get_first_child (box);
+    g_assert_true (GTK_IS_CHECK_BUTTON (first_check));
+    click (first_check);
+    gtk_menu_button_popdown (recusals);
+    item = wsp_store_get (f->store, wsp_record_get_id (g_ptr_array_index (items, 0)), NULL);
+    recused = wsp_record_dup_list (item, "recused");
+    g_assert_cmpuint (g_strv_length (recused), ==, 1);
+    g_assert_true (g_str_has_prefix (wsp_run_sheet_get_item_quorum_text (sheet, 0),
+                                     "Quorum for this item: 19 present, 1 recused, 16 needed"));
+    wsp_meeting_detail_show_page (detail, "check-in");
+    settle (f);
+  }
 
   /* Five present members leave (L): 15 stay after four, and the fifth loses the quorum. */
   {
