@@ -41,6 +41,7 @@ struct _WspMeetingsPage
   char               *search;       /* folded */
   char               *selected_id;  /* kept across list changes */
   GtkWindow          *dialog;
+  GPtrArray          *bound;        /* GtkListItem shown now */
   gulong              changed_id;
   gboolean            loaded;
   guint               load_id;
@@ -68,7 +69,11 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (WspMeetingsPage, wsp_meetings_page, ADW_TYPE_BIN)
 
-static gboolean is_forum (WspMeetingsPage *self) { return g_strcmp0 (self->body_kind, "forum") == 0; }
+static gboolean
+is_forum (WspMeetingsPage *self)
+{
+  return g_strcmp0 (self->body_kind, "forum") == 0;
+}
 
 /* ---- rows ---------------------------------------------------------------- */
 
@@ -128,9 +133,8 @@ setup_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_cb (GtkSignalListItemFactory *factory,
-         GtkListItem              *item,
-         WspMeetingsPage          *self)
+fill_row (WspMeetingsPage *self,
+          GtkListItem     *item)
 {
   WspRecord *meeting = gtk_list_item_get_item (item);
   GtkWidget *section = gtk_widget_get_first_child (gtk_list_item_get_child (item));
@@ -150,6 +154,25 @@ bind_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (title), heading);
   gtk_label_set_text (GTK_LABEL (when), date != NULL ? date : _("No date yet"));
   gtk_label_set_text (GTK_LABEL (line), details);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *item,
+         WspMeetingsPage          *self)
+{
+  fill_row (self, item);
+  if (self->bound != NULL)
+    g_ptr_array_add (self->bound, item);
+}
+
+static void
+unbind_cb (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           WspMeetingsPage          *self)
+{
+  if (self->bound != NULL)
+    g_ptr_array_remove_fast (self->bound, item);
 }
 
 /* ---- the list ------------------------------------------------------------ */
@@ -333,7 +356,8 @@ store_changed_cb (WspStore        *store,
   if (wsp_changes_has_entity (changes, "body"))
     load (self);
   else if (wsp_changes_has_entity (changes, "agenda_item") || wsp_changes_has_entity (changes, "room"))
-    gtk_widget_queue_draw (GTK_WIDGET (self->list));
+    for (guint i = 0; i < self->bound->len; i++)
+      fill_row (self, g_ptr_array_index (self->bound, i));
 }
 
 void
@@ -618,6 +642,7 @@ wsp_meetings_page_dispose (GObject *object)
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->selected_id, g_free);
   g_clear_pointer (&self->body_kind, g_free);
+  g_clear_pointer (&self->bound, g_ptr_array_unref);
 
   G_OBJECT_CLASS (wsp_meetings_page_parent_class)->dispose (object);
 }
@@ -665,6 +690,7 @@ wsp_meetings_page_init (WspMeetingsPage *self)
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->bound = g_ptr_array_new ();
   self->filter = gtk_custom_filter_new (matches, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
@@ -676,6 +702,7 @@ wsp_meetings_page_init (WspMeetingsPage *self)
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
   gtk_list_view_set_factory (self->list, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (self->selection));
