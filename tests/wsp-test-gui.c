@@ -44,11 +44,12 @@ frame_cb (GtkWidget     *widget,
   return ++*(guint *) data < 4 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
 
-/* Lets layout and paint settle for a few frames (five seconds at most). */
+/* Lets layout and paint settle for a few frames (half a minute at most: a
+ * sanitizer build with the slow unwinder draws its first frames slowly). */
 void
 wsp_test_settle (GtkWidget *widget)
 {
-  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
   guint frames = 0;
 
   gtk_widget_add_tick_callback (widget, frame_cb, &frames, NULL);
