@@ -453,6 +453,7 @@ key_pressed_cb (GtkEventControllerKey *controller,
 {
   GtkWidget *row = gtk_widget_get_focus_child (GTK_WIDGET (self->list));
   WspCheckInEntry *entry = row_entry (row);
+  static const char * const english[] = { "p", "e", "a" };
   gboolean done = FALSE;
   gboolean handled = FALSE;
   int index;
@@ -461,7 +462,7 @@ key_pressed_cb (GtkEventControllerKey *controller,
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (presences) && !handled; i++)
     /* The translated letter, the English one, or the number. */
-    if (is_key (keyval, presence_key (presences[i])) || is_key (keyval, "pea" + i)
+    if (is_key (keyval, presence_key (presences[i])) || is_key (keyval, english[i])
         || keyval == GDK_KEY_1 + i || keyval == GDK_KEY_KP_1 + i)
       {
         handled = TRUE;

@@ -111,7 +111,6 @@ rebuild (WspInvitationDialog *self)
   g_autofree char *sender = g_settings_get_string (self->settings, "secretariat-email");
   g_autoptr (WspRecord) meeting = wsp_store_get (self->store, self->meeting_id, NULL);
   WspBuildOptions options = { .organizer_email = sender != NULL && *sender != '\0' ? sender : NULL };
-  g_autoptr (WspInvitation) fallback = NULL;
   g_autofree char *text = NULL;
   guint n;
 
