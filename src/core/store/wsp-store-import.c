@@ -711,9 +711,12 @@ take_proof (WspImport   *import,
     return damaged (error, index, _("a wrong second number"));
   if (g_hash_table_contains (import->blocked, stream))
     return TRUE;
+  /* Held already, where its author's chain puts it: nothing to prove. A
+   * change kept aside for its author's key is not placed yet: this proves
+   * where it goes, and the changes before it in the file. */
   stmt = wsp_database_statement (self->database,
                                  "SELECT EXISTS (SELECT 1 FROM changes WHERE rev_id = ?1) OR EXISTS (SELECT 1 FROM "
-                                 "held_aside WHERE rev_id = ?1)",
+                                 "held_aside WHERE rev_id = ?1 AND stream IS NOT NULL)",
                                  error);
   if (stmt == NULL)
     return FALSE;
@@ -1635,7 +1638,8 @@ check_covered (WspImport   *import,
                GError     **error)
 {
   /* An entry is covered when an entry after it (of the file, or held here
-   * already: its chain was checked then) follows it, or a head ends it. */
+   * already, also kept aside where its chain puts it: its chain was checked
+   * then) follows it, or a head ends it. */
   sqlite3_stmt *stmt = wsp_database_statement (import->store->database,
                                                "SELECT e.stream FROM temp.import_entries e WHERE NOT EXISTS "
                                                "(SELECT 1 FROM temp.import_entries f WHERE f.stream = e.stream AND "
@@ -1644,6 +1648,8 @@ check_covered (WspImport   *import,
                                                "FROM changes c WHERE c.stream = e.stream AND c.stream_seq > e.seq AND "
                                                "c.prev = e.chain) AND NOT EXISTS (SELECT 1 FROM change_aliases a WHERE "
                                                "a.stream = e.stream AND a.stream_seq > e.seq AND a.prev = e.chain) "
+                                               "AND NOT EXISTS (SELECT 1 FROM held_aside k WHERE k.stream = e.stream "
+                                               "AND k.stream_seq > e.seq AND k.prev = e.chain) "
                                                "LIMIT 1",
                                                error);
   g_autofree char *stream = NULL;
