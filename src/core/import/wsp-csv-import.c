@@ -188,73 +188,33 @@ name_key (const char *name)
   return g_string_free (out, FALSE);
 }
 
-static gboolean
-all_digits (const char *s)
-{
-  if (*s == '\0')
-    return FALSE;
-  for (const char *p = s; *p != '\0'; p++)
-    if (!g_ascii_isdigit (*p))
-      return FALSE;
-  return TRUE;
-}
-
-/* @digits with zeros in front up to @length. */
+/* The numbers as stored, by the rules of wsp-identifiers (the editor's
+ * too); NULL when the cell holds none. */
 static char *
-pad_zeros (const char *digits,
-           gsize       length)
+or_null (char *s)
 {
-  gsize len = strlen (digits);
-  GString *out = g_string_sized_new (length + 1);
-
-  for (gsize i = len; i < length; i++)
-    g_string_append_c (out, '0');
-  g_string_append (out, digits);
-  return g_string_free (out, FALSE);
+  if (s[0] != '\0')
+    return s;
+  g_free (s);
+  return NULL;
 }
 
-/* A KRS number as stored: no spaces or dashes; the leading zeros that a
- * spreadsheet drops from "0000123456" put back. NULL when empty. */
 static char *
 clean_krs (const char *s)
 {
-  g_autofree char *krs = wsp_identifier_normalize (s);
-
-  if (krs[0] == '\0')
-    return NULL;
-  if (all_digits (krs) && strlen (krs) < 10)
-    return pad_zeros (krs, 10);
-  return g_steal_pointer (&krs);
+  return or_null (wsp_krs_normalize (s));
 }
 
-/* A NIP as stored: no spaces or dashes, no "PL" of the EU VAT number. */
 static char *
 clean_nip (const char *s)
 {
-  g_autofree char *nip = wsp_identifier_normalize (s);
-
-  if (nip[0] == '\0')
-    return NULL;
-  if (g_ascii_strncasecmp (nip, "PL", 2) == 0 && all_digits (nip + 2) && strlen (nip + 2) == 10)
-    return g_strdup (nip + 2);
-  return g_steal_pointer (&nip);
+  return or_null (wsp_nip_normalize (s));
 }
 
-/* A REGON as stored: no spaces or dashes, dropped leading zeros put back
- * (to 9 digits, or to 14 for a local unit's number). */
 static char *
 clean_regon (const char *s)
 {
-  g_autofree char *regon = wsp_identifier_normalize (s);
-  gsize len = strlen (regon);
-
-  if (len == 0)
-    return NULL;
-  if (all_digits (regon) && len < 9)
-    return pad_zeros (regon, 9);
-  if (all_digits (regon) && len > 9 && len < 14)
-    return pad_zeros (regon, 14);
-  return g_steal_pointer (&regon);
+  return or_null (wsp_regon_normalize (s));
 }
 
 /* ---- reading ------------------------------------------------------------- */
