@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 #include <gdk/x11/gdkx.h>
+#include <X11/XKBlib.h>
 #include <X11/extensions/XTest.h>
 
 #include "wsp-screenshot.h"
@@ -164,21 +165,193 @@ wsp_test_press (GtkWindow  *window,
   pump ();
 }
 
-/* Types @text into the widget that has the focus, key by key. */
+/* A key of the display's keyboard that gives @keysym, and whether Shift
+ * is needed for it; a character the keyboard lacks (ą, ś, „) is put on a
+ * spare key, as a keyboard layout would have it. */
+static KeyCode
+key_for (Display  *xdisplay,
+         KeySym    keysym,
+         gboolean *shift)
+{
+  static KeyCode spare;
+  int min = 0, max = 0;
+  KeyCode code = XKeysymToKeycode (xdisplay, keysym);
+
+  *shift = FALSE;
+  if (code != 0)
+    {
+      *shift = XkbKeycodeToKeysym (xdisplay, code, 0, 0) != keysym
+               && XkbKeycodeToKeysym (xdisplay, code, 0, 1) == keysym;
+      return code;
+    }
+  XDisplayKeycodes (xdisplay, &min, &max);
+  if (spare == 0)
+    spare = (KeyCode) max;
+  {
+    KeySym both[2] = { keysym, keysym };
+
+    XChangeKeyboardMapping (xdisplay, spare, 2, both, 1);
+    XSync (xdisplay, False);
+    pump ();
+  }
+  return spare;
+}
+
+/* Types @text into the widget that has the focus, key by key, with Shift
+ * where the keyboard needs it. */
 void
 wsp_test_type (GtkWindow  *window,
                const char *text)
 {
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  Display *xdisplay;
+
+  g_return_if_fail (GDK_IS_X11_SURFACE (surface));
+  xdisplay = gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface));
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
-      g_autofree char *name = NULL;
+      KeySym keysym = c == ' ' ? XK_space : (KeySym) gdk_unicode_to_keyval (c);
+      gboolean shift = FALSE;
+      KeyCode code = key_for (xdisplay, keysym, &shift);
+      KeyCode shift_code = XKeysymToKeycode (xdisplay, XK_Shift_L);
 
-      if (c == ' ')
-        name = g_strdup ("space");
-      else
-        name = g_strdup (gdk_keyval_name (gdk_unicode_to_keyval (c)));
-      g_assert_nonnull (name);
-      wsp_test_press (window, g_ascii_isupper (c) ? (name = g_strconcat ("<Shift>", name, NULL)) : name);
+      if (shift)
+        XTestFakeKeyEvent (xdisplay, shift_code, True, CurrentTime);
+      XTestFakeKeyEvent (xdisplay, code, True, CurrentTime);
+      XTestFakeKeyEvent (xdisplay, code, False, CurrentTime);
+      if (shift)
+        XTestFakeKeyEvent (xdisplay, shift_code, False, CurrentTime);
+      XSync (xdisplay, False);
     }
+  pump ();
+}
+
+/* ---- finding and clicking what a person sees ----------------------------- */
+
+static gboolean
+wait_timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @cond holds or @seconds pass; whether it held. */
+gboolean
+wsp_test_wait (WspTestCond  cond,
+               gpointer     data,
+               guint        seconds)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (seconds, wait_timeout_cb, &timed_out);
+
+  while (!cond (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  return cond (data);
+}
+
+/* Lets pending work (idles, redraws) run. */
+void
+wsp_test_iterate (void)
+{
+  for (int i = 0; i < 100 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+is_shown (GtkWidget *widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_child_visible (widget);
+}
+
+/* The shown button under @root whose label is @label (as the translation
+ * gives it, mnemonic included) or whose tooltip is @label; NULL if none. */
+GtkWidget *
+wsp_test_find_button (GtkWidget  *root,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (root) && is_shown (root)
+      && (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0
+          || g_strcmp0 (gtk_widget_get_tooltip_text (root), label) == 0))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = wsp_test_find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Clicks @button as a person does: it must be shown and sensitive. */
+void
+wsp_test_click (GtkWidget *button)
+{
+  g_assert_nonnull (button);
+  g_assert_true (is_shown (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_true (gtk_widget_activate (button));
+  /* A button activated shows itself pressed for a moment (250 ms in GTK 4.8)
+   * and is clicked after it. */
+  pump ();
+  pump ();
+  wsp_test_iterate ();
+}
+
+/* Clicks the shown button labelled @label under @root. */
+void
+wsp_test_click_label (GtkWidget  *root,
+                      const char *label)
+{
+  GtkWidget *button = wsp_test_find_button (root, label);
+
+  if (button == NULL)
+    g_error ("No button “%s” is shown", label);
+  wsp_test_click (button);
+}
+
+/* The shown toplevel window of @type, the last one opened first. */
+GtkWindow *
+wsp_test_find_window (GType type)
+{
+  g_autoptr (GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+/* Whether the widget with the keyboard focus in @window is @widget or inside it. */
+gboolean
+wsp_test_has_focus (GtkWindow *window,
+                    GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_window_get_focus (window);
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* Puts the focus in @widget (as a click in it would), goes to the end of
+ * what it holds and types @text. */
+void
+wsp_test_type_into (GtkWidget  *widget,
+                    const char *text)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (widget));
+
+  wsp_test_focus_window (window);
+  gtk_widget_grab_focus (widget);
+  wsp_test_iterate ();
+  g_assert_true (wsp_test_has_focus (window, widget));
+  if (GTK_IS_EDITABLE (widget))
+    wsp_test_press (window, "End");
+  wsp_test_type (window, text);
 }

@@ -921,6 +921,16 @@ id_of (Demo       *demo,
   return id;
 }
 
+/* How Polish texts speak of a person of the tables above: every first name
+ * there that ends in "a" is a woman's. */
+static const char *
+grammatical_form (const char *name)
+{
+  const char *space = strchr (name, ' ');
+
+  return space != NULL && space > name && space[-1] == 'a' ? "feminine" : "masculine";
+}
+
 static WspRecord *
 record_new (const char *entity)
 {
@@ -1241,6 +1251,7 @@ add_people (Demo    *demo,
       wsp_record_set_string (person, "name", p->name);
       wsp_record_set_string (person, "email", email);
       wsp_record_set_string (person, "phone", phone);
+      wsp_record_set_string (person, "grammatical_form", grammatical_form (p->name));
       wsp_record_set_list (person, "organisations", (const char * const *) ids->pdata);
       if (!save (demo, person, "person", p->key, error))
         return FALSE;

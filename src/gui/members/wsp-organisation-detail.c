@@ -78,6 +78,36 @@ refresh (WspOrganisationDetail *self)
   if (org == NULL)
     return;
 
+  /* Its own conflict, where it is looked at. */
+  if (wsp_record_get_conflicted (org))
+    {
+      g_autoptr (GPtrArray) conflicts = wsp_store_dup_conflicts (self->store, wsp_record_get_id (org), NULL);
+      g_autoptr (GString) fields = g_string_new (NULL);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Resolve…"));
+
+      for (guint i = 0; conflicts != NULL && i < conflicts->len; i++)
+        {
+          WspConflict *conflict = g_ptr_array_index (conflicts, i);
+          const WspField *field = conflict->field != NULL
+                                    ? wsp_entity_find_field (wsp_record_get_entity (org), conflict->field)
+                                    : NULL;
+
+          if (fields->len > 0)
+            g_string_append (fields, ", ");
+          g_string_append (fields, field != NULL ? _(field->label) : _("deleted on one laptop, changed on another"));
+        }
+      group = wsp_detail_groups_add (&self->groups, _("Changed on Two Laptops at Once"), NULL);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Both versions are kept until you choose"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), fields->str);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.conflicts");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+      gtk_widget_add_css_class (row, "warning");
+      adw_preferences_group_add (group, row);
+    }
+
   gtk_label_set_text (self->name_label, wsp_record_get_string (org, "name"));
   short_name = wsp_record_get_string (org, "short_name");
   gtk_label_set_text (self->short_name_label, short_name != NULL ? short_name : "");
@@ -113,6 +143,7 @@ refresh (WspOrganisationDetail *self)
           const char *email = wsp_record_get_string (person, "email");
           GtkWidget *row = adw_action_row_new ();
 
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                          wsp_record_get_string (person, "name"));
           if (email != NULL)
@@ -157,6 +188,9 @@ wsp_organisation_detail_set_organisation (WspOrganisationDetail *self,
       if (store != NULL)
         g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
     }
+  if (organisation != NULL && self->organisation != NULL
+      && g_strcmp0 (wsp_record_get_id (organisation), wsp_record_get_id (self->organisation)) != 0)
+    wsp_gui_scroll_to_top (GTK_WIDGET (self->page));
   g_set_object (&self->organisation, organisation);
   refresh (self);
 }

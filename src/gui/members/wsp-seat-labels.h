@@ -10,6 +10,7 @@
 G_BEGIN_DECLS
 
 char       *wsp_seat_describe (WspRecord  *seat,
+                               WspRecord  *person,
                                const char *today);
 
 G_END_DECLS
