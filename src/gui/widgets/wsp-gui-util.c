@@ -200,12 +200,20 @@ wsp_gui_find_button (GtkWidget  *widget,
 const char *
 wsp_gui_get_executive (void)
 {
-  static GSettings *settings;
   static char *executive;
+
+  g_free (executive);
+  executive = g_settings_get_string (wsp_gui_get_settings (), "executive");
+  return executive;
+}
+
+/* The application's settings, for the views that follow one. */
+GSettings *
+wsp_gui_get_settings (void)
+{
+  static GSettings *settings;
 
   if (settings == NULL)
     settings = g_settings_new (APP_ID);
-  g_free (executive);
-  executive = g_settings_get_string (settings, "executive");
-  return executive;
+  return settings;
 }
