@@ -136,7 +136,7 @@ wsp_application_editor_new (WspStore   *store,
 
   self->store = g_object_ref (store);
   self->forum_id = g_strdup (forum_id);
-  self->organisation_chooser = wsp_record_chooser_new (store, WSP_TYPE_ORGANISATION, _("Organisation"));
+  self->organisation_chooser = wsp_record_chooser_new (store, WSP_TYPE_ORGANISATION, NULL);
   adw_action_row_add_suffix (self->organisation_row, self->organisation_chooser);
   adw_action_row_set_activatable_widget (self->organisation_row, self->organisation_chooser);
   g_signal_connect_swapped (self->organisation_chooser, "notify::selected", G_CALLBACK (changed_cb), self);

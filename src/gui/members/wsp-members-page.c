@@ -424,14 +424,15 @@ load_section (WspMembersPage *self)
   else
     self->source = G_LIST_MODEL (wsp_record_list_new (self->store, WSP_TYPE_ORGANISATION, NULL, NULL));
 
+  /* The sorter first: the people's sorter knows people only. */
+  gtk_sort_list_model_set_sorter (self->sorted, NULL);
   gtk_sort_list_model_set_model (self->sorted, self->source);
-  {
-    g_autoptr (GtkSorter) by_surname = is_section (self, "people")
-                                         ? GTK_SORTER (gtk_custom_sorter_new (compare_people, NULL, NULL))
-                                         : NULL;
+  if (is_section (self, "people"))
+    {
+      g_autoptr (GtkSorter) by_surname = GTK_SORTER (gtk_custom_sorter_new (compare_people, NULL, NULL));
 
-    gtk_sort_list_model_set_sorter (self->sorted, by_surname);
-  }
+      gtk_sort_list_model_set_sorter (self->sorted, by_surname);
+    }
   gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->filtered), create_row, self, NULL);
 
   if (is_section (self, "forum"))

@@ -298,7 +298,7 @@ wsp_seat_editor_new (WspStore   *store,
     }
 
   self->filling = TRUE;
-  self->person_chooser = wsp_record_chooser_new (store, WSP_TYPE_PERSON, _("Person"));
+  self->person_chooser = wsp_record_chooser_new (store, WSP_TYPE_PERSON, NULL);
   adw_action_row_add_suffix (self->person_row, self->person_chooser);
   adw_action_row_set_activatable_widget (self->person_row, self->person_chooser);
   g_signal_connect_swapped (self->person_chooser, "notify::selected", G_CALLBACK (changed_cb), self);

@@ -13,7 +13,6 @@
 #include <string.h>
 
 #include "sync/wsp-export-dialog.h"
-#include "widgets/wsp-accessible.h"
 #include "widgets/wsp-gui-util.h"
 
 struct _WspExportDialog
@@ -250,7 +249,6 @@ add_choice (WspExportDialog *self,
   else
     gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  wsp_accessible_set_label (check, title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);

@@ -90,7 +90,8 @@ compare_cb (gconstpointer a,
 }
 
 /* A drop-down of the records of @type in @store, none chosen at first;
- * @accessible_label names it for screen readers. */
+ * @accessible_label names it for screen readers (NULL: the row it is the
+ * activatable widget of names it). */
 GtkWidget *
 wsp_record_chooser_new (WspStore   *store,
                         GType       type,
@@ -116,7 +117,8 @@ wsp_record_chooser_new (WspStore   *store,
   gtk_drop_down_set_enable_search (GTK_DROP_DOWN (drop_down), TRUE);
   wsp_drop_down_fit_labels (GTK_DROP_DOWN (drop_down));
   gtk_widget_set_valign (drop_down, GTK_ALIGN_CENTER);
-  wsp_accessible_set_label (drop_down, accessible_label);
+  if (accessible_label != NULL)
+    wsp_accessible_set_label (drop_down, accessible_label);
   return drop_down;
 }
 
