@@ -57,6 +57,8 @@ wsp_test_settle (GtkWidget *widget)
   g_assert_cmpuint (frames, >=, 4);
 }
 
+static void pump (void);
+
 /* With WSPOLNIE_TEST_SHOTS=DIR, saves how @widget looks now as
  * DIR/<name>.png, for a person to look at. */
 void
@@ -70,6 +72,9 @@ wsp_test_shot (GtkWidget  *widget,
 
   if (dir == NULL)
     return;
+  /* Where things end up: after the transitions (a quarter second). */
+  pump ();
+  pump ();
   wsp_test_settle (widget);
   file = g_strconcat (name, ".png", NULL);
   path = g_build_filename (dir, file, NULL);
@@ -260,30 +265,74 @@ wsp_test_iterate (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* Whether a person sees @widget: mapped, and inside its window (a folded
+ * leaflet keeps its other page mapped, out of sight). */
 static gboolean
 is_shown (GtkWidget *widget)
 {
-  return gtk_widget_get_mapped (widget) && gtk_widget_get_child_visible (widget);
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (widget));
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_get_mapped (widget) || !gtk_widget_get_child_visible (widget))
+    return FALSE;
+  if (root == NULL || !gtk_widget_compute_bounds (widget, root, &bounds))
+    return FALSE;
+  return bounds.origin.x + bounds.size.width > 0 && bounds.origin.y + bounds.size.height > 0
+         && bounds.origin.x < gtk_widget_get_width (root) && bounds.origin.y < gtk_widget_get_height (root);
 }
 
-/* The shown button under @root whose label is @label (as the translation
- * gives it, mnemonic included) or whose tooltip is @label; NULL if none. */
-GtkWidget *
-wsp_test_find_button (GtkWidget  *root,
-                      const char *label)
+/* Scrolls what holds @widget so that it comes into sight, as a person
+ * scrolls to a button below the fold. */
+static void
+scroll_into_view (GtkWidget *widget)
 {
-  if (GTK_IS_BUTTON (root) && is_shown (root)
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content;
+  graphene_rect_t bounds;
+  GtkAdjustment *adjustment;
+
+  if (scrolled == NULL)
+    return;
+  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  if (content == NULL || !gtk_widget_compute_bounds (widget, content, &bounds))
+    return;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  if (bounds.origin.y < gtk_adjustment_get_value (adjustment)
+      || bounds.origin.y + bounds.size.height > gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment))
+    gtk_adjustment_set_value (adjustment, bounds.origin.y - gtk_adjustment_get_page_size (adjustment) / 3);
+  wsp_test_settle (widget);
+}
+
+static GtkWidget *
+find_mapped_button (GtkWidget  *root,
+                    const char *label)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root) && gtk_widget_get_child_visible (root)
       && (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0
           || g_strcmp0 (gtk_widget_get_tooltip_text (root), label) == 0))
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = wsp_test_find_button (child, label);
+      GtkWidget *found = find_mapped_button (child, label);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+/* The shown button under @root whose label is @label (as the translation
+ * gives it, mnemonic included) or whose tooltip is @label, scrolled into
+ * sight; NULL if none is shown. */
+GtkWidget *
+wsp_test_find_button (GtkWidget  *root,
+                      const char *label)
+{
+  GtkWidget *found = find_mapped_button (root, label);
+
+  if (found != NULL && !is_shown (found))
+    scroll_into_view (found);
+  return found != NULL && is_shown (found) ? found : NULL;
 }
 
 /* Clicks @button as a person does: it must be shown and sensitive. */

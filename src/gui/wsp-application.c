@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "demo/wsp-demo.h"
 #include "records/wsp-records-members.h"
@@ -255,6 +256,32 @@ error_dialog_response_cb (AdwMessageDialog *dialog,
   g_application_release (G_APPLICATION (self));
 }
 
+/* What a database error means, in the person's language only: SQLite's own
+ * words (English, in brackets at the end of the core's sentence) go to a
+ * line of their own, for whoever looks after the computer. */
+static char *
+database_error_body (GError     *error,
+                     const char *path)
+{
+  const char *message = error->message;
+  const char *open = strrchr (message, '(');
+  g_autofree char *sentence = NULL;
+  g_autofree char *detail = NULL;
+
+  if (error->domain == WSP_DATABASE_ERROR && open != NULL && g_str_has_suffix (message, ").") && open > message)
+    {
+      sentence = g_strstrip (g_strndup (message, open - message));
+      detail = g_strndup (open + 1, strlen (open + 1) - 2);
+    }
+  else
+    sentence = g_strdup (message);
+  if (detail != NULL)
+    /* Translators: the sentence, the database file, then SQLite's words (not translated) */
+    return g_strdup_printf (_("%s.\n\nThe file is “%s”. Nothing was changed in it.\n\nTechnical details: %s"),
+                            sentence, path, detail);
+  return g_strdup_printf (_("%s\n\nThe file is “%s”. Nothing was changed in it."), sentence, path);
+}
+
 /* Opens the database; when it cannot be opened, says why and quits. */
 static void
 wsp_application_open_store (WspApplication *self)
@@ -289,10 +316,11 @@ wsp_application_open_store (WspApplication *self)
 
   /* The dialog keeps the application alive until it is answered. */
   g_application_hold (G_APPLICATION (self));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL, _("The Database Cannot Be Opened"),
-                                                       error->message));
-  adw_message_dialog_format_body (dialog, _("%s\n\nThe file is “%s”. Nothing was changed in it."),
-                                  error->message, wsp_application_get_database_path (self));
+  {
+    g_autofree char *body = database_error_body (error, wsp_application_get_database_path (self));
+
+    dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL, _("The Database Cannot Be Opened"), body));
+  }
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   g_signal_connect (dialog, "response", G_CALLBACK (error_dialog_response_cb), self);
   gtk_application_add_window (GTK_APPLICATION (self), GTK_WINDOW (dialog));

@@ -117,7 +117,7 @@ fill_peers (WspPreferencesWindow *self)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), peer->name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), line);
-      button = gtk_button_new_with_mnemonic (trusted ? _("_Revoke") : _("_Trust Again"));
+      button = wsp_accessible_button_new (trusted ? _("_Revoke") : _("_Trust Again"));
       {
         /* Translators: a button's name for screen readers; %s is a laptop's name */
         g_autofree char *accessible = g_strdup_printf (trusted ? _("Stop trusting “%s”") : _("Trust “%s” again"),

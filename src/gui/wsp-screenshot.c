@@ -23,12 +23,15 @@ typedef struct
   char  *directory;
   guint  index;
   guint  frames;
+  guint  idle_id;
+  gboolean idle_passed; /* the view has read its lists (they load in a low idle) */
 } ScreenshotData;
 
 static void
 screenshot_data_free (ScreenshotData *data)
 {
   g_free (data->directory);
+  g_clear_handle_id (&data->idle_id, g_source_remove);
   g_free (data);
 }
 
@@ -79,6 +82,16 @@ wsp_screenshot_widget_to_png (GtkWidget   *widget,
 }
 
 static gboolean
+lists_read_cb (gpointer user_data)
+{
+  ScreenshotData *data = user_data;
+
+  data->idle_id = 0;
+  data->idle_passed = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
 screenshot_tick_cb (GtkWidget     *widget,
                     GdkFrameClock *clock,
                     gpointer       user_data)
@@ -94,6 +107,18 @@ screenshot_tick_cb (GtkWidget     *widget,
     return G_SOURCE_REMOVE;
 
   if (++data->frames < SETTLE_FRAMES)
+    return G_SOURCE_CONTINUE;
+  /* A view reads its lists after its first frame, in an idle of low
+   * priority: the picture waits until an idle lower still has run, and a
+   * few frames more. */
+  if (!data->idle_passed)
+    {
+      if (data->idle_id == 0)
+        data->idle_id = g_idle_add_full (G_PRIORITY_LOW + 10, lists_read_cb, data, NULL);
+      data->frames = SETTLE_FRAMES - 1;
+      return G_SOURCE_CONTINUE;
+    }
+  if (data->frames < 2 * SETTLE_FRAMES)
     return G_SOURCE_CONTINUE;
 
   basename = g_strdup_printf ("%s.png", names[data->index]);
@@ -116,6 +141,7 @@ screenshot_tick_cb (GtkWidget     *widget,
     }
 
   data->frames = 0;
+  data->idle_passed = FALSE;
   gtk_widget_activate_action (widget, "win.view", "s", names[data->index]);
   return G_SOURCE_CONTINUE;
 }

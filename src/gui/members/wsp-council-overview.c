@@ -232,7 +232,7 @@ vacancy_row (WspCouncilOverview *self,
                                          : g_strdup_printf (_("Vacant since %s, after %s"), left,
                                                             wsp_seat_holder_get_name (holder));
   GtkWidget *row = wsp_gui_value_row (_("Vacant seat"), line);
-  GtkWidget *fill = gtk_button_new_with_mnemonic (_("_Fill…"));
+  GtkWidget *fill = wsp_accessible_button_new (_("_Fill…"));
   /* Translators: a button's name for screen readers; %s is a member's name */
   g_autofree char *accessible = g_strdup_printf (_("Fill the seat %s left"), wsp_seat_holder_get_name (holder));
 

@@ -118,7 +118,7 @@ decision_button (WspForumOverview *self,
                  const char       *accessible,
                  GCallback         callback)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  GtkWidget *button = wsp_accessible_button_new (label);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   wsp_accessible_set_label (button, accessible);
@@ -186,11 +186,12 @@ refresh (WspForumOverview *self)
       g_autofree char *line = NULL;
       GtkWidget *row;
 
-      /* Translators: an application's second line: the day it came · its state · its evidence */
-      line = g_strdup_printf ("%s · %s%s%s", submitted,
-                              wsp_choice_label (wsp_application_decision_choices, decision != NULL ? decision : "pending"),
-                              evidence != NULL ? " · " : "", evidence != NULL ? evidence : "");
+      /* Translators: an application's second line: the day it came · its state */
+      line = g_strdup_printf ("%s · %s", submitted,
+                              wsp_choice_label (wsp_application_decision_choices, decision != NULL ? decision : "pending"));
       row = wsp_gui_value_row (name, line);
+      if (evidence != NULL)
+        gtk_widget_set_tooltip_text (row, evidence);
       if (decision == NULL || g_strcmp0 (decision, "pending") == 0)
         {
           /* Translators: a button's name for screen readers; %s is an organisation's name */
@@ -199,14 +200,17 @@ refresh (WspForumOverview *self)
           g_autofree char *accept = g_strdup_printf (_("Accept the application of “%s”"), name);
           GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
-          /* In a narrow window the buttons go under the name. */
           gtk_box_append (GTK_BOX (buttons), decision_button (self, application, _("_Reject"), reject,
                                                               G_CALLBACK (reject_clicked_cb)));
           gtk_box_append (GTK_BOX (buttons), decision_button (self, application, _("_Accept"), accept,
                                                               G_CALLBACK (accept_clicked_cb)));
           gtk_widget_set_valign (buttons, GTK_ALIGN_CENTER);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), buttons);
-          adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+          adw_preferences_group_add (group, row);
+          /* What the decision rests on, in full, under it. */
+          if (evidence != NULL)
+            adw_preferences_group_add (group, wsp_gui_value_row (_("Evidence of local activity"), evidence));
+          continue;
         }
       adw_preferences_group_add (group, row);
     }

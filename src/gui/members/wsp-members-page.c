@@ -229,8 +229,6 @@ update_actions (WspMembersPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.edit", organisation || person || term);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.delete", organisation || person);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.history", record != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.leave-forum",
-                                 organisation && is_section (self, "forum"));
 }
 
 static void
@@ -395,6 +393,11 @@ update_add_button (WspMembersPage *self)
                                                                               : strlen (tooltip));
 
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_button), tooltip);
+  g_object_set (self->search_entry, "placeholder-text",
+                                         is_section (self, "people")  ? _("Search by name or e-mail")
+                                         : is_section (self, "forum")   ? _("Search the Forum’s members")
+                                         : is_section (self, "council") ? _("Search the terms of office")
+                                                                        : _("Search by name, short name or KRS"), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
@@ -444,6 +447,9 @@ load_section (WspMembersPage *self)
         gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, 0));
       else if (is_section (self, "forum"))
         gtk_list_box_select_row (self->overview_list, gtk_list_box_get_row_at_index (self->overview_list, 0));
+      /* Side by side, the detail shows the first entry rather than nothing. */
+      else if (!adw_leaflet_get_folded (self->leaflet) && g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
+        gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, 0));
       else
         show_detail (self, NULL);
     }
@@ -948,24 +954,22 @@ history_action (GtkWidget  *widget,
   open_editor (self, GTK_WINDOW (wsp_history_dialog_new (self->store, record)));
 }
 
-/* The Forum member chosen leaves: the day and why. */
+/* A member leaves the Forum (the seat @parameter): the day and why. */
 static void
 leave_forum_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
   WspMembersPage *self = WSP_MEMBERS_PAGE (widget);
-  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list);
-  WspRecord *seat = row != NULL ? g_object_get_data (G_OBJECT (row), "seat") : NULL;
-  WspRecord *organisation = row != NULL ? g_object_get_data (G_OBJECT (row), "record") : NULL;
-  g_autoptr (WspRecord) fresh = NULL;
+  g_autoptr (WspRecord) seat = wsp_store_get (self->store, g_variant_get_string (parameter, NULL), NULL);
+  g_autoptr (WspRecord) organisation = NULL;
 
-  if (seat == NULL || organisation == NULL)
+  if (seat == NULL)
     return;
-  fresh = wsp_store_get (self->store, wsp_record_get_id (seat), NULL);
-  if (fresh != NULL)
-    open_editor (self, GTK_WINDOW (wsp_leave_dialog_new (self->store, fresh,
-                                                         wsp_record_get_string (organisation, "name"))));
+  organisation = wsp_store_get (self->store, wsp_record_get_string (seat, "organisation_id"), NULL);
+  open_editor (self, GTK_WINDOW (wsp_leave_dialog_new (self->store, seat,
+                                                       organisation != NULL ? wsp_record_get_string (organisation, "name")
+                                                                            : "?")));
 }
 
 static void
@@ -1150,7 +1154,7 @@ wsp_members_page_class_init (WspMembersPageClass *klass)
   gtk_widget_class_install_action (widget_class, "members.edit-organisation", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "members.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "members.delete-organisation", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "members.leave-forum", NULL, leave_forum_action);
+  gtk_widget_class_install_action (widget_class, "members.leave-forum", "s", leave_forum_action);
   gtk_widget_class_install_action (widget_class, "members.import-csv", NULL, import_csv_action);
   gtk_widget_class_install_action (widget_class, "members.history", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "members.search", NULL, focus_search_action);

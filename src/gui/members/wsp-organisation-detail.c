@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "widgets/wsp-accessible.h"
 #include "widgets/wsp-detail-groups.h"
 #include "widgets/wsp-gui-util.h"
 #include "domain/wsp-membership.h"
@@ -84,7 +85,7 @@ refresh (WspOrganisationDetail *self)
       g_autoptr (GPtrArray) conflicts = wsp_store_dup_conflicts (self->store, wsp_record_get_id (org), NULL);
       g_autoptr (GString) fields = g_string_new (NULL);
       GtkWidget *row = adw_action_row_new ();
-      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Resolve…"));
+      GtkWidget *button = wsp_accessible_button_new (_("_Resolve…"));
 
       for (guint i = 0; conflicts != NULL && i < conflicts->len; i++)
         {
@@ -133,6 +134,41 @@ refresh (WspOrganisationDetail *self)
                  add_row (group, _("Fields of public benefit activity"), fields_text)
                  + add_row (group, _("Notes"), wsp_record_get_string (org, "notes")));
 
+  /* Its membership of the Forum, with the way to record that it ended. */
+  {
+    g_autoptr (WspRecord) forum = wsp_membership_find_body (self->store, "forum", NULL);
+    g_autofree char *today = wsp_gui_today ();
+    g_autoptr (GPtrArray) members = forum != NULL ? wsp_membership_forum_members (self->store, wsp_record_get_id (forum),
+                                                                                   FALSE, today, NULL)
+                                                  : NULL;
+
+    for (guint i = 0; members != NULL && i < members->len; i++)
+      {
+        WspMemberEntry *entry = g_ptr_array_index (members, i);
+        g_autofree char *joined = NULL;
+        g_autofree char *line = NULL;
+        GtkWidget *row;
+        GtkWidget *button;
+
+        if (entry->organisation == NULL
+            || g_strcmp0 (wsp_record_get_id (entry->organisation), wsp_record_get_id (org)) != 0)
+          continue;
+        joined = wsp_gui_format_date (wsp_record_get_string (entry->seat, "joined_on"));
+        /* Translators: an organisation's membership of the Forum */
+        line = g_strdup_printf (_("Member since %s"), joined);
+        group = wsp_detail_groups_add (&self->groups, wsp_record_get_string (forum, "name"), NULL);
+        row = wsp_gui_value_row (_("Membership"), line);
+        button = wsp_accessible_button_new (_("_Left the Forum…"));
+        gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+        gtk_widget_set_tooltip_text (button, _("Record that this organisation is no longer a member of the NGO Forum"));
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "members.leave-forum");
+        gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", wsp_record_get_id (entry->seat));
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+        adw_preferences_group_add (group, row);
+        break;
+      }
+  }
+
   people = wsp_membership_representatives (self->store, wsp_record_get_id (org), NULL);
   if (people != NULL && people->len > 0)
     {
@@ -162,9 +198,9 @@ store_changed_cb (WspStore              *store,
 
   if (self->organisation == NULL)
     return;
-  /* Its own record, or the people who represent it. */
+  /* Its own record, the people who represent it, its seats. */
   if (!wsp_changes_contains (changes, "organisation", wsp_record_get_id (self->organisation))
-      && !wsp_changes_has_entity (changes, "person"))
+      && !wsp_changes_has_entity (changes, "person") && !wsp_changes_has_entity (changes, "seat"))
     return;
   fresh = wsp_store_get (store, wsp_record_get_id (self->organisation), NULL);
   if (fresh == NULL)

@@ -323,7 +323,7 @@ wsp_person_editor_new (WspStore  *store,
     g_ptr_array_add (self->organisations, g_strdup (organisations[i]));
 
   self->organisation_chooser = wsp_record_chooser_new (store, WSP_TYPE_ORGANISATION, _("Organisation to add"));
-  add = gtk_button_new_with_mnemonic (_("_Add"));
+  add = wsp_accessible_button_new (_("_Add"));
   gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
   g_signal_connect_swapped (add, "clicked", G_CALLBACK (add_organisation_clicked_cb), self);
   adw_action_row_add_suffix (self->add_organisation_row, self->organisation_chooser);

@@ -38,6 +38,7 @@ struct _WspSeatEditor
   AdwComboRow  *side_row;
   AdwComboRow  *role_row;
   AdwEntryRow  *joined_row;
+  GtkWidget    *leaving_group;
   AdwEntryRow  *left_row;
   AdwEntryRow  *reason_row;
   GtkLabel     *composition_label;
@@ -317,6 +318,8 @@ wsp_seat_editor_new (WspStore   *store,
   self->filling = FALSE;
 
   gtk_window_set_title (GTK_WINDOW (self), seat != NULL ? _("Edit Seat") : _("Fill a Seat"));
+  /* A seat being filled has no leaving yet. */
+  gtk_widget_set_visible (self->leaving_group, seat != NULL);
   wsp_editor_guard_install (GTK_WINDOW (self), is_dirty, self->person_chooser);
   changed_cb (self);
   return self;
@@ -356,6 +359,7 @@ wsp_seat_editor_class_init (WspSeatEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WspSeatEditor, side_row);
   gtk_widget_class_bind_template_child (widget_class, WspSeatEditor, role_row);
   gtk_widget_class_bind_template_child (widget_class, WspSeatEditor, joined_row);
+  gtk_widget_class_bind_template_child (widget_class, WspSeatEditor, leaving_group);
   gtk_widget_class_bind_template_child (widget_class, WspSeatEditor, left_row);
   gtk_widget_class_bind_template_child (widget_class, WspSeatEditor, reason_row);
   gtk_widget_class_bind_template_child (widget_class, WspSeatEditor, composition_label);

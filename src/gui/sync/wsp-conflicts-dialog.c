@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "sync/wsp-conflicts-dialog.h"
+#include "widgets/wsp-accessible.h"
 #include "widgets/wsp-gui-util.h"
 #include "base/wsp-hlc.h"
 #include "sync/wsp-sync.h"
@@ -308,7 +309,7 @@ add_item (WspConflictsDialog *self,
     }
 
   resolve_row = GTK_WIDGET (adw_preferences_group_new ());
-  button = gtk_button_new_with_mnemonic (_("_Resolve"));
+  button = wsp_accessible_button_new (_("_Resolve"));
   gtk_widget_set_halign (button, GTK_ALIGN_END);
   gtk_widget_add_css_class (button, "suggested-action");
   g_object_set_data (G_OBJECT (button), "item", item);

@@ -359,3 +359,14 @@ wsp_accessible_install (void)
       g_once_init_leave (&done, 1);
     }
 }
+
+/* A button with a mnemonic, named once and without the underscore from
+ * the start (also where it is made in a page not shown yet). */
+GtkWidget *
+wsp_accessible_button_new (const char *label)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  name_button (GTK_BUTTON (button));
+  return button;
+}

@@ -13,5 +13,6 @@ void  wsp_accessible_install        (void);
 char *wsp_accessible_strip_mnemonic (const char *label);
 void  wsp_accessible_set_label      (GtkWidget  *widget,
                                      const char *label);
+GtkWidget *wsp_accessible_button_new (const char *label);
 
 G_END_DECLS
