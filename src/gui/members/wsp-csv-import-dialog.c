@@ -164,14 +164,10 @@ update_preview (WspCsvImportDialog *self)
     }
   if (rows != NULL)
     {
-      /* Translators: the preview's summary; each %s is a count with its noun (“3 new”) */
-      g_autofree char *new = g_strdup_printf (ngettext ("%u new", "%u new", self->n_new), self->n_new);
-      g_autofree char *updated = g_strdup_printf (ngettext ("%u updated", "%u updated", self->n_updated),
-                                                  self->n_updated);
-      g_autofree char *skipped = g_strdup_printf (ngettext ("%u skipped", "%u skipped", self->n_skipped),
-                                                  self->n_skipped);
-      /* Translators: “12 new, 3 updated, 2 skipped.” */
-      g_autofree char *summary = g_strdup_printf (_("%s, %s, %s."), new, updated, skipped);
+      /* Translators: the preview's summary: how many rows would add an
+       * organisation, fill in one already here, be skipped */
+      g_autofree char *summary = g_strdup_printf (_("%u to add, %u to update, %u to skip."), self->n_new,
+                                                  self->n_updated, self->n_skipped);
 
       adw_preferences_group_set_title (self->preview_group, summary);
     }

@@ -80,7 +80,7 @@ wsp_person_detail_set_person (WspPersonDetail *self,
   seats = wsp_membership_person_seats (store, wsp_record_get_id (person), NULL);
   if (seats != NULL && seats->len > 0)
     {
-      group = wsp_detail_groups_add (&self->groups, _("Seats"), NULL);
+      group = wsp_detail_groups_add (&self->groups, _("Memberships"), NULL);
       for (guint i = 0; i < seats->len; i++)
         {
           WspMemberEntry *entry = g_ptr_array_index (seats, i);

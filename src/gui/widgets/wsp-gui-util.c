@@ -6,10 +6,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <langinfo.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "base/wsp-text.h"
 #include "widgets/wsp-gui-util.h"
 
 #define TOAST_OVERLAY_KEY "wsp-toast-overlay"
@@ -122,16 +122,7 @@ wsp_gui_format_date (const char *date)
       || !g_date_valid_dmy (day, month, year))
     return g_strdup (date);
   time = g_date_time_new_local (year, month, day, 12, 0, 0);
-  if (time == NULL)
-    return g_strdup (date);
-  {
-    /* The locale's order, with the year in full (the C locale's “%y”
-     * would make 2031 read back as 1931). */
-    g_autoptr (GString) format = g_string_new (nl_langinfo (D_FMT));
-
-    g_string_replace (format, "%y", "%Y", 0);
-    return g_date_time_format (time, format->str);
-  }
+  return time != NULL ? wsp_text_format_date (time, FALSE) : g_strdup (date);
 }
 
 /* A day as a person types it, as YYYY-MM-DD: in the locale's order
