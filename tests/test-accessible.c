@@ -13,6 +13,8 @@
 
 #include <gio/gunixinputstream.h>
 #include <glib/gstdio.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <stdio.h>
 
 #include "demo/wsp-demo.h"
@@ -63,6 +65,12 @@ show (GtkWidget  *widget,
 {
   wsp_test_settle (widget);
   wsp_test_iterate ();
+  {
+    /* With WSPOLNIE_TEST_SHOTS, each state is also a picture to look at. */
+    g_autofree char *file = g_strdelimit (g_strdup (name), " :()/", '-');
+
+    wsp_test_shot (widget, file);
+  }
   printf ("SHOW %s\n", name);
   fflush (stdout);
   line_read = FALSE;
@@ -148,6 +156,12 @@ main (int argc, char *argv[])
 
   g_setenv ("XDG_DATA_HOME", dir, TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  /* In the locale's language (LANG=pl_PL.UTF-8: what a Polish screen
+   * reader user hears); nothing here depends on it. */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("WSPOLNIE_LOCALEDIR") ?: LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   input = g_data_input_stream_new (stdin_stream);
   app = wsp_test_start_app ();
   if (app == NULL)

@@ -1281,6 +1281,31 @@ test_vacancies_and_preview (Fixture       *f,
   }
 }
 
+/* A term that has ended is seen as it was at its end: its members left on
+ * its last day, which leaves no seat vacant. */
+static void
+test_past_term (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr (WspRecord) council = body (f, "council");
+  g_autoptr (GPtrArray) terms = wsp_membership_terms (f->store, wsp_record_get_id (council), NULL);
+  WspRecord *past = g_ptr_array_index (terms, terms->len - 1);
+  g_autoptr (WspSeatList) current = wsp_seat_list_new (f->store, WSP_SEATS_TERM_CURRENT, wsp_record_get_id (past), TODAY);
+  g_autoptr (WspSeatList) vacant = wsp_seat_list_new (f->store, WSP_SEATS_TERM_VACANT, wsp_record_get_id (past), TODAY);
+  g_autofree char *day = wsp_membership_day_of_term (past, TODAY);
+  WspComposition c;
+
+  g_assert_cmpstr (wsp_record_get_string (past, "ends_on"), ==, "2025-02-28");
+  g_assert_cmpstr (day, ==, "2025-02-27");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (current)), ==, 6);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (vacant)), ==, 0);
+  wsp_seat_list_get_composition (current, &c);
+  g_assert_cmpuint (c.vacancies, ==, 0);
+  g_assert_cmpuint (c.ngo, ==, 3);
+  g_assert_true (wsp_membership_composition_with (f->store, wsp_record_get_id (past), NULL, TODAY, &c, NULL));
+  g_assert_cmpuint (c.mayor + c.city_council, ==, 3);
+}
+
 static void
 test_application_lifecycle (Fixture       *f,
                             gconstpointer  data)
@@ -1426,6 +1451,9 @@ test_labels (void)
   g_assert_cmpstr (wsp_side_label ("ngo", "marshal"), ==, "NGO side");
   g_assert_null (wsp_side_label ("nobody", NULL));
   g_assert_cmpstr (wsp_side_group_label ("city_council"), ==, "Local government side");
+  g_assert_cmpstr (wsp_side_short_label ("mayor", "commune_head"), ==, "Commune head");
+  g_assert_cmpstr (wsp_side_short_label ("city_council", "marshal"), ==, "Regional assembly");
+  g_assert_cmpstr (wsp_side_short_label ("ngo", NULL), ==, "NGOs");
   g_assert_cmpstr (wsp_side_group_label ("ngo"), ==, "Non-governmental side");
   g_assert_cmpstr (wsp_role_label ("chair", "feminine"), ==, "Chair");
   g_assert_cmpstr (wsp_role_label ("chair", NULL), ==, "Chair");
@@ -1456,6 +1484,7 @@ main (int   argc,
   DEMO ("accept", test_accept_demo);
   DEMO ("leave", test_leave_demo);
   DEMO ("seat-lists-follow", test_seat_lists_follow);
+  DEMO ("past-term", test_past_term);
   SMALL ("body-rules", test_body_rules);
   g_test_add_func ("/membership/small/composition-broken", test_composition_broken);
   SMALL ("absences-excused", test_absences_excused);

@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "base/wsp-identifiers.h"
@@ -594,6 +595,38 @@ wsp_membership_vacancies (GPtrArray  *all_seats,
 }
 
 /**
+ * wsp_membership_day_of_term:
+ * @term: (nullable): a term of office
+ * @today: YYYY-MM-DD
+ *
+ * Returns: (transfer full): the day a term's members are looked at: today while the term runs; the
+ * last day but one of a term that has ended (its members left on its last
+ * day, and were in office until then); the first day of one to come. */
+char *
+wsp_membership_day_of_term (WspRecord  *term,
+                            const char *today)
+{
+  const char *starts = term != NULL ? wsp_record_get_string (term, "starts_on") : NULL;
+  const char *ends = term != NULL ? wsp_record_get_string (term, "ends_on") : NULL;
+  int y = 0, m = 0, d = 0;
+
+  if (starts != NULL && strcmp (today, starts) < 0)
+    return g_strdup (starts);
+  if (ends != NULL && strcmp (today, ends) >= 0 && sscanf (ends, "%4d-%2d-%2d", &y, &m, &d) == 3
+      && g_date_valid_dmy (d, m, y))
+    {
+      GDate date;
+
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, d, m, y);
+      g_date_subtract_days (&date, 1);
+      return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&date), g_date_get_month (&date),
+                              g_date_get_day (&date));
+    }
+  return g_strdup (today);
+}
+
+/**
  * wsp_membership_composition_with:
  * @store: the store
  * @term_id: the term of office
@@ -603,8 +636,9 @@ wsp_membership_vacancies (GPtrArray  *all_seats,
  * @out: (out caller-allocates): the composition
  * @error: where to say why the store could not be read
  *
- * The make-up of the term on @today if @seat were saved, with its vacant
- * seats: what a person sees before saving a change of the Council.
+ * The make-up of the term on @today (wsp_membership_day_of_term()) if @seat
+ * were saved, with its vacant seats: what a person sees before saving a
+ * change of the Council.
  *
  * Returns: whether @out was filled
  */
@@ -617,6 +651,8 @@ wsp_membership_composition_with (WspStore        *store,
                                  GError         **error)
 {
   g_autofree char *owned_today = NULL;
+  g_autofree char *day = NULL;
+  g_autoptr (WspRecord) term = NULL;
   g_autoptr (GPtrArray) all = NULL;
   g_autoptr (GPtrArray) current = g_ptr_array_new ();
 
@@ -626,6 +662,10 @@ wsp_membership_composition_with (WspStore        *store,
 
   if (today == NULL)
     today = owned_today = dup_local_today ();
+  if (!lookup (store, term_id, &term, error))
+    return FALSE;
+  day = wsp_membership_day_of_term (term, today);
+  today = day;
   all = wsp_membership_seats (store, term_id, TRUE, today, error);
   if (all == NULL)
     return FALSE;

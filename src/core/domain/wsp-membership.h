@@ -124,6 +124,8 @@ guint        wsp_membership_vacancies           (GPtrArray            *all_seats
                                                  const char           *today);
 GPtrArray   *wsp_membership_vacant_seats        (GPtrArray            *all_seats,
                                                  const char           *today);
+char        *wsp_membership_day_of_term         (WspRecord            *term,
+                                                 const char           *today);
 gboolean     wsp_membership_composition_with    (WspStore             *store,
                                                  const char           *term_id,
                                                  WspRecord            *seat,

@@ -39,15 +39,15 @@ const WspChoice wsp_side_choices[] = {
 
 const WspChoice wsp_executive_choices[] = {
   /* Translators: who the Council advises, in Polish “prezydent miasta” (a city with county rights) */
-  { WSP_EXECUTIVE_CITY_MAYOR, "city_mayor", "executive", NC_("executive", "City mayor (city council)") },
+  { WSP_EXECUTIVE_CITY_MAYOR, "city_mayor", "executive", NC_("executive", "City mayor") },
   /* Translators: in Polish “burmistrz” (a town) */
-  { WSP_EXECUTIVE_TOWN_MAYOR, "town_mayor", "executive", NC_("executive", "Town mayor (town council)") },
+  { WSP_EXECUTIVE_TOWN_MAYOR, "town_mayor", "executive", NC_("executive", "Town mayor") },
   /* Translators: in Polish “wójt” (a rural commune) */
-  { WSP_EXECUTIVE_COMMUNE_HEAD, "commune_head", "executive", NC_("executive", "Commune head (commune council)") },
+  { WSP_EXECUTIVE_COMMUNE_HEAD, "commune_head", "executive", NC_("executive", "Commune head") },
   /* Translators: in Polish “starosta” (a county, powiat) */
-  { WSP_EXECUTIVE_DISTRICT_HEAD, "district_head", "executive", NC_("executive", "District head (county council)") },
+  { WSP_EXECUTIVE_DISTRICT_HEAD, "district_head", "executive", NC_("executive", "District head") },
   /* Translators: in Polish “marszałek województwa” */
-  { WSP_EXECUTIVE_MARSHAL, "marshal", "executive", NC_("executive", "Voivodeship marshal (regional assembly)") },
+  { WSP_EXECUTIVE_MARSHAL, "marshal", "executive", NC_("executive", "Voivodeship marshal") },
   { 0 },
 };
 
@@ -194,6 +194,44 @@ wsp_side_label (const char *side,
       return g_dpgettext2 (GETTEXT_PACKAGE, "council side", side_names[which].city_council);
     case WSP_SIDE_NGO:
       return wsp_choice_label (wsp_side_choices, side);
+    default:
+      return NULL;
+    }
+}
+
+/* The councils of each executive, for a short name of the council's side. */
+static const char * const council_names[] = {
+  [WSP_EXECUTIVE_CITY_MAYOR] = NC_("council", "City council"),
+  [WSP_EXECUTIVE_TOWN_MAYOR] = NC_("council", "Town council"),
+  [WSP_EXECUTIVE_COMMUNE_HEAD] = NC_("council", "Commune council"),
+  [WSP_EXECUTIVE_DISTRICT_HEAD] = NC_("council", "County council"),
+  [WSP_EXECUTIVE_MARSHAL] = NC_("council", "Regional assembly"),
+};
+
+/**
+ * wsp_side_short_label:
+ * @side: a stored side
+ * @executive: (nullable): as for wsp_side_label()
+ *
+ * Returns: (nullable): who the side's members come from, in a word or two,
+ *   for a choice where “… side” would not fit: the executive (“City
+ *   mayor”), the council (“City council”) or the NGOs
+ */
+const char *
+wsp_side_short_label (const char *side,
+                      const char *executive)
+{
+  int which = wsp_choice_value (wsp_executive_choices, executive, WSP_EXECUTIVE_CITY_MAYOR);
+
+  switch (wsp_choice_value (wsp_side_choices, side, -1))
+    {
+    case WSP_SIDE_MAYOR:
+      return wsp_choice_label (wsp_executive_choices, wsp_executive_choices[which].name);
+    case WSP_SIDE_CITY_COUNCIL:
+      return g_dpgettext2 (GETTEXT_PACKAGE, "council", council_names[which]);
+    case WSP_SIDE_NGO:
+      /* Translators: the Council's members from NGOs, as a short choice */
+      return g_dpgettext2 (GETTEXT_PACKAGE, "council side", "NGOs");
     default:
       return NULL;
     }

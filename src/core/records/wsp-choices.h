@@ -241,6 +241,8 @@ extern const WspChoice wsp_vote_choice_choices[];
 const char *wsp_side_label        (const char *side,
                                    const char *executive);
 const char *wsp_side_group_label  (const char *side);
+const char *wsp_side_short_label  (const char *side,
+                                   const char *executive);
 const char *wsp_role_label        (const char *role,
                                    const char *form);
 

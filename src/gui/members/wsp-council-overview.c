@@ -12,7 +12,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 
 #include "members/wsp-council-overview.h"
 #include "widgets/wsp-detail-groups.h"
@@ -138,19 +137,8 @@ fill_vacancy_clicked_cb (GtkWidget          *widget,
                          WspCouncilOverview *self)
 {
   WspRecord *left = g_object_get_data (G_OBJECT (widget), "seat");
-  const char *left_on = wsp_record_get_string (left, "left_on");
-  int year = 0, month = 0, day = 0;
-  g_autofree char *next = NULL;
+  g_autofree char *next = wsp_gui_day_after (wsp_record_get_string (left, "left_on"));
 
-  if (left_on != NULL && sscanf (left_on, "%4d-%2d-%2d", &year, &month, &day) == 3 && g_date_valid_dmy (day, month, year))
-    {
-      GDate date;
-
-      g_date_clear (&date, 1);
-      g_date_set_dmy (&date, day, month, year);
-      g_date_add_days (&date, 1);
-      next = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date));
-    }
   open_seat_editor (self, NULL, wsp_record_get_string (left, "side"), next);
 }
 
@@ -171,6 +159,17 @@ icon_button (const char *icon,
     g_object_set_data_full (G_OBJECT (button), "seat", g_object_ref (seat), g_object_unref);
   g_signal_connect (button, "clicked", callback, self);
   return button;
+}
+
+/* @text with its first letter small, for the middle of a sentence. */
+static char *
+lower_first (const char *text)
+{
+  gunichar first = g_utf8_get_char (text);
+  char buffer[6];
+  int len = g_unichar_to_utf8 (g_unichar_tolower (first), buffer);
+
+  return g_strdup_printf ("%.*s%s", len, buffer, g_utf8_next_char (text));
 }
 
 /* What is wrong with the composition, or NULL. */
@@ -224,7 +223,8 @@ vacancy_row (WspCouncilOverview *self,
              WspSeatHolder      *holder)
 {
   WspRecord *seat = wsp_seat_holder_get_seat (holder);
-  g_autofree char *left = wsp_gui_format_date (wsp_record_get_string (seat, "left_on"));
+  g_autofree char *since = wsp_gui_day_after (wsp_record_get_string (seat, "left_on"));
+  g_autofree char *left = wsp_gui_format_date (since);
   const char *reason = wsp_record_get_string (seat, "left_reason");
   /* Translators: a vacant seat's second line: since when, after whom, why */
   g_autofree char *line = reason != NULL ? g_strdup_printf (_("Vacant since %s, after %s (%s)"), left,
@@ -277,11 +277,14 @@ render (WspCouncilOverview *self)
     /* Translators: the term's days, then its composition as Polish documents
      * give it: the local government side (strona samorządowa: the executive's
      * and the council's members) and the NGO side (strona pozarządowa) */
+    g_autofree char *mayor = lower_first (side_label ("mayor"));
+    g_autofree char *city_council = lower_first (side_label ("city_council"));
+    g_autofree char *ngo = lower_first (wsp_side_group_label ("ngo"));
+
     summary = g_strdup_printf (_("%s – %s · %s %u (%s %u, %s %u) · %s %u"), starts, *ends != '\0' ? ends : "…",
                                wsp_side_group_label ("mayor"), composition.mayor + composition.city_council,
-                               side_label ("mayor"), composition.mayor,
-                               side_label ("city_council"), composition.city_council,
-                               wsp_side_group_label ("ngo"), composition.ngo);
+                               mayor, composition.mayor, city_council, composition.city_council,
+                               ngo, composition.ngo);
   }
   gtk_label_set_text (self->summary_label, summary);
 

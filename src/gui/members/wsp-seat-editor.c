@@ -192,6 +192,34 @@ update_composition (WspSeatEditor *self,
   gtk_widget_set_visible (GTK_WIDGET (self->composition_label), warning->len > 0);
 }
 
+/* The roles, in the forms of the person chosen (przewodnicząca). */
+static void
+update_role_labels (WspSeatEditor *self)
+{
+  WspRecord *person = wsp_record_chooser_get_selected (self->person_chooser);
+  const char *form = person != NULL ? wsp_record_get_string (person, "grammatical_form") : NULL;
+  GtkStringList *list = GTK_STRING_LIST (adw_combo_row_get_model (self->role_row));
+  guint n = wsp_choice_count (wsp_role_choices);
+
+  if (list == NULL)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      const char *label = wsp_role_label (wsp_role_choices[i].name, form);
+
+      if (g_strcmp0 (gtk_string_list_get_string (list, i), label) != 0)
+        {
+          const char *replacement[] = { label, NULL };
+          guint selected = adw_combo_row_get_selected (self->role_row);
+
+          self->filling = TRUE;
+          gtk_string_list_splice (list, i, 1, replacement);
+          adw_combo_row_set_selected (self->role_row, selected);
+          self->filling = FALSE;
+        }
+    }
+}
+
 static void
 changed_cb (WspSeatEditor *self)
 {
@@ -199,6 +227,7 @@ changed_cb (WspSeatEditor *self)
 
   if (self->filling || self->seat == NULL)
     return;
+  update_role_labels (self);
   seat = seat_from_rows (self);
   set_problem (self, NULL);
   if (seat == NULL)
@@ -266,7 +295,7 @@ labels_of (const WspChoice *choices,
   GtkStringList *list = gtk_string_list_new (NULL);
 
   for (guint i = 0; choices[i].name != NULL; i++)
-    gtk_string_list_append (list, sides ? wsp_side_label (choices[i].name, wsp_gui_get_executive ())
+    gtk_string_list_append (list, sides ? wsp_side_short_label (choices[i].name, wsp_gui_get_executive ())
                                         : wsp_choice_label (choices, choices[i].name));
   return G_LIST_MODEL (list);
 }
@@ -316,6 +345,7 @@ wsp_seat_editor_new (WspStore   *store,
   set_day (self->left_row, wsp_record_get_string (self->seat, "left_on"));
   gtk_editable_set_text (GTK_EDITABLE (self->reason_row), wsp_record_get_string (self->seat, "left_reason") ?: "");
   self->filling = FALSE;
+  update_role_labels (self);
 
   gtk_window_set_title (GTK_WINDOW (self), seat != NULL ? _("Edit Seat") : _("Fill a Seat"));
   /* A seat being filled has no leaving yet. */

@@ -208,3 +208,18 @@ wsp_gui_get_settings (void)
     settings = g_settings_new (APP_ID);
   return settings;
 }
+
+/* The day after @day (both YYYY-MM-DD); NULL when @day is no day. */
+char *
+wsp_gui_day_after (const char *day)
+{
+  int year = 0, month = 0, d = 0;
+  GDate date;
+
+  if (day == NULL || sscanf (day, "%4d-%2d-%2d", &year, &month, &d) != 3 || !g_date_valid_dmy (d, month, year))
+    return NULL;
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, d, month, year);
+  g_date_add_days (&date, 1);
+  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date));
+}
