@@ -240,6 +240,27 @@ test_keys (void)
   wsp_test_press (GTK_WINDOW (f.window), "<Shift>Tab");
   g_assert_nonnull (gtk_widget_get_ancestor (gtk_window_get_focus (GTK_WINDOW (f.window)), GTK_TYPE_SEARCH_ENTRY));
 
+  /* Another organisation's detail starts at its top, where its numbers
+   * are, however far the last one was scrolled; the Down arrow in the list
+   * chooses the next one. */
+  {
+    GtkWidget *detail = gtk_widget_get_ancestor (wsp_test_find_button (GTK_WIDGET (f.window), "_History"),
+                                                 GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (detail));
+    g_autofree char *first = g_strdup (listed_id (&f, 0));
+
+    g_assert_true (wsp_members_page_select (page, first));
+    wsp_test_settle (GTK_WIDGET (f.window));
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    wsp_test_settle (GTK_WIDGET (f.window));
+    g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+    gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (GTK_LIST_BOX (wsp_members_page_get_list (page)))));
+    wsp_test_press (GTK_WINDOW (f.window), "Down");
+    g_assert_cmpstr (selected_id (&f), ==, listed_id (&f, 1));
+    wsp_test_settle (GTK_WIDGET (f.window));
+    g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  }
+
   /* Ctrl+N opens the editor, with the focus in the name; closed by Escape
    * with nothing typed, it asks nothing. */
   wsp_test_press (GTK_WINDOW (f.window), "<Control>n");

@@ -273,8 +273,11 @@ is_shown (GtkWidget *widget)
   GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (widget));
   graphene_rect_t bounds;
 
-  if (!gtk_widget_get_mapped (widget) || !gtk_widget_get_child_visible (widget))
+  if (!gtk_widget_get_mapped (widget))
     return FALSE;
+  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+    if (!gtk_widget_get_child_visible (w) || gtk_widget_get_opacity (w) == 0)
+      return FALSE;
   if (root == NULL || !gtk_widget_compute_bounds (widget, root, &bounds))
     return FALSE;
   return bounds.origin.x + bounds.size.width > 0 && bounds.origin.y + bounds.size.height > 0
