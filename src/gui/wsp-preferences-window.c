@@ -106,7 +106,8 @@ fill_peers (WspPreferencesWindow *self)
       WspPeer *peer = g_ptr_array_index (peers, i);
       gboolean trusted = peer->trusted;
       const char *last = peer->last_seen;
-      g_autofree char *day = last != NULL ? g_strndup (last, 10) : NULL;
+      g_autofree char *iso_day = last != NULL ? g_strndup (last, 10) : NULL;
+      g_autofree char *day = iso_day != NULL ? wsp_gui_format_date (iso_day) : NULL;
       g_autofree char *line = NULL;
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *button;

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "base/wsp-text.h"
 #include "sync/wsp-conflicts-dialog.h"
 #include "widgets/wsp-accessible.h"
 #include "widgets/wsp-gui-util.h"
@@ -78,7 +79,7 @@ describe_candidate (WspConflictsDialog *self,
                     WspCandidate       *candidate)
 {
   const char *name = g_hash_table_lookup (self->peer_names, candidate->peer_id);
-  g_autofree char *when = candidate->time != NULL ? g_date_time_format (candidate->time, "%x %H:%M") : NULL;
+  g_autofree char *when = candidate->time != NULL ? wsp_text_format_date (candidate->time, TRUE) : NULL;
 
   /* Translators: who changed a value and when: “Laptop A, 27.11.2026 17:40” */
   return g_strdup_printf (_("%s, %s"), name != NULL ? name : _("another laptop"), when != NULL ? when : "?");

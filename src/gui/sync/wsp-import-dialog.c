@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "base/wsp-text.h"
 #include "records/wsp-entities.h"
 #include "widgets/wsp-gui-util.h"
 #include "sync/wsp-import-dialog.h"
@@ -350,7 +351,7 @@ show_preview (WspImportDialog *self)
     g_autofree char *fingerprint = readable_fingerprint (self->preview.fingerprint);
     g_autoptr (GDateTime) created = g_date_time_new_from_iso8601 (self->preview.created_at, NULL);
     g_autoptr (GDateTime) local = created != NULL ? g_date_time_to_local (created) : NULL;
-    g_autofree char *when = local != NULL ? g_date_time_format (local, "%x %X") : g_strdup (self->preview.created_at);
+    g_autofree char *when = local != NULL ? wsp_text_format_date (local, TRUE) : g_strdup (self->preview.created_at);
 
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->sender_row), self->preview.sender_name);
     adw_action_row_set_subtitle (self->sender_row,
