@@ -24,14 +24,26 @@ typedef struct
   guint  index;
   guint  frames;
   guint  idle_id;
-  gboolean idle_passed; /* the view has read its lists (they load in a low idle) */
+  gboolean idle_ran;
 } ScreenshotData;
+
+/* Views read their data in an idle after their first frame: a picture
+ * waits for the idles of that priority to have run. */
+static gboolean
+idle_ran_cb (gpointer user_data)
+{
+  ScreenshotData *data = user_data;
+
+  data->idle_id = 0;
+  data->idle_ran = TRUE;
+  return G_SOURCE_REMOVE;
+}
 
 static void
 screenshot_data_free (ScreenshotData *data)
 {
-  g_free (data->directory);
   g_clear_handle_id (&data->idle_id, g_source_remove);
+  g_free (data->directory);
   g_free (data);
 }
 
@@ -82,16 +94,6 @@ wsp_screenshot_widget_to_png (GtkWidget   *widget,
 }
 
 static gboolean
-lists_read_cb (gpointer user_data)
-{
-  ScreenshotData *data = user_data;
-
-  data->idle_id = 0;
-  data->idle_passed = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
 screenshot_tick_cb (GtkWidget     *widget,
                     GdkFrameClock *clock,
                     gpointer       user_data)
@@ -106,19 +108,13 @@ screenshot_tick_cb (GtkWidget     *widget,
   if (g_task_return_error_if_cancelled (task))
     return G_SOURCE_REMOVE;
 
-  if (++data->frames < SETTLE_FRAMES)
-    return G_SOURCE_CONTINUE;
-  /* A view reads its lists after its first frame, in an idle of low
-   * priority: the picture waits until an idle lower still has run, and a
-   * few frames more. */
-  if (!data->idle_passed)
+  if (data->frames == 0)
     {
-      if (data->idle_id == 0)
-        data->idle_id = g_idle_add_full (G_PRIORITY_LOW + 10, lists_read_cb, data, NULL);
-      data->frames = SETTLE_FRAMES - 1;
-      return G_SOURCE_CONTINUE;
+      data->idle_ran = FALSE;
+      g_clear_handle_id (&data->idle_id, g_source_remove);
+      data->idle_id = g_idle_add_full (G_PRIORITY_LOW + 1, idle_ran_cb, data, NULL);
     }
-  if (data->frames < 2 * SETTLE_FRAMES)
+  if (++data->frames < SETTLE_FRAMES || (!data->idle_ran && data->frames < MAX_FRAMES))
     return G_SOURCE_CONTINUE;
 
   basename = g_strdup_printf ("%s.png", names[data->index]);
@@ -141,7 +137,6 @@ screenshot_tick_cb (GtkWidget     *widget,
     }
 
   data->frames = 0;
-  data->idle_passed = FALSE;
   gtk_widget_activate_action (widget, "win.view", "s", names[data->index]);
   return G_SOURCE_CONTINUE;
 }

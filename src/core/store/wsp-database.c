@@ -11,8 +11,10 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "base/wsp-text.h"
 #include "store/wsp-database-private.h"
@@ -320,6 +322,15 @@ open_file (WspDatabase  *self,
                        _("Cannot create the folder for the database “%s”: %s"), dir,
                        g_strerror (saved));
           return FALSE;
+        }
+      /* The database holds this laptop's signing key: only its user may
+       * read it, wherever it is (its -wal and -shm files take its mode). */
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+
+          if (fd >= 0)
+            close (fd);
         }
     }
 
