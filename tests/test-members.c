@@ -180,6 +180,30 @@ has_question (gpointer editor)
   return wsp_editor_guard_get_question (editor) != NULL;
 }
 
+/* The header's view switcher button of @title, as a person sees it. */
+static GtkWidget *
+switcher_button (GtkWidget  *root,
+                 const char *title)
+{
+  if (GTK_IS_TOGGLE_BUTTON (root) && gtk_widget_get_ancestor (root, ADW_TYPE_VIEW_SWITCHER) != NULL
+      && gtk_widget_get_mapped (root))
+    {
+      g_autofree char *label = NULL;
+
+      g_object_get (root, "label", &label, NULL);
+      if (g_strcmp0 (label, title) == 0)
+        return root;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = switcher_button (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* ---- the keys ------------------------------------------------------------ */
 
 /* After Alt+5 the view's keys work wherever the focus is: Ctrl+F searches
@@ -199,9 +223,23 @@ test_keys (void)
 
   set_up (&f, TRUE, 1100, 740);
   page = page_of (&f);
-  show_members (&f);
+
+  /* Members chosen with the pointer in the header's switcher, as at the
+   * start: the focus stays up there, and the view's keys work all the same. */
+  wsp_test_pointer_click (switcher_button (GTK_WIDGET (f.window), "Members"));
+  g_assert_cmpstr (wsp_window_get_visible_view (f.window), ==, "members");
+  g_assert_true (wsp_test_wait (is_loaded, &f, 5));
   all = n_listed (&f);
   g_assert_cmpuint (all, >=, 30);
+  wsp_test_press (GTK_WINDOW (f.window), "<Control>f");
+  wsp_test_type (GTK_WINDOW (f.window), "kompas");
+  wait_listed (&f, 1);
+  wsp_test_press (GTK_WINDOW (f.window), "Escape");
+  wait_listed (&f, all);
+
+  /* Alt+5 from another view. */
+  wsp_test_press (GTK_WINDOW (f.window), "<Alt>1");
+  show_members (&f);
 
   /* Ctrl+F, then typing: the text goes into the search. */
   wsp_test_press (GTK_WINDOW (f.window), "<Control>f");
@@ -309,7 +347,7 @@ test_keys (void)
   wsp_test_press (GTK_WINDOW (f.window), "Delete");
   wait_listed (&f, all - 1);
   wsp_test_shot (GTK_WIDGET (f.window), "members-deleted");
-  wsp_test_click (undo_button (&f));
+  wsp_test_pointer_click (undo_button (&f));
   wait_listed (&f, all);
   g_assert_cmpstr (selected_id (&f), ==, deleted);
   {
@@ -636,7 +674,7 @@ test_people (void)
   wsp_test_click_label (GTK_WIDGET (f.window), "_Delete");
   wait_listed (&f, all);
   g_assert_null (wsp_store_get (f.store, id, NULL));
-  wsp_test_click (undo_button (&f));
+  wsp_test_pointer_click (undo_button (&f));
   wait_listed (&f, all + 1);
   g_assert_cmpstr (selected_id (&f), ==, id);
 
@@ -820,8 +858,7 @@ test_forum_narrow (void)
 
     g_assert_null (overview); /* not shown yet: the list is */
   }
-  gtk_widget_activate (wsp_members_page_get_overview_row (page));
-  wsp_test_iterate ();
+  wsp_test_pointer_click (wsp_members_page_get_overview_row (page));
   g_assert_true (wsp_members_page_get_showing_detail (page));
   g_assert_cmpstr (wsp_members_page_get_visible_pane (page), ==, "forum");
   wsp_test_shot (GTK_WIDGET (f.window), "forum-narrow-overview");
@@ -837,7 +874,7 @@ test_forum_narrow (void)
     g_assert_true (wsp_test_wait (application_is, args, 5));
   }
   g_assert_cmpuint (g_list_model_get_n_items (wsp_members_page_get_list_model (page)), ==, members + 1);
-  wsp_test_click (undo_button (&f));
+  wsp_test_pointer_click (undo_button (&f));
   {
     gpointer args[] = { f.store, (gpointer) pending_id, "pending" };
     g_assert_true (wsp_test_wait (application_is, args, 5));
@@ -880,8 +917,7 @@ test_forum_narrow (void)
   /* A member leaves the Forum: from its own detail. */
   wsp_test_click_label (GTK_WIDGET (f.window), "Back to the list");
   g_assert_false (wsp_members_page_get_showing_detail (page));
-  gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (wsp_members_page_get_list (page)), 0)));
-  wsp_test_iterate ();
+  wsp_test_pointer_click (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (wsp_members_page_get_list (page)), 0)));
   g_assert_true (wsp_members_page_get_showing_detail (page));
   g_assert_cmpstr (wsp_members_page_get_visible_pane (page), ==, "organisation");
   wsp_test_shot (GTK_WIDGET (f.window), "forum-narrow-member");

@@ -363,6 +363,56 @@ wsp_test_click (GtkWidget *button)
   wsp_test_iterate ();
 }
 
+/* Clicks @widget with the display's pointer (XTEST), in its middle, as a
+ * person does: the window is raised, the pointer moved there and its first
+ * button pressed and released. Fails unless what lies under the pointer
+ * there is @widget or inside it (nothing covers it). */
+void
+wsp_test_pointer_click (GtkWidget *widget)
+{
+  GtkNative *native;
+  GdkSurface *surface;
+  Display *xdisplay;
+  graphene_point_t middle = GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.f,
+                                                 gtk_widget_get_height (widget) / 2.f);
+  graphene_point_t in_native;
+  double dx, dy;
+  int x, y;
+  Window child;
+  GtkWidget *picked;
+
+  g_assert_nonnull (widget);
+  /* Where it ends up: after the transitions (a leaflet's, a quarter second). */
+  pump ();
+  wsp_test_settle (widget);
+  if (!is_shown (widget))
+    scroll_into_view (widget);
+  g_assert_true (is_shown (widget));
+  native = gtk_widget_get_native (widget);
+  surface = gtk_native_get_surface (native);
+  g_return_if_fail (GDK_IS_X11_SURFACE (surface));
+  xdisplay = gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface));
+  XRaiseWindow (xdisplay, gdk_x11_surface_get_xid (surface));
+  XSync (xdisplay, False);
+  pump ();
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &middle, &in_native));
+  picked = gtk_widget_pick (GTK_WIDGET (native), in_native.x, in_native.y, GTK_PICK_DEFAULT);
+  if (picked == NULL || (picked != widget && !gtk_widget_is_ancestor (picked, widget)))
+    g_error ("A click on the middle of %s would reach %s instead", G_OBJECT_TYPE_NAME (widget),
+             picked != NULL ? G_OBJECT_TYPE_NAME (picked) : "nothing");
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  XTranslateCoordinates (xdisplay, gdk_x11_surface_get_xid (surface), DefaultRootWindow (xdisplay),
+                         (int) (in_native.x + dx), (int) (in_native.y + dy), &x, &y, &child);
+  XTestFakeMotionEvent (xdisplay, -1, x, y, CurrentTime);
+  XSync (xdisplay, False);
+  pump ();
+  XTestFakeButtonEvent (xdisplay, 1, True, CurrentTime);
+  XTestFakeButtonEvent (xdisplay, 1, False, CurrentTime);
+  XSync (xdisplay, False);
+  pump ();
+  wsp_test_iterate ();
+}
+
 /* Clicks the shown button labelled @label under @root. */
 void
 wsp_test_click_label (GtkWidget  *root,

@@ -30,6 +30,7 @@ void            wsp_test_iterate   (void);
 GtkWidget      *wsp_test_find_button (GtkWidget  *root,
                                       const char *label);
 void            wsp_test_click     (GtkWidget  *button);
+void            wsp_test_pointer_click (GtkWidget *widget);
 void            wsp_test_click_label (GtkWidget  *root,
                                       const char *label);
 GtkWindow      *wsp_test_find_window (GType      type);

@@ -308,7 +308,7 @@ typedef struct
   const char *left_reason;
 } SeatData;
 
-#define TERM_ENDED "Upływ kadencji."
+#define TERM_ENDED "upływ kadencji"
 
 static const SeatData council_seats[] = {
   /* The previous term */

@@ -225,7 +225,7 @@ vacancy_row (WspCouncilOverview *self,
   WspRecord *seat = wsp_seat_holder_get_seat (holder);
   g_autofree char *since = wsp_gui_day_after (wsp_record_get_string (seat, "left_on"));
   g_autofree char *left = wsp_gui_format_date (since);
-  const char *reason = wsp_record_get_string (seat, "left_reason");
+  g_autofree char *reason = wsp_seat_reason (seat);
   /* Translators: a vacant seat's second line: since when, after whom, why */
   g_autofree char *line = reason != NULL ? g_strdup_printf (_("Vacant since %s, after %s (%s)"), left,
                                                             wsp_seat_holder_get_name (holder), reason)

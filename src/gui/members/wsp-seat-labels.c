@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "domain/wsp-membership.h"
 #include "members/wsp-seat-labels.h"
@@ -22,7 +23,7 @@ wsp_seat_describe (WspRecord  *seat,
   const char *role = wsp_role_label (wsp_record_get_string (seat, "role"), form);
   g_autofree char *joined = wsp_gui_format_date (wsp_record_get_string (seat, "joined_on"));
   g_autofree char *left = wsp_gui_format_date (wsp_record_get_string (seat, "left_on"));
-  const char *reason = wsp_record_get_string (seat, "left_reason");
+  g_autofree char *reason = wsp_seat_reason (seat);
 
   if (role == NULL)
     role = wsp_role_label ("member", form);
@@ -33,4 +34,20 @@ wsp_seat_describe (WspRecord  *seat,
     /* Translators: role, first day, last day, why the member left */
     return g_strdup_printf (_("%s, %s to %s (%s)"), role, *joined != '\0' ? joined : "…", left, reason);
   return g_strdup_printf (_("%s, %s to %s"), role, *joined != '\0' ? joined : "…", *left != '\0' ? left : "…");
+}
+
+/* Why the member left, as said in brackets after the dates: without the
+ * full stop a person may have typed at its end; NULL when not said. */
+char *
+wsp_seat_reason (WspRecord *seat)
+{
+  char *reason = g_strstrip (g_strdup (wsp_record_get_string (seat, "left_reason") ?: ""));
+  gsize len = strlen (reason);
+
+  while (len > 0 && reason[len - 1] == '.')
+    reason[--len] = '\0';
+  g_strchomp (reason);
+  if (*reason == '\0')
+    g_clear_pointer (&reason, g_free);
+  return reason;
 }
