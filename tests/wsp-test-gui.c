@@ -120,6 +120,14 @@ wsp_test_focus_window (GtkWindow *window)
   XSetInputFocus (xdisplay, gdk_x11_surface_get_xid (surface), RevertToParent, CurrentTime);
   XSync (xdisplay, False);
   pump ();
+  /* On a busy machine the focus arrives later: keys pressed before it
+   * would go to the window that had it. */
+  {
+    gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    while (!gtk_window_is_active (window) && g_get_monotonic_time () < end)
+      pump ();
+  }
 }
 
 static void
