@@ -381,8 +381,7 @@ wsp_test_pointer_click (GtkWidget *widget)
   GtkNative *native;
   GdkSurface *surface;
   Display *xdisplay;
-  graphene_point_t middle = GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.f,
-                                                 gtk_widget_get_height (widget) / 2.f);
+  graphene_point_t middle;
   graphene_point_t in_native;
   double dx, dy;
   int x, y;
@@ -396,6 +395,7 @@ wsp_test_pointer_click (GtkWidget *widget)
   if (!is_shown (widget))
     scroll_into_view (widget);
   g_assert_true (is_shown (widget));
+  middle = GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.f, gtk_widget_get_height (widget) / 2.f);
   native = gtk_widget_get_native (widget);
   surface = gtk_native_get_surface (native);
   g_return_if_fail (GDK_IS_X11_SURFACE (surface));
@@ -406,8 +406,14 @@ wsp_test_pointer_click (GtkWidget *widget)
   g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &middle, &in_native));
   picked = gtk_widget_pick (GTK_WIDGET (native), in_native.x, in_native.y, GTK_PICK_DEFAULT);
   if (picked == NULL || (picked != widget && !gtk_widget_is_ancestor (picked, widget)))
-    g_error ("A click on the middle of %s would reach %s instead", G_OBJECT_TYPE_NAME (widget),
-             picked != NULL ? G_OBJECT_TYPE_NAME (picked) : "nothing");
+    {
+      GString *chain = g_string_new (NULL);
+
+      for (GtkWidget *w = picked; w != NULL; w = gtk_widget_get_parent (w))
+        g_string_append_printf (chain, " < %s%s%s", G_OBJECT_TYPE_NAME (w),
+                                gtk_widget_get_name (w) != NULL ? "#" : "", gtk_widget_get_name (w));
+      g_error ("A click on the middle of %s would reach%s instead", G_OBJECT_TYPE_NAME (widget), chain->str);
+    }
   gtk_native_get_surface_transform (native, &dx, &dy);
   XTranslateCoordinates (xdisplay, gdk_x11_surface_get_xid (surface), DefaultRootWindow (xdisplay),
                          (int) (in_native.x + dx), (int) (in_native.y + dy), &x, &y, &child);
