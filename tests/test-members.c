@@ -536,6 +536,18 @@ report_shown (gpointer dialog)
   return g_strcmp0 (wsp_csv_import_dialog_get_step (dialog), "report") == 0;
 }
 
+static gboolean
+chooser_shown (gpointer data)
+{
+  return wsp_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
+}
+
+static gboolean
+refusal_shown (gpointer dialog)
+{
+  return wsp_csv_import_dialog_get_refusal (dialog) != NULL;
+}
+
 static GFile *
 write_file (Fixture    *f,
             const char *name,
@@ -574,9 +586,21 @@ test_csv_import (void)
   dialog = WSP_CSV_IMPORT_DIALOG (wsp_members_page_get_editor (page));
   g_assert_cmpstr (wsp_csv_import_dialog_get_step (dialog), ==, "choose");
 
-  /* What is not a CSV file is said in the dialog. */
+  /* What is not a CSV file is said in the dialog: a spreadsheet chosen
+   * in the file chooser, its path typed there and Enter pressed. */
   file = write_file (&f, "rejestr.xlsx", xlsx, sizeof xlsx - 1);
-  g_assert_false (wsp_csv_import_dialog_load_file (dialog, file));
+  wsp_test_focus_window (GTK_WINDOW (dialog));
+  wsp_test_click_label (GTK_WIDGET (dialog), "_Choose File…");
+  g_assert_true (wsp_test_wait (chooser_shown, NULL, 10));
+  {
+    GtkWindow *chooser = wsp_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG);
+    g_autofree char *path = g_file_get_path (file);
+
+    wsp_test_focus_window (chooser);
+    wsp_test_type (chooser, path);
+    wsp_test_press (chooser, "Return");
+  }
+  g_assert_true (wsp_test_wait (refusal_shown, dialog, 10));
   g_assert_nonnull (strstr (wsp_csv_import_dialog_get_refusal (dialog), "spreadsheet"));
   g_assert_nonnull (strstr (wsp_csv_import_dialog_get_refusal (dialog), "rejestr.xlsx"));
   wsp_test_shot (GTK_WIDGET (dialog), "csv-refused");
