@@ -221,6 +221,18 @@ find_type (GtkWidget *root,
   return NULL;
 }
 
+static gboolean
+popover_shown (gpointer drop_down)
+{
+  return gtk_widget_get_mapped (find_type (drop_down, GTK_TYPE_POPOVER));
+}
+
+static gboolean
+popover_hidden (gpointer drop_down)
+{
+  return !gtk_widget_get_visible (find_type (drop_down, GTK_TYPE_POPOVER));
+}
+
 /* Chooses the @n-th section (0 Organisations, 1 People, 2 NGO Forum,
  * 3 Council) as a person does by the keyboard: the drop-down above the
  * list opened by Space, the arrow keys in its list and Enter. */
@@ -234,13 +246,14 @@ choose_section (Fixture *f,
    * pointer does not swallow the next click under Xvfb.) */
   gtk_widget_grab_focus (drop_down);
   wsp_test_press (GTK_WINDOW (f->window), "space");
-  g_assert_true (gtk_widget_get_visible (find_type (drop_down, GTK_TYPE_POPOVER)));
+  g_assert_true (wsp_test_wait (popover_shown, drop_down, 10));
+  wsp_test_settle (find_type (drop_down, GTK_TYPE_POPOVER));
   wsp_test_press (GTK_WINDOW (f->window), "Home");
   for (guint i = 0; i < n; i++)
     wsp_test_press (GTK_WINDOW (f->window), "Down");
   wsp_test_press (GTK_WINDOW (f->window), "Return");
+  g_assert_true (wsp_test_wait (popover_hidden, drop_down, 10));
   wsp_test_iterate ();
-  g_assert_false (gtk_widget_get_visible (find_type (drop_down, GTK_TYPE_POPOVER)));
 }
 
 /* ---- the keys ------------------------------------------------------------ */
@@ -627,9 +640,12 @@ test_csv_import (void)
                      "Line 2: Stowarzyszenie Świętego Łukasza");
     /* Chosen as a person does: a click on the row, the arrows, Enter. */
     wsp_test_pointer_click (GTK_WIDGET (encoding));
+    g_assert_true (wsp_test_wait (popover_shown, encoding, 10));
+    wsp_test_settle (find_type (GTK_WIDGET (encoding), GTK_TYPE_POPOVER));
     wsp_test_press (GTK_WINDOW (dialog), "Home");
     wsp_test_press (GTK_WINDOW (dialog), "Down");
     wsp_test_press (GTK_WINDOW (dialog), "Return");
+    g_assert_true (wsp_test_wait (popover_hidden, encoding, 10));
     wsp_test_iterate ();
     g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (encoding)), ==, "Windows-1250");
     rows = wsp_csv_import_dialog_get_preview_rows (dialog);
