@@ -65,24 +65,7 @@ typedef struct
   WspVoteChoice chair_vote;
 } WspTally;
 
-/**
- * WspVerdict:
- * @WSP_VERDICT_PASSED: the motion passed
- * @WSP_VERDICT_REJECTED: the motion did not get the majority
- * @WSP_VERDICT_NO_QUORUM: too few members present; nothing was decided
- * @WSP_VERDICT_PASSED_BY_CASTING_VOTE: tie, the chair voted for
- * @WSP_VERDICT_REJECTED_BY_CASTING_VOTE: tie, the chair voted against
- * @WSP_VERDICT_TIE_FAILS: tie that nobody could break; the motion fails
- */
-typedef enum
-{
-  WSP_VERDICT_PASSED,
-  WSP_VERDICT_REJECTED,
-  WSP_VERDICT_NO_QUORUM,
-  WSP_VERDICT_PASSED_BY_CASTING_VOTE,
-  WSP_VERDICT_REJECTED_BY_CASTING_VOTE,
-  WSP_VERDICT_TIE_FAILS,
-} WspVerdict;
+/* WspVerdict, the outcome, is in records/wsp-choices.h: results store it. */
 
 void        wsp_body_rules_init_default (WspBodyRules       *rules);
 
