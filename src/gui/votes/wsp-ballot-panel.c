@@ -149,37 +149,80 @@ set_class (GtkWidget  *widget,
 
 static void update (WspBallotPanel *self);
 
+static GtkWidget *
+create_status (void)
+{
+  static const struct
+  {
+    const char *name;
+    const char *css_class;
+  } pages[] = {
+    { "none", "dim-label" }, { "for", "success" }, { "against", "error" },
+    { "abstain", NULL }, { "recused", NULL }, { "item-recused", NULL },
+  };
+  GtkWidget *stack = gtk_stack_new ();
+
+  gtk_stack_set_hhomogeneous (GTK_STACK (stack), TRUE);
+  gtk_stack_set_vhomogeneous (GTK_STACK (stack), TRUE);
+  gtk_widget_set_halign (stack, GTK_ALIGN_START);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      const char *text;
+      GtkWidget *label;
+
+      if (g_str_equal (pages[i].name, "for"))
+        text = C_ ("vote", "For");
+      else if (g_str_equal (pages[i].name, "against"))
+        text = C_ ("vote", "Against");
+      else if (g_str_equal (pages[i].name, "abstain"))
+        text = C_ ("vote", "Abstained");
+      else if (g_str_equal (pages[i].name, "recused"))
+        text = _("Recused");
+      else if (g_str_equal (pages[i].name, "item-recused"))
+        /* Translators: a member recused from the item on the run sheet, before the vote */
+        text = _("Recused from this item");
+      else
+        /* Translators: a member who has not voted yet in a roll-call */
+        text = _("Not voted yet");
+      label = gtk_label_new (text);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (label, "caption");
+      if (pages[i].css_class != NULL)
+        gtk_widget_add_css_class (label, pages[i].css_class);
+      gtk_stack_add_named (GTK_STACK (stack), label, pages[i].name);
+    }
+  return stack;
+}
+
+/* The name of the page of a row's status that says how @voter voted. */
 static const char *
-choice_text (WspBallotVoter *voter)
+status_page (WspBallotVoter *voter)
 {
   if (wsp_ballot_voter_is_item_recused (voter))
-    /* Translators: a member recused from the item on the run sheet, before the vote */
-    return _("Recused from this item");
+    return "item-recused";
   if (wsp_ballot_voter_is_recused (voter))
-    return _("Recused");
+    return "recused";
   switch (wsp_ballot_voter_get_choice (voter))
     {
-    case WSP_VOTE_FOR: return C_ ("vote", "For");
-    case WSP_VOTE_AGAINST: return C_ ("vote", "Against");
-    case WSP_VOTE_ABSTAIN: return C_ ("vote", "Abstained");
+    case WSP_VOTE_FOR: return "for";
+    case WSP_VOTE_AGAINST: return "against";
+    case WSP_VOTE_ABSTAIN: return "abstain";
     case WSP_VOTE_NONE:
-    default:
-      /* Translators: a member who has not voted yet in a roll-call */
-      return _("Not voted yet");
+    default: return "none";
     }
 }
 
+/* A row's status is a stack of every answer, all of one size: showing
+ * another re-allocates the row alone, and no layout of the window is
+ * asked for (a key must be shown within a frame). */
 static void
 update_row (GtkWidget *row)
 {
   WspBallotVoter *voter = g_object_get_data (G_OBJECT (row), "voter");
-  GtkLabel *status = g_object_get_data (G_OBJECT (row), "status");
-  WspVoteChoice choice = wsp_ballot_voter_get_choice (voter);
+  GtkStack *status = g_object_get_data (G_OBJECT (row), "status");
 
-  set_text (status, choice_text (voter));
-  set_class (GTK_WIDGET (status), "success", choice == WSP_VOTE_FOR);
-  set_class (GTK_WIDGET (status), "error", choice == WSP_VOTE_AGAINST);
-  set_class (GTK_WIDGET (status), "dim-label", !wsp_ballot_voter_has_voted (voter));
+  gtk_stack_set_visible_child_name (status, status_page (voter));
 }
 
 static void
@@ -410,7 +453,7 @@ create_row (WspBallotPanel *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *names = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *name = gtk_label_new (wsp_ballot_voter_get_name (voter));
-  GtkWidget *status = gtk_label_new (NULL);
+  GtkWidget *status = create_status ();
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
   gtk_widget_set_margin_top (box, 6);
@@ -421,8 +464,6 @@ create_row (WspBallotPanel *self,
   gtk_widget_set_valign (names, GTK_ALIGN_CENTER);
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (status), 0);
-  gtk_widget_add_css_class (status, "caption");
   if (wsp_ballot_voter_is_chair (voter))
     {
       /* Translators: a member's name in a roll-call, marked as the chair */
@@ -720,14 +761,15 @@ wsp_ballot_panel_get_list (WspBallotPanel *self)
   return self->list;
 }
 
-/* The label that shows how the member at @position voted. */
+/* The label shown that says how the member at @position voted. */
 GtkWidget *
 wsp_ballot_panel_get_row_status (WspBallotPanel *self,
                                  guint           position)
 {
   GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, (int) position);
+  GtkStack *status = row != NULL ? g_object_get_data (G_OBJECT (row), "status") : NULL;
 
-  return row != NULL ? g_object_get_data (G_OBJECT (row), "status") : NULL;
+  return status != NULL ? gtk_stack_get_visible_child (status) : NULL;
 }
 
 const char *
