@@ -554,9 +554,11 @@ test_hostile (Fixture *f, gconstpointer data)
                 g_ptr_array_add (parents, (gpointer) json_array_get_string_element (pl, j));
               g_ptr_array_add (parents, NULL);
               pt = wsp_store_parents_text ((const char * const *) parents->pdata);
-              json_object_set_string_member (c, "rev",
-                                             wsp_store_change_id ("organisation", org, json_object_get_int_member (c, "gen"),
-                                                                  pt, st));
+              {
+                g_autofree char *rev = wsp_store_change_id ("organisation", org, json_object_get_int_member (c, "gen"),
+                                                            pt, st);
+                json_object_set_string_member (c, "rev", rev);
+              }
             }
             again = wsp_json_object_canonical (c);
             g_free (g_ptr_array_index (lines, i));

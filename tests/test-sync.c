@@ -476,6 +476,41 @@ test_hostile_files (Fixture *f, gconstpointer data)
   }
 }
 
+static gboolean
+collect_line (const char *line, gsize length, gboolean is_change, gpointer data, GError **error)
+{
+  g_ptr_array_add (data, g_strndup (line, length));
+  return TRUE;
+}
+
+static gboolean
+collect_item (JsonObject *item, gpointer data, GError **error)
+{
+  g_ptr_array_add (data, wsp_json_object_canonical (item));
+  return TRUE;
+}
+
+/* The lines an export writes straight from the log are the canonical text
+ * of the same items, byte for byte, odd characters and all. */
+static void
+test_lines_are_canonical (Fixture *f, gconstpointer data)
+{
+  g_autofree char *id = create_org (f->a, "Koło \"Cudzysłów\" & <Znaczniki>");
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (WspRecord) org = wsp_store_get (f->a, id, NULL);
+  g_autoptr (GError) error = NULL;
+
+  wsp_record_set_string (org, "notes", "linia\nkolejna\ttab\x1f\\ukośnik ż");
+  g_assert_true (wsp_store_save (f->a, org, &error));
+  g_assert_true (wsp_store_foreach_line (f->a, NULL, collect_line, lines, &error));
+  g_assert_true (wsp_store_foreach_change (f->a, NULL, collect_item, items, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lines->len, ==, items->len);
+  for (guint i = 0; i < lines->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (lines, i), ==, g_ptr_array_index (items, i));
+}
+
 static void
 test_fingerprint (void)
 {
@@ -519,6 +554,7 @@ main (int argc, char *argv[])
   ADD ("tampering", test_tampering);
   ADD ("revoked", test_revoked);
   ADD ("hostile-files", test_hostile_files);
+  ADD ("lines-are-canonical", test_lines_are_canonical);
 #undef ADD
   g_test_add_func ("/sync/keys", test_fingerprint);
 

@@ -658,8 +658,11 @@ seen_on (Run   *run,
               g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
 
               for (guint j = 0; j < json_array_get_length (candidates); j++)
-                add_unique (texts, value_text (json_object_get_member (json_array_get_object_element (candidates, j),
-                                                                       "value")));
+                {
+                  g_autofree char *text = value_text (json_object_get_member (json_array_get_object_element (candidates, j),
+                                                                              "value"));
+                  add_unique (texts, text);
+                }
               g_ptr_array_sort (texts, compare_strings);
               g_string_append_printf (c, "%s:", (const char *) l->data);
               for (guint j = 0; j < texts->len; j++)
@@ -1527,7 +1530,10 @@ hostile (Run     *run,
         break;
       case 1: /* a value altered, its id made to match: its author never signed it */
         json_object_set_string_member (sets, "notes", "podrobione");
-        json_object_set_string_member (change, "rev", change_id_of (change));
+        {
+          g_autofree char *rev = change_id_of (change);
+          json_object_set_string_member (change, "rev", rev);
+        }
         what = "a change its author never signed";
         break;
       case 2: /* a change moved into the victim's own stream */

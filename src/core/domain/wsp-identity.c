@@ -89,7 +89,8 @@ wsp_identity_natural_key (WspStore  *store,
 
       if (email != NULL && *email != '\0')
         {
-          g_autofree char *lower = g_utf8_strdown (g_strstrip (g_strdup (email)), -1);
+          g_autofree char *trimmed = g_strstrip (g_strdup (email));
+          g_autofree char *lower = g_utf8_strdown (trimmed, -1);
           return g_strdup_printf ("email %s", lower);
         }
       if (name == NULL || *name == '\0')

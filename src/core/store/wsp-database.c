@@ -352,6 +352,9 @@ open_file (WspDatabase  *self,
   return wsp_database_exec (self,
                             "PRAGMA journal_mode = WAL;"
                             "PRAGMA synchronous = FULL;"
+                            /* 32 MB of pages: a big import or export reads
+                             * them once rather than again from the file. */
+                            "PRAGMA cache_size = -32768;"
                             "PRAGMA foreign_keys = OFF;"
                             "PRAGMA trusted_schema = OFF;",
                             error);

@@ -50,6 +50,24 @@ change_object (sqlite3_stmt *stmt,
   return change;
 }
 
+/* The same change as one line of canonical JSON, straight from the row:
+ * its parents and values are kept in canonical form already, and the other
+ * members are ids, numbers and names that need no escaping. */
+static void
+append_change_line (GString      *out,
+                    sqlite3_stmt *stmt)
+{
+  g_string_append_printf (out,
+                          "{\"entity\":\"%s\",\"gen\":%" G_GINT64_FORMAT ",\"hlc\":\"%s\",\"parents\":%s,"
+                          "\"prev\":\"%s\",\"record\":\"%s\",\"rev\":\"%s\",\"seq\":%" G_GINT64_FORMAT
+                          ",\"sets\":%s,\"stream\":\"%s\"}",
+                          (const char *) sqlite3_column_text (stmt, 2), (gint64) sqlite3_column_int64 (stmt, 3),
+                          (const char *) sqlite3_column_text (stmt, 6), (const char *) sqlite3_column_text (stmt, 4),
+                          (const char *) sqlite3_column_text (stmt, 9), (const char *) sqlite3_column_text (stmt, 1),
+                          (const char *) sqlite3_column_text (stmt, 0), (gint64) sqlite3_column_int64 (stmt, 8),
+                          (const char *) sqlite3_column_text (stmt, 5), (const char *) sqlite3_column_text (stmt, 7));
+}
+
 static int
 compare_int64 (gconstpointer a,
                gconstpointer b)
@@ -448,6 +466,103 @@ wsp_store_foreach_change (WspStore       *self,
     }
   for (guint i = 0; i < out.proofs->len; i++)
     if (!func (g_ptr_array_index (out.proofs, i), data, error))
+      return FALSE;
+  return TRUE;
+}
+
+typedef struct
+{
+  WspLineFunc  func;
+  gpointer     data;
+  GString     *line;
+} Lines;
+
+static gboolean
+line_of_item (JsonObject  *item,
+              gpointer     data,
+              GError     **error)
+{
+  Lines *lines = data;
+
+  g_string_truncate (lines->line, 0);
+  wsp_json_append_object (lines->line, item);
+  return lines->func (lines->line->str, lines->line->len, json_object_has_member (item, "rev"), lines->data, error);
+}
+
+/**
+ * wsp_store_foreach_line:
+ *
+ * What wsp_store_foreach_change() gives, as lines of canonical JSON (the
+ * changes written straight from the log, without parsing them): for
+ * export files.
+ */
+gboolean
+wsp_store_foreach_line (WspStore     *self,
+                        JsonObject   *known,
+                        WspLineFunc   func,
+                        gpointer      data,
+                        GError      **error)
+{
+  g_auto (Outgoing) out = { 0 };
+  g_autoptr (GString) line = g_string_new (NULL);
+  Lines lines = { func, data, line };
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (WSP_IS_STORE (self), FALSE);
+
+  if (!gather (self, known, &out, error) || !emit_heads (self, out.streams, known, line_of_item, &lines, error))
+    return FALSE;
+  if (known == NULL)
+    {
+      stmt = wsp_database_statement (self->database, "SELECT " CHANGE_COLUMNS " FROM changes ORDER BY seq", error);
+      if (stmt == NULL)
+        return FALSE;
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          g_string_truncate (line, 0);
+          append_change_line (line, stmt);
+          if (!func (line->str, line->len, TRUE, data, error))
+            {
+              sqlite3_reset (stmt);
+              return FALSE;
+            }
+        }
+      if (!wsp_database_rows_done (self->database, stmt, rc, error))
+        return FALSE;
+    }
+  else
+    for (guint i = 0; i < out.changes->len; i++)
+      {
+        stmt = wsp_database_statement (self->database, "SELECT " CHANGE_COLUMNS " FROM changes WHERE seq = ?",
+                                       error);
+        if (stmt == NULL)
+          return FALSE;
+        sqlite3_bind_int64 (stmt, 1, g_array_index (out.changes, gint64, i));
+        rc = sqlite3_step (stmt);
+        if (rc == SQLITE_ROW)
+          {
+            g_string_truncate (line, 0);
+            append_change_line (line, stmt);
+          }
+        sqlite3_reset (stmt);
+        if (rc != SQLITE_ROW)
+          return wsp_database_set_error (self->database, rc, error);
+        if (!func (line->str, line->len, TRUE, data, error))
+          return FALSE;
+      }
+  for (guint i = 0; i < out.aliases->len; i++)
+    {
+      gint64 of = g_array_index (out.alias_of, gint64, i);
+
+      if (known != NULL && !holds_seq (out.changes, of)
+          && !emit_change (self, of, FALSE, line_of_item, &lines, error))
+        return FALSE;
+      if (!line_of_item (g_ptr_array_index (out.aliases, i), &lines, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < out.proofs->len; i++)
+    if (!line_of_item (g_ptr_array_index (out.proofs, i), &lines, error))
       return FALSE;
   return TRUE;
 }

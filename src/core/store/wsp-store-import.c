@@ -369,6 +369,7 @@ struct _WspImport
   GPtrArray   *retired_new;  /* rev_ids of own retired streams' changes taken back */
   gboolean     from_myself;  /* another database goes on under this laptop's id: a copy of it */
   gboolean     want_states;
+  gboolean     want_titles;  /* outcomes name their records (for a preview) */
   gboolean     legacy;       /* the file is of the previous version: no heads */
   gboolean     retrying;     /* taking again what was kept aside, checked when it came */
 };
@@ -453,6 +454,15 @@ wsp_store_import_begin (WspStore    *self,
       return NULL;
     }
   return import;
+}
+
+/* Whether the outcomes name their records (a preview shows them; an import
+ * for real needs only the counts). */
+void
+wsp_import_set_want_titles (WspImport *import,
+                            gboolean   want)
+{
+  import->want_titles = want;
 }
 
 /* The file is of the previous version, whose changes no laptop signed:
@@ -1838,7 +1848,10 @@ wsp_import_end (WspImport    *import,
     {
       RecordState after;
 
-      if (!wsp_store_reproject (self, key, error))
+      RecordState *before = g_hash_table_lookup (import->touched, key);
+
+      /* A record new here has nothing of it to remove first. */
+      if (!wsp_store_reproject_full (self, key, import->want_states && before->entity == NULL, error))
         return FALSE;
       import->stats.records++;
       if (outcomes == NULL)
@@ -1852,7 +1865,7 @@ wsp_import_end (WspImport    *import,
           outcome->id = g_strdup (key);
           outcome->entity = g_strdup (after.entity);
           outcome->kind = classify (g_hash_table_lookup (import->touched, key), &after);
-          outcome->title = dup_title (self, key);
+          outcome->title = import->want_titles ? dup_title (self, key) : NULL;
           g_ptr_array_add (outcomes, outcome);
         }
       record_state_clear (&after);

@@ -100,6 +100,10 @@ void        wsp_store_note_change       (WspStore     *self,
                                          const char   *id);
 
 /* wsp-store-projection.c */
+gboolean    wsp_store_reproject_full    (WspStore     *self,
+                                         const char   *record_id,
+                                         gboolean      fresh,
+                                         GError      **error);
 gboolean    wsp_store_ensure_projection (WspStore     *self,
                                          GError      **error);
 GPtrArray  *wsp_store_load_changes      (WspStore     *self,

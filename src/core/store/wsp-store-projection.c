@@ -443,6 +443,44 @@ append_text (GString    *out,
     }
 }
 
+/* The statement that writes (@insert) or removes a record of @entity in its
+ * table, made once per kind. */
+static const char *
+entity_sql (const WspEntity *entity,
+            gboolean         insert)
+{
+  static GMutex lock;
+  static GHashTable *made; /* "i"/"d" + entity name → SQL */
+  g_autofree char *key = g_strconcat (insert ? "i" : "d", entity->name, NULL);
+  const char *sql;
+
+  g_mutex_lock (&lock);
+  if (made == NULL)
+    made = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sql = g_hash_table_lookup (made, key);
+  if (sql == NULL)
+    {
+      GString *text = g_string_new (NULL);
+
+      if (insert)
+        {
+          g_string_append_printf (text, "INSERT OR REPLACE INTO %s (id", entity->name);
+          for (guint i = 0; i < entity->n_fields; i++)
+            g_string_append_printf (text, ", %s", entity->fields[i].name);
+          g_string_append (text, ") VALUES (?");
+          for (guint i = 0; i < entity->n_fields; i++)
+            g_string_append (text, ", ?");
+          g_string_append (text, ")");
+        }
+      else
+        g_string_append_printf (text, "DELETE FROM %s WHERE id = ?", entity->name);
+      sql = g_string_free (text, FALSE);
+      g_hash_table_insert (made, g_steal_pointer (&key), (char *) sql);
+    }
+  g_mutex_unlock (&lock);
+  return sql;
+}
+
 /* Writes the current value of a live record into its entity's table and the
  * search index; removes it from both when it is deleted. */
 static gboolean
@@ -451,18 +489,22 @@ write_projection (WspStore         *self,
                   const char       *id,
                   JsonObject       *body,
                   gboolean          deleted,
+                  gboolean          fresh,
                   GError          **error)
 {
-  g_autofree char *delete_sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", entity->name);
+  const char *delete_sql = entity_sql (entity, FALSE);
   sqlite3_stmt *stmt;
 
   /* The record's old words go first (found through search_rows: the
-   * index's own record_id column has no index). */
-  stmt = wsp_database_statement (self->database, "SELECT search_rowid FROM search_rows WHERE record_id = ?", error);
-  if (stmt == NULL)
+   * index's own record_id column has no index); a record new here has none. */
+  stmt = fresh ? NULL
+               : wsp_database_statement (self->database, "SELECT search_rowid FROM search_rows WHERE record_id = ?",
+                                         error);
+  if (stmt == NULL && !fresh)
     return FALSE;
-  wsp_database_bind_text (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (stmt != NULL)
+    wsp_database_bind_text (stmt, 1, id);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     {
       gint64 rowid = sqlite3_column_int64 (stmt, 0);
 
@@ -480,11 +522,13 @@ write_projection (WspStore         *self,
       if (!wsp_database_step_done (self->database, stmt, error))
         return FALSE;
     }
-  else
+  else if (stmt != NULL)
     sqlite3_reset (stmt);
 
   if (deleted)
     {
+      if (fresh)
+        return TRUE;
       stmt = wsp_database_statement (self->database, delete_sql, error);
       if (stmt == NULL)
         return FALSE;
@@ -493,19 +537,10 @@ write_projection (WspStore         *self,
     }
   else
     {
-      g_autoptr (GString) sql = g_string_new (NULL);
       g_autoptr (GString) title = g_string_new (NULL);
       g_autoptr (GString) content = g_string_new (NULL);
 
-      g_string_append_printf (sql, "INSERT OR REPLACE INTO %s (id", entity->name);
-      for (guint i = 0; i < entity->n_fields; i++)
-        g_string_append_printf (sql, ", %s", entity->fields[i].name);
-      g_string_append (sql, ") VALUES (?");
-      for (guint i = 0; i < entity->n_fields; i++)
-        g_string_append (sql, ", ?");
-      g_string_append (sql, ")");
-
-      stmt = wsp_database_statement (self->database, sql->str, error);
+      stmt = wsp_database_statement (self->database, entity_sql (entity, TRUE), error);
       if (stmt == NULL)
         return FALSE;
       wsp_database_bind_text (stmt, 1, id);
@@ -557,6 +592,17 @@ gboolean
 wsp_store_reproject (WspStore    *self,
                      const char  *record_id,
                      GError     **error)
+{
+  return wsp_store_reproject_full (self, record_id, FALSE, error);
+}
+
+/* The same; @fresh: the record was not here before (nothing of it to
+ * remove first). */
+gboolean
+wsp_store_reproject_full (WspStore    *self,
+                          const char  *record_id,
+                          gboolean     fresh,
+                          GError     **error)
 {
   g_autoptr (GPtrArray) changes = wsp_store_load_changes (self, record_id, error);
   g_auto (Graph) graph = { 0 };
@@ -621,12 +667,15 @@ wsp_store_reproject (WspStore    *self,
   if (!wsp_database_step_done (self->database, stmt, error))
     return FALSE;
 
-  stmt = wsp_database_statement (self->database, "DELETE FROM conflicts WHERE record_id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  wsp_database_bind_text (stmt, 1, record_id);
-  if (!wsp_database_step_done (self->database, stmt, error))
-    return FALSE;
+  if (!fresh)
+    {
+      stmt = wsp_database_statement (self->database, "DELETE FROM conflicts WHERE record_id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      wsp_database_bind_text (stmt, 1, record_id);
+      if (!wsp_database_step_done (self->database, stmt, error))
+        return FALSE;
+    }
   {
     g_autoptr (GList) names = json_object_get_members (conflicts);
 
@@ -647,7 +696,7 @@ wsp_store_reproject (WspStore    *self,
       }
   }
 
-  if (!write_projection (self, entity, record_id, merged, deleted, error))
+  if (!write_projection (self, entity, record_id, merged, deleted, fresh, error))
     return FALSE;
 
   wsp_store_note_change (self, entity->name, record_id);

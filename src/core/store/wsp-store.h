@@ -251,6 +251,17 @@ gboolean     wsp_store_foreach_change    (WspStore      *self,
                                           WspChangeFunc  func,
                                           gpointer       data,
                                           GError       **error);
+typedef gboolean (*WspLineFunc) (const char  *line,
+                                 gsize        length,
+                                 gboolean     is_change,
+                                 gpointer     data,
+                                 GError     **error);
+
+gboolean     wsp_store_foreach_line      (WspStore      *self,
+                                          JsonObject    *known,
+                                          WspLineFunc    func,
+                                          gpointer       data,
+                                          GError       **error);
 JsonArray   *wsp_store_dup_streams       (WspStore      *self,
                                           GError       **error);
 
@@ -259,6 +270,8 @@ typedef struct _WspImport WspImport;
 WspImport   *wsp_store_import_begin      (WspStore      *self,
                                           const char    *sender_peer,
                                           GError       **error);
+void         wsp_import_set_want_titles  (WspImport     *import,
+                                          gboolean       want);
 gboolean     wsp_import_add_author       (WspImport     *import,
                                           const char    *peer_id,
                                           const char    *name,

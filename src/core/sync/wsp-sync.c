@@ -288,26 +288,24 @@ write_text (Writer      *w,
 }
 
 static gboolean
-write_item (JsonObject  *item,
+write_line (const char  *line,
+            gsize        length,
+            gboolean     is_change,
             gpointer     data,
             GError     **error)
 {
   Writer *w = data;
 
-  g_string_truncate (w->line, 0);
-  wsp_json_append_object (w->line, item);
   /* Never write what a laptop would refuse to read. */
-  if (w->line->len > MAX_LINE_BYTES)
+  if (length > MAX_LINE_BYTES)
     {
       g_set_error_literal (error, WSP_SYNC_ERROR, WSP_SYNC_ERROR_TOO_LARGE,
                            _("A record holds too much text to be exported. Shorten it and export again."));
       return FALSE;
     }
-  g_string_append_c (w->line, '\n');
   w->items++;
-  if (json_object_has_member (item, "rev"))
-    w->changes++;
-  return write_text (w, w->line->str, w->line->len, error);
+  w->changes += is_change;
+  return write_text (w, line, length, error) && write_text (w, "\n", 1, error);
 }
 
 /* Writes a signed packet to @out: everything (@full, or when nothing is
@@ -394,7 +392,7 @@ write_packet (WspStore         *store,
   if (!write_text (&w, line->str, line->len, error))
     return FALSE;
 
-  if (!wsp_store_foreach_change (store, known, write_item, &w, error))
+  if (!wsp_store_foreach_line (store, known, write_line, &w, error))
     return FALSE;
 
   signed_text = g_strconcat ("wspolnie-packet-end\n", g_checksum_get_string (digest), NULL);
@@ -1365,6 +1363,7 @@ import_stream (WspStore         *store,
   if (import == NULL
       || !wsp_import_add_author (import, packet.sender_peer, packet.sender_name, packet.pub_hex, error))
     return FALSE;
+  wsp_import_set_want_titles (import, dry_run);
   /* A new key a person accepted (or a preview of it) signs from now on. */
   if (local.key_changed && (flags & (WSP_IMPORT_ACCEPT_NEW_KEY | WSP_IMPORT_DRY_RUN)) != 0
       && !wsp_store_add_peer_key (store, packet.sender_peer, packet.pub_hex, error))
