@@ -637,6 +637,49 @@ test_ten_years (Fixture       *f,
     }
 }
 
+/* A vote by circulation of the Forum, its deadline a minute ago, 16 of
+ * the 30 members' answers recorded: the list says it is past its
+ * deadline, and when it is opened it closes, with the verdict against the
+ * whole membership (absolute majority: 16 of 30 passes). */
+static void
+test_circulation_closes_at_deadline (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr (WspRecord) body = wsp_membership_find_body (f->store, "forum", NULL);
+  g_autoptr (WspRecord) ballot = WSP_RECORD (wsp_ballot_new ());
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) opened = g_date_time_add_days (now, -3);
+  g_autoptr (GDateTime) deadline = g_date_time_add_minutes (now, -1);
+  g_autofree char *opened_text = wsp_meetings_format_time (opened);
+  g_autofree char *deadline_text = wsp_meetings_format_time (deadline);
+  g_autoptr (GError) error = NULL;
+  WspBallotPanel *panel;
+
+  wsp_record_set_string (ballot, "body_id", wsp_record_get_id (body));
+  wsp_record_set_bool (ballot, "by_circulation", TRUE);
+  wsp_record_set_string (ballot, "question", "Czy Forum zgłasza kandydata do komisji konkursowej?");
+  wsp_record_set_string (ballot, "mode", "roll_call");
+  wsp_record_set_string (ballot, "opened_at", opened_text);
+  wsp_record_set_string (ballot, "deadline", deadline_text);
+  g_assert_true (wsp_store_save (f->store, ballot, &error));
+  {
+    g_autoptr (WspBallotRun) run = wsp_ballot_run_new (f->store, wsp_record_get_id (ballot), &error);
+
+    for (guint i = 0; i < 16; i++)
+      g_assert_true (wsp_ballot_run_cast (run, i, WSP_VOTE_FOR, FALSE, &error));
+    g_assert_false (wsp_ballot_run_is_closed (run));
+  }
+  open_window (f, 1200, 860);
+  wsp_test_press (GTK_WINDOW (f->window), "<Alt>4");
+  g_assert_true (wsp_votes_view_select (f->view, wsp_record_get_id (ballot)));
+  settle (f);
+  panel = wsp_votes_view_get_panel (f->view);
+  g_assert_true (wsp_ballot_run_is_closed (wsp_ballot_panel_get_run (panel)));
+  g_assert_cmpstr (wsp_ballot_panel_get_result_text (panel), ==,
+                   "The resolution was adopted: 16 votes for, 0 votes against, 0 abstentions.");
+  wsp_test_shot (GTK_WIDGET (f->window), "votes-circulation-closed");
+}
+
 /* Pictures, for review and help: the list and a roll-call under way,
  * wide and in a narrow window. */
 static void
@@ -696,6 +739,7 @@ main (int   argc,
   ADD ("/votes-gui/roll-call-tie", test_roll_call_tie);
   ADD ("/votes-gui/secret-over-count", test_secret_over_count);
   ADD ("/votes-gui/recusal-changes-quorum", test_recusal_changes_quorum);
+  ADD ("/votes-gui/circulation-closes-at-deadline", test_circulation_closes_at_deadline);
   ADD ("/votes-gui/ten-years", test_ten_years);
   ADD ("/votes-gui/look", test_look);
 #undef ADD

@@ -19,6 +19,8 @@
 #include "domain/wsp-ballot-run.h"
 #include "domain/wsp-check-in.h"
 #include "domain/wsp-meetings.h"
+#include "domain/wsp-voting.h"
+#include "sync/wsp-sync.h"
 #include "domain/wsp-membership.h"
 #include "output/wsp-builders.h"
 #include "output/wsp-output.h"
@@ -499,6 +501,164 @@ test_absolute_majority (Fixture       *f,
   g_assert_cmpint (wsp_record_get_int (wsp_ballot_run_get_ballot (run), "secret_invalid"), ==, 0);
 }
 
+/* A ballot by circulation of the Forum, opened two days ago, its deadline
+ * a minute ago: every member on the day may answer, each answer with how
+ * it came. The Forum's rule for circulation is the absolute majority of
+ * the whole membership: 16 of 30 for passes, 15 would not. Past the
+ * deadline it closes; before it, with answers missing, it stays open. */
+static char *
+circulation_ballot (Fixture *f,
+                    int      deadline_minutes)
+{
+  g_autoptr (WspRecord) body = wsp_membership_find_body (f->store, "forum", NULL);
+  g_autoptr (WspRecord) ballot = WSP_RECORD (wsp_ballot_new ());
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) opened = g_date_time_add_days (now, -2);
+  g_autoptr (GDateTime) deadline = g_date_time_add_minutes (now, deadline_minutes);
+  g_autofree char *opened_text = wsp_meetings_format_time (opened);
+  g_autofree char *deadline_text = wsp_meetings_format_time (deadline);
+  g_autoptr (GError) error = NULL;
+
+  wsp_record_set_string (ballot, "body_id", wsp_record_get_id (body));
+  wsp_record_set_bool (ballot, "by_circulation", TRUE);
+  wsp_record_set_string (ballot, "question", "Czy Forum opiniuje pozytywnie projekt regulaminu konkursu?");
+  wsp_record_set_string (ballot, "mode", "roll_call");
+  wsp_record_set_string (ballot, "opened_at", opened_text);
+  wsp_record_set_string (ballot, "deadline", deadline_text);
+  g_assert_true (wsp_store_save (f->store, ballot, &error));
+  g_assert_no_error (error);
+  return g_strdup (wsp_record_get_id (ballot));
+}
+
+static void
+test_circulation_deadline (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *id = circulation_ballot (f, -1);
+  g_autofree char *later = circulation_ballot (f, 24 * 60);
+  g_autoptr (WspBallotRun) run = run_of (f, id);
+  g_autoptr (WspBallotRun) run_later = run_of (f, later);
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WspRecord) closed = NULL;
+  g_autoptr (GPtrArray) votes = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean done = TRUE;
+  guint by_email = 0, on_paper = 0;
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (run)), ==, 30);
+  g_assert_cmpint (wsp_ballot_run_get_majority (run), ==, WSP_MAJORITY_ABSOLUTE);
+  g_assert_true (wsp_ballot_run_is_overdue (run, now));
+  g_assert_false (wsp_ballot_run_is_overdue (run_later, now));
+
+  for (guint i = 0; i < 19; i++)
+    {
+      wsp_ballot_run_set_channel (run, i < 10 ? WSP_ANSWER_EMAIL : WSP_ANSWER_PAPER);
+      cast (run, i < 16 ? WSP_VOTE_FOR : WSP_VOTE_AGAINST, FALSE);
+      wsp_ballot_run_set_channel (run_later, WSP_ANSWER_IN_PERSON);
+      cast (run_later, i < 15 ? WSP_VOTE_FOR : WSP_VOTE_AGAINST, FALSE);
+    }
+  /* Before its deadline, with 11 answers missing, it stays open. */
+  g_assert_true (wsp_ballot_run_close_if_due (run_later, now, &done, &error));
+  g_assert_false (done);
+  g_assert_false (wsp_ballot_run_is_closed (run_later));
+  g_assert_cmpint (wsp_ballot_run_get_verdict (run_later), ==, WSP_VERDICT_REJECTED);
+
+  g_assert_true (wsp_ballot_run_close_if_due (run, now, &done, &error));
+  g_assert_no_error (error);
+  g_assert_true (done);
+  closed = wsp_store_get (f->store, id, NULL);
+  g_assert_cmpstr (wsp_record_get_string (closed, "verdict"), ==, "passed");
+  g_assert_cmpstr (wsp_record_get_string (closed, "result"), ==,
+                   "The resolution was adopted: 16 votes for, 3 votes against, 0 abstentions.");
+  g_assert_true (wsp_store_query (f->store, WSP_TYPE_VOTE, "ballot_id", id, votes, NULL));
+  for (guint i = 0; i < votes->len; i++)
+    {
+      const char *channel = wsp_record_get_string (g_ptr_array_index (votes, i), "channel");
+
+      by_email += g_strcmp0 (channel, "email") == 0;
+      on_paper += g_strcmp0 (channel, "paper") == 0;
+    }
+  g_assert_cmpuint (by_email, ==, 10);
+  g_assert_cmpuint (on_paper, ==, 9);
+}
+
+/* Two laptops hold the same Forum; each, offline, closes a passed ballot
+ * and gives it the next number of the year: the same one. After the
+ * exchange the number is found given twice, and nothing is renumbered by
+ * itself. */
+static void
+test_double_numbering_after_sync (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr (WspStore) other = wsp_test_open_store (f->dir, "other.sqlite3");
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) before = NULL;
+  g_autoptr (GPtrArray) after = NULL;
+  g_autofree char *here_id = NULL;
+  g_autofree char *there_id = NULL;
+  g_autoptr (WspRecord) here = NULL;
+  g_autoptr (WspRecord) there = NULL;
+  WspStore *mine = f->store;
+
+  check_in (f, 30);
+  {
+    g_autoptr (GBytes) packet = wsp_sync_build_packet (mine, NULL, TRUE, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (wsp_sync_import_bytes (other, packet, WSP_IMPORT_TRUST_NEW, NULL, &error));
+    g_assert_no_error (error);
+  }
+  /* Here. */
+  here_id = new_ballot (f, "open", NULL);
+  {
+    g_autoptr (WspBallotRun) run = run_of (f, here_id);
+
+    g_assert_true (wsp_ballot_run_set_totals (run, 20, 5, 5, 0, &error));
+    g_assert_true (wsp_ballot_run_close (run, now, &error));
+  }
+  /* There, on the other laptop. */
+  f->store = other;
+  there_id = new_ballot (f, "open", NULL);
+  {
+    g_autoptr (WspBallotRun) run = run_of (f, there_id);
+
+    g_assert_true (wsp_ballot_run_set_totals (run, 18, 2, 0, 0, &error));
+    g_assert_true (wsp_ballot_run_close (run, now, &error));
+  }
+  f->store = mine;
+  here = wsp_store_get (mine, here_id, NULL);
+  there = wsp_store_get (other, there_id, NULL);
+  g_assert_cmpstr (wsp_record_get_string (here, "resolution_number"), ==,
+                   wsp_record_get_string (there, "resolution_number"));
+  before = wsp_voting_duplicate_numbers (mine, &error);
+  g_assert_cmpuint (before->len, ==, 0);
+
+  {
+    g_autoptr (GBytes) packet = wsp_sync_build_packet (other, NULL, FALSE, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (wsp_sync_import_bytes (mine, packet, WSP_IMPORT_TRUST_NEW, NULL, &error));
+    g_assert_no_error (error);
+  }
+  after = wsp_voting_duplicate_numbers (mine, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->len, ==, 1);
+  {
+    WspDuplicateNumber *dup = g_ptr_array_index (after, 0);
+
+    g_assert_cmpstr (dup->number, ==, wsp_record_get_string (here, "resolution_number"));
+    g_assert_cmpuint (g_strv_length (dup->record_ids), ==, 2);
+    g_assert_true (g_strv_contains ((const char * const *) dup->record_ids, here_id));
+    g_assert_true (g_strv_contains ((const char * const *) dup->record_ids, there_id));
+  }
+  /* Both keep their number until a person renumbers one. */
+  g_clear_object (&here);
+  here = wsp_store_get (mine, here_id, NULL);
+  g_assert_cmpstr (wsp_record_get_string (here, "resolution_number"), ==,
+                   wsp_record_get_string (there, "resolution_number"));
+}
+
 /* The sentences of the minutes in Polish, with the three plural forms. */
 static void
 test_polish_result_text (void)
@@ -554,6 +714,8 @@ main (int   argc,
   ADD ("/votes/secret-over-count", test_secret_over_count);
   ADD ("/votes/recusal-changes-quorum", test_recusal_changes_quorum);
   ADD ("/votes/absolute-majority", test_absolute_majority);
+  ADD ("/votes/circulation-deadline", test_circulation_deadline);
+  ADD ("/votes/double-numbering-after-sync", test_double_numbering_after_sync);
   g_test_add_func ("/votes/polish-result-text", test_polish_result_text);
   return g_test_run ();
 }

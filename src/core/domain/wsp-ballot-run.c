@@ -57,6 +57,7 @@ struct _WspBallotRun
   GArray       *undo;    /* Entry */
   guint         members;
   guint         current;
+  WspAnswerChannel channel;
 };
 
 enum {
@@ -322,13 +323,98 @@ wsp_ballot_run_get_mode (WspBallotRun *self)
   return wsp_choice_value (wsp_ballot_mode_choices, wsp_record_get_string (self->ballot, "mode"), WSP_BALLOT_OPEN);
 }
 
-/* The ballot's majority, or the body's when it says none. */
+/* The ballot's majority, or the body's when it says none (for a vote by
+ * circulation, the body's majority for those). */
 WspMajority
 wsp_ballot_run_get_majority (WspBallotRun *self)
 {
   g_return_val_if_fail (WSP_IS_BALLOT_RUN (self), WSP_MAJORITY_SIMPLE);
   return wsp_choice_value (wsp_majority_choices, wsp_record_get_string (self->ballot, "majority"),
-                           self->rules.majority);
+                           wsp_ballot_run_is_circulation (self) ? self->rules.circulation_majority
+                                                                : self->rules.majority);
+}
+
+/* A vote between meetings: every member of the body may answer, by a
+ * deadline. */
+gboolean
+wsp_ballot_run_is_circulation (WspBallotRun *self)
+{
+  g_return_val_if_fail (WSP_IS_BALLOT_RUN (self), FALSE);
+  return wsp_record_get_bool (self->ballot, "by_circulation");
+}
+
+/* The deadline of a vote by circulation, or NULL. */
+GDateTime *
+wsp_ballot_run_dup_deadline (WspBallotRun *self)
+{
+  const char *deadline;
+
+  g_return_val_if_fail (WSP_IS_BALLOT_RUN (self), NULL);
+  deadline = wsp_record_get_string (self->ballot, "deadline");
+  return deadline != NULL ? g_date_time_new_from_iso8601 (deadline, NULL) : NULL;
+}
+
+/* An open vote by circulation whose deadline passed before @now: it is
+ * to be closed, never left open silently. */
+gboolean
+wsp_ballot_run_is_overdue (WspBallotRun *self,
+                           GDateTime    *now)
+{
+  g_autoptr (GDateTime) deadline = NULL;
+
+  g_return_val_if_fail (WSP_IS_BALLOT_RUN (self), FALSE);
+  if (!wsp_ballot_run_is_circulation (self) || wsp_ballot_run_is_closed (self))
+    return FALSE;
+  deadline = wsp_ballot_run_dup_deadline (self);
+  return deadline != NULL && g_date_time_compare (deadline, now) <= 0;
+}
+
+/* Every member who may answer has answered (or is recused). */
+gboolean
+wsp_ballot_run_all_answered (WspBallotRun *self)
+{
+  g_return_val_if_fail (WSP_IS_BALLOT_RUN (self), FALSE);
+  if (self->voters->len == 0)
+    return FALSE;
+  for (guint i = 0; i < self->voters->len; i++)
+    {
+      WspBallotVoter *voter = g_ptr_array_index (self->voters, i);
+
+      if (wsp_ballot_voter_may_vote (voter) && !wsp_ballot_voter_has_voted (voter))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* How the answers recorded next came in (votes by circulation). */
+void
+wsp_ballot_run_set_channel (WspBallotRun     *self,
+                            WspAnswerChannel  channel)
+{
+  g_return_if_fail (WSP_IS_BALLOT_RUN (self));
+  self->channel = channel;
+}
+
+/* Closes a vote by circulation at @now when its deadline passed or every
+ * member answered; *@closed says whether it did. */
+gboolean
+wsp_ballot_run_close_if_due (WspBallotRun  *self,
+                             GDateTime     *now,
+                             gboolean      *closed,
+                             GError       **error)
+{
+  g_return_val_if_fail (WSP_IS_BALLOT_RUN (self), FALSE);
+  *closed = FALSE;
+  if (!wsp_ballot_run_is_circulation (self) || wsp_ballot_run_is_closed (self))
+    return TRUE;
+  if (!wsp_ballot_run_is_overdue (self, now) && !wsp_ballot_run_all_answered (self))
+    return TRUE;
+  /* A tie at the deadline with no casting vote recorded: the motion fails
+   * (wsp_ballot_run_close() lets a vote by circulation close so). */
+  if (!wsp_ballot_run_close (self, now, error))
+    return FALSE;
+  *closed = TRUE;
+  return TRUE;
 }
 
 void
@@ -585,6 +671,8 @@ write_vote (WspBallotRun    *self,
   if (withdrawn)
     wsp_record_set_bool (vote, "withdrawn", TRUE);
   wsp_record_set_string (vote, "cast_at", cast_at);
+  if (wsp_ballot_run_is_circulation (self) && !withdrawn)
+    wsp_record_set_string (vote, "channel", wsp_choice_name (wsp_answer_channel_choices, self->channel));
   if (before != NULL)
     wsp_record_set_string (vote, "corrects", wsp_record_get_id (before));
   if (!wsp_store_save (self->store, vote, error))
@@ -791,7 +879,7 @@ wsp_ballot_run_close (WspBallotRun  *self,
   g_return_val_if_fail (now != NULL, FALSE);
   if (!check_open (self, error))
     return FALSE;
-  if (wsp_ballot_run_needs_casting_vote (self))
+  if (wsp_ballot_run_needs_casting_vote (self) && !wsp_ballot_run_is_circulation (self))
     {
       g_set_error_literal (error, WSP_BALLOT_ERROR, WSP_BALLOT_ERROR_CASTING_VOTE_NEEDED,
                            _("The votes are tied: record the chair’s casting vote before closing."));

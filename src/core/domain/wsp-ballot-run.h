@@ -67,6 +67,17 @@ gboolean       wsp_ballot_run_is_tied            (WspBallotRun   *self);
 gboolean       wsp_ballot_run_needs_casting_vote (WspBallotRun   *self);
 WspVoteChoice  wsp_ballot_run_get_chair_choice   (WspBallotRun   *self);
 gboolean       wsp_ballot_run_can_undo           (WspBallotRun   *self);
+gboolean       wsp_ballot_run_is_circulation     (WspBallotRun   *self);
+GDateTime     *wsp_ballot_run_dup_deadline       (WspBallotRun   *self);
+gboolean       wsp_ballot_run_is_overdue         (WspBallotRun   *self,
+                                                  GDateTime      *now);
+gboolean       wsp_ballot_run_all_answered       (WspBallotRun   *self);
+void           wsp_ballot_run_set_channel        (WspBallotRun   *self,
+                                                  WspAnswerChannel channel);
+gboolean       wsp_ballot_run_close_if_due       (WspBallotRun   *self,
+                                                  GDateTime      *now,
+                                                  gboolean       *closed,
+                                                  GError        **error);
 
 gboolean       wsp_ballot_run_set_setup          (WspBallotRun   *self,
                                                   const char     *question,

@@ -5,7 +5,103 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "domain/wsp-voting.h"
+#include "records/wsp-records-drafts.h"
+#include "records/wsp-records-votes.h"
+
+void
+wsp_duplicate_number_free (WspDuplicateNumber *number)
+{
+  g_free (number->body_id);
+  g_free (number->number);
+  g_strfreev (number->record_ids);
+  g_free (number);
+}
+
+static void
+add_numbered (GHashTable *by_key,
+              GPtrArray  *keys,
+              WspRecord  *record,
+              const char *field)
+{
+  const char *number = wsp_record_get_string (record, field);
+  const char *body = wsp_record_get_string (record, "body_id");
+  g_autofree char *key = NULL;
+  GPtrArray *ids;
+
+  if (number == NULL || body == NULL)
+    return;
+  key = g_strdup_printf ("%s\t%s", body, number);
+  ids = g_hash_table_lookup (by_key, key);
+  if (ids == NULL)
+    {
+      ids = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (keys, g_strdup (key));
+      g_hash_table_insert (by_key, g_steal_pointer (&key), ids);
+    }
+  g_ptr_array_add (ids, g_strdup (wsp_record_get_id (record)));
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+/* Resolution numbers are given by each laptop, offline: two laptops can
+ * both give out "3/2027". This lists the numbers of a body that more than
+ * one ballot or opinion holds (a corrected opinion does not count), for a
+ * person to renumber: nothing is renumbered by itself. */
+GPtrArray *
+wsp_voting_duplicate_numbers (WspStore  *store,
+                              GError   **error)
+{
+  g_autoptr (GPtrArray) ballots = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) opinions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                         (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr (GHashTable) corrected = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) wsp_duplicate_number_free);
+
+  if (!wsp_store_query (store, WSP_TYPE_BALLOT, NULL, NULL, ballots, error)
+      || !wsp_store_query (store, WSP_TYPE_OPINION, NULL, NULL, opinions, error))
+    return NULL;
+  for (guint i = 0; i < opinions->len; i++)
+    {
+      const char *corrects = wsp_record_get_string (g_ptr_array_index (opinions, i), "corrects");
+
+      if (corrects != NULL)
+        g_hash_table_add (corrected, (gpointer) corrects);
+    }
+  for (guint i = 0; i < ballots->len; i++)
+    add_numbered (by_key, keys, g_ptr_array_index (ballots, i), "resolution_number");
+  for (guint i = 0; i < opinions->len; i++)
+    if (!g_hash_table_contains (corrected, wsp_record_get_id (g_ptr_array_index (opinions, i))))
+      add_numbered (by_key, keys, g_ptr_array_index (opinions, i), "number");
+  for (guint i = 0; i < keys->len; i++)
+    {
+      GPtrArray *ids = g_hash_table_lookup (by_key, g_ptr_array_index (keys, i));
+      WspDuplicateNumber *dup;
+      const char *tab;
+
+      if (ids->len < 2)
+        continue;
+      tab = strchr (g_ptr_array_index (keys, i), '\t');
+      dup = g_new0 (WspDuplicateNumber, 1);
+      dup->body_id = g_strndup (g_ptr_array_index (keys, i), tab - (const char *) g_ptr_array_index (keys, i));
+      dup->number = g_strdup (tab + 1);
+      g_ptr_array_sort (ids, compare_ids);
+      dup->record_ids = g_new0 (char *, ids->len + 1);
+      for (guint k = 0; k < ids->len; k++)
+        dup->record_ids[k] = g_strdup (g_ptr_array_index (ids, k));
+      g_ptr_array_add (result, dup);
+    }
+  return g_steal_pointer (&result);
+}
 
 void
 wsp_double_vote_free (WspDoubleVote *vote)

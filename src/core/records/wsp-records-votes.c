@@ -76,6 +76,8 @@ static const WspField vote_fields[] = {
   /* A vote taken back (Undo in a roll-call): it corrects the vote it takes
    * back and has no choice of its own. */
   { "withdrawn", WSP_FIELD_BOOL, 0, NULL, N_("Taken back") },
+  /* Votes by circulation: how the member's answer came. */
+  { "channel", WSP_FIELD_ENUM, 0, wsp_answer_channel_choices, N_("How the answer came") },
 };
 
 static gboolean

@@ -25,6 +25,8 @@ G_BEGIN_DECLS
  * @term_years: length of the term of office (default 3, art. 41e ust. 3)
  * @absence_limit: consecutive unexcused absences that are flagged
  *   (default 3, art. 41g ust. 2 pkt 5); 0 turns the flag off
+ * @circulation_majority: majority of a vote by circulation, counted
+ *   against the whole membership (default absolute)
  *
  * The settings of one body.  Every field has the statutory or customary
  * default set by wsp_body_rules_init_default(); a body's bylaws may
@@ -39,6 +41,7 @@ typedef struct
   guint       opinion_deadline_days;
   guint       term_years;
   guint       absence_limit;
+  WspMajority circulation_majority;
 } WspBodyRules;
 
 /**

@@ -44,6 +44,8 @@ struct _WspBallotPanel
   AdwEntryRow   *question_row;
   AdwComboRow   *mode_row;
   AdwComboRow   *majority_row;
+  AdwEntryRow   *deadline_row;
+  AdwComboRow   *channel_row;
   GtkWidget     *setup_group;
   GtkLabel      *counts_label;
   GtkLabel      *verdict_label;
@@ -330,6 +332,10 @@ update (WspBallotPanel *self)
     gtk_editable_set_text (GTK_EDITABLE (self->question_row), wsp_record_get_string (ballot, "question"));
   self->updating = FALSE;
   gtk_widget_set_visible (self->setup_group, !closed);
+  gtk_widget_set_visible (GTK_WIDGET (self->mode_row), !wsp_ballot_run_is_circulation (self->run));
+  gtk_widget_set_visible (GTK_WIDGET (self->deadline_row), wsp_ballot_run_is_circulation (self->run));
+  gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->channel_row), ADW_TYPE_PREFERENCES_GROUP),
+                          wsp_ballot_run_is_circulation (self->run) && !closed);
 
   gtk_widget_set_visible (self->roll_call_box, mode == WSP_BALLOT_ROLL_CALL);
   gtk_widget_set_visible (self->totals_box, mode != WSP_BALLOT_ROLL_CALL && !closed);
@@ -388,7 +394,27 @@ cast (WspBallotPanel *self,
       return FALSE;
     }
   focus_position (self, wsp_ballot_run_get_current (self->run));
+  /* The last answer by circulation closes the vote. */
+  if (wsp_ballot_run_is_circulation (self->run))
+    wsp_ballot_panel_close_if_due (self);
   return TRUE;
+}
+
+/* Closes the vote by circulation now if its deadline passed or everyone
+ * answered. */
+gboolean
+wsp_ballot_panel_close_if_due (WspBallotPanel *self)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GError) error = NULL;
+  gboolean closed = FALSE;
+
+  g_return_val_if_fail (WSP_IS_BALLOT_PANEL (self), FALSE);
+  if (self->run == NULL)
+    return FALSE;
+  if (!wsp_ballot_run_close_if_due (self->run, now, &closed, &error))
+    wsp_gui_show_error (GTK_WIDGET (self), error);
+  return closed;
 }
 
 gboolean
@@ -539,6 +565,45 @@ setup_changed_cb (WspBallotPanel *self)
   update (self);
 }
 
+/* The deadline typed in: the end of that day. */
+static void
+deadline_applied_cb (WspBallotPanel *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->deadline_row));
+  g_autofree char *iso = g_strdup_printf ("%sT23:59:59", text);
+  g_autoptr (GTimeZone) local = g_time_zone_new_local ();
+  g_autoptr (GDateTime) deadline = g_date_time_new_from_iso8601 (iso, local);
+  g_autoptr (WspRecord) ballot = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *stored = NULL;
+
+  if (self->run == NULL)
+    return;
+  if (deadline == NULL)
+    {
+      g_set_error_literal (&error, WSP_BALLOT_ERROR, WSP_BALLOT_ERROR_WRONG_MODE,
+                           _("Type the deadline as a date, for example 2027-03-31."));
+      wsp_gui_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+  ballot = wsp_store_get (self->store, self->ballot_id, NULL);
+  if (ballot == NULL)
+    return;
+  stored = wsp_meetings_format_time (deadline);
+  wsp_record_set_string (ballot, "deadline", stored);
+  if (!wsp_store_save (self->store, ballot, &error))
+    wsp_gui_show_error (GTK_WIDGET (self), error);
+  else
+    wsp_ballot_panel_set_ballot (self, self->store, self->ballot_id);
+}
+
+static void
+channel_changed_cb (WspBallotPanel *self)
+{
+  if (self->run != NULL)
+    wsp_ballot_run_set_channel (self->run, adw_combo_row_get_selected (self->channel_row));
+}
+
 static void
 record_totals_cb (WspBallotPanel *self)
 {
@@ -670,8 +735,17 @@ context_text (WspBallotPanel *self)
   if (item != NULL && wsp_record_get_string (item, "meeting_id") != NULL)
     meeting = wsp_store_get (self->store, wsp_record_get_string (item, "meeting_id"), NULL);
   if (wsp_record_get_bool (ballot, "by_circulation"))
-    /* Translators: a vote held between meetings; %s the body */
-    return g_strdup_printf (_("%s, by circulation"), body_name != NULL ? body_name : "");
+    {
+      g_autoptr (GDateTime) deadline = wsp_ballot_run_dup_deadline (self->run);
+      g_autoptr (GDateTime) local = deadline != NULL ? g_date_time_to_local (deadline) : NULL;
+      g_autofree char *day = local != NULL ? g_date_time_format (local, "%Y-%m-%d") : NULL;
+
+      if (day != NULL)
+        /* Translators: a vote held between meetings; the body, its deadline */
+        return g_strdup_printf (_("%1$s, by circulation, deadline %2$s"), body_name != NULL ? body_name : "", day);
+      /* Translators: a vote held between meetings; %s the body */
+      return g_strdup_printf (_("%s, by circulation"), body_name != NULL ? body_name : "");
+    }
   if (meeting != NULL)
     {
       g_autofree char *date = wsp_meeting_dup_date (meeting);
@@ -717,7 +791,29 @@ wsp_ballot_panel_set_ballot (WspBallotPanel *self,
       g_autofree char *context = context_text (self);
       WspRecord *ballot = wsp_ballot_run_get_ballot (self->run);
 
+      g_autoptr (GDateTime) deadline = wsp_ballot_run_dup_deadline (self->run);
+      g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+      gboolean closed_now = FALSE;
+
+      if (deadline != NULL)
+        {
+          g_autoptr (GDateTime) local = g_date_time_to_local (deadline);
+          g_autofree char *day = g_date_time_format (local, "%Y-%m-%d");
+
+          gtk_editable_set_text (GTK_EDITABLE (self->deadline_row), day);
+        }
+      else
+        gtk_editable_set_text (GTK_EDITABLE (self->deadline_row), "");
+      wsp_ballot_run_set_channel (self->run, adw_combo_row_get_selected (self->channel_row));
+      /* A vote by circulation past its deadline is closed, never left open. */
+      if (!wsp_ballot_run_close_if_due (self->run, now, &closed_now, &error))
+        wsp_gui_show_error (GTK_WIDGET (self), error);
+      else if (closed_now)
+        wsp_gui_add_toast (GTK_WIDGET (self),
+                           adw_toast_new (_("The vote by circulation is closed: its deadline passed or everyone answered")));
       g_signal_connect_swapped (self->run, "changed", G_CALLBACK (run_changed_cb), self);
+      /* Closing replaced the record. */
+      ballot = wsp_ballot_run_get_ballot (self->run);
       gtk_label_set_text (self->context_label, context);
       gtk_spin_button_set_value (self->totals[WSP_BALLOT_PANEL_FOR], wsp_record_get_int (ballot, "secret_for"));
       gtk_spin_button_set_value (self->totals[WSP_BALLOT_PANEL_AGAINST], wsp_record_get_int (ballot, "secret_against"));
@@ -884,6 +980,14 @@ build_setup (WspBallotPanel *self)
   adw_combo_row_set_model (self->majority_row, G_LIST_MODEL (majorities));
   g_signal_connect_swapped (self->majority_row, "notify::selected", G_CALLBACK (setup_changed_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->majority_row));
+
+  /* Votes by circulation: the deadline. */
+  self->deadline_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  /* Translators: the deadline of a vote by circulation, typed as a date */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->deadline_row), _("Deadline (YYYY-MM-DD)"));
+  adw_entry_row_set_show_apply_button (self->deadline_row, TRUE);
+  g_signal_connect_swapped (self->deadline_row, "apply", G_CALLBACK (deadline_applied_cb), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->deadline_row));
   return group;
 }
 
@@ -944,6 +1048,18 @@ build_roll_call (WspBallotPanel *self)
                           y, n, a, r);
   gtk_label_set_text (self->hint_label, hint);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->hint_label));
+  {
+    g_autoptr (GtkStringList) channels = choice_labels (wsp_answer_channel_choices);
+    GtkWidget *group = adw_preferences_group_new ();
+
+    self->channel_row = ADW_COMBO_ROW (adw_combo_row_new ());
+    /* Translators: votes by circulation: how the answers recorded next came in */
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->channel_row), _("Answers came by"));
+    adw_combo_row_set_model (self->channel_row, G_LIST_MODEL (channels));
+    g_signal_connect_swapped (self->channel_row, "notify::selected", G_CALLBACK (channel_changed_cb), self);
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->channel_row));
+    gtk_box_append (GTK_BOX (box), group);
+  }
   self->list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");

@@ -35,6 +35,7 @@ const char     *wsp_ballot_panel_get_ballot_id      (WspBallotPanel *self);
 WspBallotRun   *wsp_ballot_panel_get_run            (WspBallotPanel *self);
 void            wsp_ballot_panel_focus_current      (WspBallotPanel *self);
 gboolean        wsp_ballot_panel_undo               (WspBallotPanel *self);
+gboolean        wsp_ballot_panel_close_if_due       (WspBallotPanel *self);
 
 /* For the tests, which drive the panel as a person does. */
 GtkListBox     *wsp_ballot_panel_get_list           (WspBallotPanel *self);

@@ -101,6 +101,15 @@ sort_func (gconstpointer a,
   return g_strcmp0 (wsp_record_get_id (x), wsp_record_get_id (y));
 }
 
+static gboolean
+past (const char *time)
+{
+  g_autoptr (GDateTime) when = g_date_time_new_from_iso8601 (time, NULL);
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+
+  return when != NULL && g_date_time_compare (when, now) <= 0;
+}
+
 static char *
 ballot_subtitle (WspVotesView *self,
                  WspRecord    *ballot)
@@ -138,7 +147,11 @@ ballot_subtitle (WspVotesView *self,
                                      : "");
     }
 
-  if (wsp_record_get_string (ballot, "closed_at") == NULL)
+  if (wsp_record_get_string (ballot, "closed_at") == NULL && wsp_record_get_bool (ballot, "by_circulation")
+      && wsp_record_get_string (ballot, "deadline") != NULL && past (wsp_record_get_string (ballot, "deadline")))
+    /* Translators: a vote by circulation not closed yet whose deadline passed */
+    state = g_strdup (C_ ("ballot state", "past its deadline: to be closed"));
+  else if (wsp_record_get_string (ballot, "closed_at") == NULL)
     state = g_strdup (C_ ("ballot state", "still open"));
   else if (number != NULL)
     /* Translators: a closed vote in the list: its verdict and the resolution number */
@@ -418,8 +431,25 @@ new_ballot_action (GtkWidget  *widget,
   wsp_record_set_string (ballot, "body_id", wsp_record_get_id (body));
   /* Translators: the question of a vote just made, before the secretary types it */
   wsp_record_set_string (ballot, "question", _("New vote"));
-  wsp_record_set_string (ballot, "mode", "open");
-  wsp_record_set_string (ballot, "majority", majority != NULL ? majority : "simple");
+  if (g_str_equal (action_name, "votes.new-circulation"))
+    {
+      /* Every member answers, by name, within a week (the deadline can
+       * change); the body's majority for circulation applies. */
+      g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr (GDateTime) week = g_date_time_add_days (now, 7);
+      g_autofree char *opened = wsp_meetings_format_time (now);
+      g_autofree char *deadline = wsp_meetings_format_time (week);
+
+      wsp_record_set_bool (ballot, "by_circulation", TRUE);
+      wsp_record_set_string (ballot, "mode", "roll_call");
+      wsp_record_set_string (ballot, "opened_at", opened);
+      wsp_record_set_string (ballot, "deadline", deadline);
+    }
+  else
+    {
+      wsp_record_set_string (ballot, "mode", "open");
+      wsp_record_set_string (ballot, "majority", majority != NULL ? majority : "simple");
+    }
   if (!wsp_store_save (self->store, ballot, &error))
     {
       wsp_gui_show_error (widget, error);
@@ -474,6 +504,7 @@ wsp_votes_view_class_init (WspVotesViewClass *klass)
   G_OBJECT_CLASS (klass)->finalize = wsp_votes_view_finalize;
   gtk_widget_class_install_action (widget_class, "votes.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "votes.new", "s", new_ballot_action);
+  gtk_widget_class_install_action (widget_class, "votes.new-circulation", "s", new_ballot_action);
 }
 
 static void
@@ -515,6 +546,8 @@ wsp_votes_view_init (WspVotesView *self)
   gtk_box_append (GTK_BOX (tools), GTK_WIDGET (self->filter_drop_down));
   g_menu_append (menu, _("New Vote of the _Forum"), "votes.new::forum");
   g_menu_append (menu, _("New Vote of the _Council"), "votes.new::council");
+  g_menu_append (menu, _("New Vote of the Forum by Circulation"), "votes.new-circulation::forum");
+  g_menu_append (menu, _("New Vote of the Council by Circulation"), "votes.new-circulation::council");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (new_button), G_MENU_MODEL (menu));
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (new_button), "list-add-symbolic");
   gtk_widget_set_tooltip_text (new_button, _("New Vote"));
