@@ -652,11 +652,28 @@ test_double_numbering_after_sync (Fixture       *f,
     g_assert_true (g_strv_contains ((const char * const *) dup->record_ids, here_id));
     g_assert_true (g_strv_contains ((const char * const *) dup->record_ids, there_id));
   }
-  /* Both keep their number until a person renumbers one. */
+  /* Both keep their number until a person renumbers one: the later gets
+   * one above the number given twice. */
   g_clear_object (&here);
   here = wsp_store_get (mine, here_id, NULL);
   g_assert_cmpstr (wsp_record_get_string (here, "resolution_number"), ==,
                    wsp_record_get_string (there, "resolution_number"));
+  {
+    g_autofree char *later = wsp_voting_later_ballot (mine, g_ptr_array_index (after, 0));
+    g_autoptr (WspRecord) renumbered = NULL;
+    g_autoptr (GPtrArray) none = NULL;
+    g_autofree char *expected = g_strdup_printf ("%d/%d", atoi (wsp_record_get_string (here, "resolution_number")) + 1,
+                                                 g_date_time_get_year (now));
+
+    g_assert_nonnull (later);
+    g_assert_true (g_str_equal (later, here_id) || g_str_equal (later, there_id));
+    g_assert_true (wsp_voting_renumber (mine, later, &error));
+    g_assert_no_error (error);
+    renumbered = wsp_store_get (mine, later, NULL);
+    g_assert_cmpstr (wsp_record_get_string (renumbered, "resolution_number"), ==, expected);
+    none = wsp_voting_duplicate_numbers (mine, &error);
+    g_assert_cmpuint (none->len, ==, 0);
+  }
 }
 
 /* The sentences of the minutes in Polish, with the three plural forms. */

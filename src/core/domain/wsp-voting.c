@@ -5,11 +5,13 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "domain/wsp-voting.h"
 #include "records/wsp-records-drafts.h"
 #include "records/wsp-records-votes.h"
+#include "rules/wsp-rules.h"
 
 void
 wsp_duplicate_number_free (WspDuplicateNumber *number)
@@ -101,6 +103,71 @@ wsp_voting_duplicate_numbers (WspStore  *store,
       g_ptr_array_add (result, dup);
     }
   return g_steal_pointer (&result);
+}
+
+/* Of the ballots holding @number, the one closed last: the one to
+ * renumber. NULL when only opinions hold it. */
+char *
+wsp_voting_later_ballot (WspStore           *store,
+                         WspDuplicateNumber *number)
+{
+  g_autoptr (WspRecord) later = NULL;
+
+  for (guint i = 0; number->record_ids[i] != NULL; i++)
+    {
+      g_autoptr (WspRecord) record = wsp_store_get (store, number->record_ids[i], NULL);
+
+      if (record == NULL || !WSP_IS_BALLOT (record))
+        continue;
+      if (later == NULL
+          || g_strcmp0 (wsp_record_get_string (record, "closed_at"), wsp_record_get_string (later, "closed_at")) > 0)
+        g_set_object (&later, record);
+    }
+  return later != NULL ? g_strdup (wsp_record_get_id (later)) : NULL;
+}
+
+/* Gives the ballot @ballot_id the next resolution number of its body in
+ * the year of its number (a person asked for it: the number was given
+ * twice). */
+gboolean
+wsp_voting_renumber (WspStore    *store,
+                     const char  *ballot_id,
+                     GError     **error)
+{
+  g_autoptr (WspRecord) ballot = wsp_store_get (store, ballot_id, error);
+  g_autoptr (GPtrArray) ballots = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) opinions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) numbers = g_ptr_array_new ();
+  g_autofree char *number = NULL;
+  const char *old;
+  const char *slash;
+  int year;
+
+  if (ballot == NULL)
+    return FALSE;
+  old = wsp_record_get_string (ballot, "resolution_number");
+  slash = old != NULL ? strchr (old, '/') : NULL;
+  year = slash != NULL ? atoi (slash + 1) : 0;
+  if (year <= 0)
+    {
+      g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+
+      year = g_date_time_get_year (now);
+    }
+  if (!wsp_store_query (store, WSP_TYPE_BALLOT, "body_id", wsp_record_get_string (ballot, "body_id"), ballots, error)
+      || !wsp_store_query (store, WSP_TYPE_OPINION, "body_id", wsp_record_get_string (ballot, "body_id"), opinions,
+                           error))
+    return FALSE;
+  for (guint i = 0; i < ballots->len; i++)
+    if (wsp_record_get_string (g_ptr_array_index (ballots, i), "resolution_number") != NULL)
+      g_ptr_array_add (numbers, (gpointer) wsp_record_get_string (g_ptr_array_index (ballots, i), "resolution_number"));
+  for (guint i = 0; i < opinions->len; i++)
+    if (wsp_record_get_string (g_ptr_array_index (opinions, i), "number") != NULL)
+      g_ptr_array_add (numbers, (gpointer) wsp_record_get_string (g_ptr_array_index (opinions, i), "number"));
+  g_ptr_array_add (numbers, NULL);
+  number = wsp_resolution_number (wsp_resolution_next_sequence ((const char * const *) numbers->pdata, year), year);
+  wsp_record_set_string (ballot, "resolution_number", number);
+  return wsp_store_save (store, ballot, error);
 }
 
 void

@@ -45,6 +45,11 @@ typedef struct
 void       wsp_duplicate_number_free       (WspDuplicateNumber *number);
 GPtrArray *wsp_voting_duplicate_numbers    (WspStore           *store,
                                             GError            **error);
+char      *wsp_voting_later_ballot         (WspStore           *store,
+                                            WspDuplicateNumber *number);
+gboolean   wsp_voting_renumber             (WspStore           *store,
+                                            const char         *ballot_id,
+                                            GError            **error);
 
 void       wsp_double_vote_free       (WspDoubleVote *vote);
 GPtrArray *wsp_voting_double_votes    (WspStore      *store,

@@ -17,6 +17,7 @@
 #include "base/wsp-text.h"
 #include "domain/wsp-meetings.h"
 #include "domain/wsp-membership.h"
+#include "domain/wsp-voting.h"
 #include "records/wsp-records-meetings.h"
 #include "records/wsp-records-votes.h"
 #include "store/wsp-record-list.h"
@@ -52,6 +53,11 @@ struct _WspVotesView
   GtkListView        *list;
   WspBallotPanel     *panel;
   GtkWidget          *back_button;
+  GtkRevealer        *duplicates;
+  GtkLabel           *duplicates_label;
+  char               *renumber_id;
+  guint               check_id;
+  GCancellable       *check_cancellable;
 };
 
 static void view_iface_init (WspViewInterface *iface);
@@ -307,10 +313,137 @@ search_changed_cb (WspVotesView *self)
     gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
+/* ---- resolution numbers given twice --------------------------------------- */
+
+static gboolean
+find_duplicates (WspStore      *worker,
+                 gpointer       data,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  GPtrArray **found = data;
+
+  *found = wsp_voting_duplicate_numbers (worker, error);
+  return *found != NULL;
+}
+
+static void
+free_found (gpointer data)
+{
+  GPtrArray **found = data;
+
+  g_clear_pointer (found, g_ptr_array_unref);
+  g_free (found);
+}
+
+static void
+duplicates_found_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr (WspVotesView) self = user_data;
+  g_autoptr (GError) error = NULL;
+  GPtrArray **found = wsp_store_run_get_data (result);
+  WspDuplicateNumber *first;
+  g_autoptr (WspRecord) body = NULL;
+  g_autofree char *text = NULL;
+
+  if (!wsp_store_run_finish (WSP_STORE (source), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Cannot look for resolution numbers given twice: %s", error->message);
+      return;
+    }
+  if (self->store == NULL)
+    return;
+  g_clear_pointer (&self->renumber_id, g_free);
+  first = *found != NULL && (*found)->len > 0 ? g_ptr_array_index (*found, 0) : NULL;
+  if (first != NULL)
+    self->renumber_id = wsp_voting_later_ballot (self->store, first);
+  gtk_revealer_set_reveal_child (self->duplicates, self->renumber_id != NULL);
+  if (self->renumber_id == NULL)
+    return;
+  body = wsp_store_get (self->store, first->body_id, NULL);
+  /* Translators: %1$s a resolution number ("3/2027"), %2$s the body */
+  text = g_strdup_printf (_("Resolution no. %1$s of %2$s was given to two votes, as two laptops numbered them "
+                            "without a connection. Give the later vote the next number?"),
+                          first->number, body != NULL ? wsp_record_get_string (body, "name") : "");
+  gtk_label_set_text (self->duplicates_label, text);
+}
+
+static gboolean
+check_duplicates (gpointer data)
+{
+  WspVotesView *self = data;
+  GPtrArray **found = g_new0 (GPtrArray *, 1);
+
+  self->check_id = 0;
+  if (self->store == NULL)
+    {
+      g_free (found);
+      return G_SOURCE_REMOVE;
+    }
+  g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
+  self->check_cancellable = g_cancellable_new ();
+  /* In a thread of its own: the keys of a roll-call never wait for it. */
+  wsp_store_run_async (self->store, find_duplicates, found, free_found, self->check_cancellable,
+                       duplicates_found_cb, g_object_ref (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_check (WspVotesView *self)
+{
+  g_clear_handle_id (&self->check_id, g_source_remove);
+  self->check_id = g_timeout_add_seconds (1, check_duplicates, self);
+}
+
+static void
+renumber_clicked_cb (WspVotesView *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WspRecord) ballot = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->store == NULL || self->renumber_id == NULL)
+    return;
+  if (!wsp_voting_renumber (self->store, self->renumber_id, &error))
+    {
+      wsp_gui_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+  ballot = wsp_store_get (self->store, self->renumber_id, NULL);
+  gtk_revealer_set_reveal_child (self->duplicates, FALSE);
+  /* Translators: a vote given a new resolution number; %s the number */
+  text = g_strdup_printf (_("Renumbered: now resolution no. %s"),
+                          ballot != NULL ? wsp_record_get_string (ballot, "resolution_number") : "");
+  wsp_gui_add_toast (GTK_WIDGET (self), adw_toast_new (text));
+  if (g_strcmp0 (wsp_ballot_panel_get_ballot_id (self->panel), self->renumber_id) == 0)
+    wsp_ballot_panel_set_ballot (self->panel, self->store, self->renumber_id);
+}
+
+/* Whether the view says that a resolution number was given twice. */
+gboolean
+wsp_votes_view_get_duplicate_shown (WspVotesView *self)
+{
+  g_return_val_if_fail (WSP_IS_VOTES_VIEW (self), FALSE);
+  return gtk_revealer_get_reveal_child (self->duplicates) && self->renumber_id != NULL;
+}
+
+GtkWidget *
+wsp_votes_view_get_renumber_button (WspVotesView *self)
+{
+  g_return_val_if_fail (WSP_IS_VOTES_VIEW (self), NULL);
+  return gtk_widget_get_last_child (gtk_revealer_get_child (self->duplicates));
+}
+
 static void
 store_changed_cb (WspVotesView *self,
                   WspChanges   *changes)
 {
+  if (wsp_changes_has_entity (changes, "ballot") || wsp_changes_has_entity (changes, "opinion"))
+    schedule_check (self);
   /* A ballot closed or opened moves between the groups; a vote changes
    * nothing in the list. */
   if (self->sorted != NULL && wsp_changes_has_entity (changes, "ballot"))
@@ -353,6 +486,7 @@ view_set_store (WspView  *view,
       gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (self->selection));
       g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
       update_list_state (self);
+      schedule_check (self);
     }
 }
 
@@ -477,6 +611,9 @@ wsp_votes_view_dispose (GObject *object)
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_handle_id (&self->check_id, g_source_remove);
+  g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
   if (self->list != NULL)
     gtk_list_view_set_model (self->list, NULL);
   g_clear_object (&self->selection);
@@ -492,6 +629,7 @@ static void
 wsp_votes_view_finalize (GObject *object)
 {
   g_free (WSP_VOTES_VIEW (object)->search);
+  g_free (WSP_VOTES_VIEW (object)->renumber_id);
   G_OBJECT_CLASS (wsp_votes_view_parent_class)->finalize (object);
 }
 
@@ -554,6 +692,32 @@ wsp_votes_view_init (WspVotesView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (new_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("New Vote"), -1);
   gtk_box_append (GTK_BOX (tools), new_button);
   gtk_box_append (GTK_BOX (self->sidebar), tools);
+
+  /* A resolution number given twice: a person renumbers. */
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+    GtkWidget *button = gtk_button_new_with_mnemonic (_("_Renumber the Later Vote"));
+
+    gtk_widget_add_css_class (box, "card");
+    gtk_widget_set_margin_start (box, 6);
+    gtk_widget_set_margin_end (box, 6);
+    gtk_widget_set_margin_bottom (box, 6);
+    self->duplicates_label = GTK_LABEL (gtk_label_new (NULL));
+    gtk_label_set_wrap (self->duplicates_label, TRUE);
+    gtk_label_set_xalign (self->duplicates_label, 0);
+    gtk_widget_set_margin_top (GTK_WIDGET (self->duplicates_label), 12);
+    gtk_widget_set_margin_start (GTK_WIDGET (self->duplicates_label), 12);
+    gtk_widget_set_margin_end (GTK_WIDGET (self->duplicates_label), 12);
+    gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->duplicates_label));
+    gtk_widget_set_halign (button, GTK_ALIGN_START);
+    gtk_widget_set_margin_start (button, 12);
+    gtk_widget_set_margin_bottom (button, 12);
+    g_signal_connect_swapped (button, "clicked", G_CALLBACK (renumber_clicked_cb), self);
+    gtk_box_append (GTK_BOX (box), button);
+    self->duplicates = GTK_REVEALER (gtk_revealer_new ());
+    gtk_revealer_set_child (self->duplicates, box);
+    gtk_box_append (GTK_BOX (self->sidebar), GTK_WIDGET (self->duplicates));
+  }
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);

@@ -20,5 +20,7 @@ GListModel     *wsp_votes_view_get_ballots (WspVotesView *self);
 gboolean        wsp_votes_view_select      (WspVotesView *self,
                                             const char   *ballot_id);
 GtkDropDown    *wsp_votes_view_get_filter  (WspVotesView *self);
+gboolean        wsp_votes_view_get_duplicate_shown (WspVotesView *self);
+GtkWidget      *wsp_votes_view_get_renumber_button (WspVotesView *self);
 
 G_END_DECLS
