@@ -13,6 +13,7 @@
 #include "records/wsp-records-drafts.h"
 #include "records/wsp-records-meetings.h"
 #include "records/wsp-records-votes.h"
+#include "votes/wsp-votes-view.h"
 #include "widgets/wsp-list-view.h"
 #include "wsp-application.h"
 #include "wsp-view.h"
@@ -243,8 +244,9 @@ test_views_show_the_data (void)
   g_autoptr (WspStore) store = wsp_store_open (path, &error);
   const char * const *names = wsp_window_get_view_names ();
   struct { const char *view; GType type; } lists[] = {
-    { "drafts", WSP_TYPE_DRAFT }, { "votes", WSP_TYPE_BALLOT },
+    { "drafts", WSP_TYPE_DRAFT },
   };
+  WspVotesView *votes;
   WspWindow *window;
   WspMeetingsPage *forum, *council;
   guint all_meetings = 0;
@@ -260,6 +262,8 @@ test_views_show_the_data (void)
     g_assert_true (wsp_list_view_is_empty (WSP_LIST_VIEW (wsp_window_get_view (window, lists[i].view))));
   g_assert_true (wsp_meetings_page_is_empty (forum));
   g_assert_true (wsp_meetings_page_is_empty (council));
+  votes = WSP_VOTES_VIEW (wsp_window_get_view (window, "votes"));
+  g_assert_cmpuint (g_list_model_get_n_items (wsp_votes_view_get_ballots (votes)), ==, 0);
   g_assert_true (wsp_demo_fill (store, &error));
   g_assert_no_error (error);
 
@@ -272,6 +276,10 @@ test_views_show_the_data (void)
       g_assert_cmpuint (n, >, 0);
       g_assert_cmpuint (n, ==, wsp_store_count (store, lists[i].type));
     }
+  /* Every ballot is listed in the Votes view. */
+  g_assert_cmpuint (g_list_model_get_n_items (wsp_votes_view_get_ballots (votes)), ==,
+                    wsp_store_count (store, WSP_TYPE_BALLOT));
+  g_assert_cmpuint (wsp_store_count (store, WSP_TYPE_BALLOT), >, 0);
   /* The Forum's and the Council's meetings, between them, are all of them. */
   g_assert_false (wsp_meetings_page_is_empty (forum));
   g_assert_false (wsp_meetings_page_is_empty (council));
