@@ -505,11 +505,43 @@ add_views (WspWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
+/* The shortcuts window's chooser of its sections is the toolkit's own
+ * menu button: it is named for a screen reader here. */
+static void
+name_sections (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_MENU_BUTTON (child))
+        {
+          const char *name = C_("accessible name", "Section of the shortcuts");
+
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+          if (gtk_widget_get_first_child (child) != NULL)
+            gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (child)),
+                                            GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+        }
+      else
+        name_sections (child);
+    }
+}
+
+static void
+realize_cb (GtkWidget *widget)
+{
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (widget));
+
+  if (overlay != NULL)
+    g_signal_connect (overlay, "map", G_CALLBACK (name_sections), NULL);
+}
+
 static void
 wsp_window_init (WspWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   add_views (self);
+  g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
   wsp_gui_set_toast_overlay (GTK_WINDOW (self), self->toast_overlay);
   wsp_undo_install (GTK_WINDOW (self));
 

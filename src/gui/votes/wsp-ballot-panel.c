@@ -1009,7 +1009,7 @@ build_totals (WspBallotPanel *self)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), titles[i]);
       gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, titles[i], -1);
+      /* Named by its row (the row's activatable widget). */
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
@@ -1190,6 +1190,8 @@ wsp_ballot_panel_init (WspBallotPanel *self)
   gtk_box_append (GTK_BOX (box), self->totals_box);
 
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (actions), GTK_SELECTION_NONE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (actions), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  C_("accessible name", "Vote actions"), -1);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (actions), 3);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (actions), 12);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (actions), 12);
