@@ -58,6 +58,8 @@ struct _WspVotesView
   char               *renumber_id;
   guint               check_id;
   GCancellable       *check_cancellable;
+  guint               load_id;
+  gboolean            loaded;
 };
 
 static void view_iface_init (WspViewInterface *iface);
@@ -247,6 +249,49 @@ activate_cb (GtkListView  *list,
   wsp_ballot_panel_focus_current (self->panel);
 }
 
+/* Makes the list of ballots, once. */
+static void
+ensure_loaded (WspVotesView *self)
+{
+  GtkCustomSorter *sorter;
+  WspStore *store = self->store;
+
+  if (self->loaded || store == NULL)
+    return;
+  self->loaded = TRUE;
+  g_clear_handle_id (&self->load_id, g_source_remove);
+  sorter = gtk_custom_sorter_new (sort_func, NULL, NULL);
+  self->ballots = G_LIST_MODEL (wsp_record_list_new (store, WSP_TYPE_BALLOT, NULL, NULL));
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (self->ballots), GTK_FILTER (g_object_ref (self->filter)));
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)), GTK_SORTER (sorter));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->sorted)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self);
+  g_signal_connect_object (self->sorted, "items-changed", G_CALLBACK (update_list_state), self, G_CONNECT_SWAPPED);
+  gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (self->selection));
+  update_list_state (self);
+}
+
+static gboolean
+load_idle_cb (gpointer data)
+{
+  WspVotesView *self = data;
+
+  self->load_id = 0;
+  ensure_loaded (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+map_cb (WspVotesView *self)
+{
+  if (!self->loaded && self->store != NULL && self->load_id == 0)
+    self->load_id = g_idle_add_full (G_PRIORITY_LOW, load_idle_cb, self, NULL);
+}
+
 /* Chooses the ballot @ballot_id and shows it, the focus on its next voter. */
 gboolean
 wsp_votes_view_select (WspVotesView *self,
@@ -255,6 +300,7 @@ wsp_votes_view_select (WspVotesView *self,
   GListModel *model;
 
   g_return_val_if_fail (WSP_IS_VOTES_VIEW (self), FALSE);
+  ensure_loaded (self);
   if (self->sorted == NULL)
     return FALSE;
   model = G_LIST_MODEL (self->sorted);
@@ -294,6 +340,7 @@ GListModel *
 wsp_votes_view_get_ballots (WspVotesView *self)
 {
   g_return_val_if_fail (WSP_IS_VOTES_VIEW (self), NULL);
+  ensure_loaded (self);
   return self->sorted != NULL ? G_LIST_MODEL (self->sorted) : NULL;
 }
 
@@ -468,24 +515,15 @@ view_set_store (WspView  *view,
   g_clear_object (&self->filter);
   g_clear_object (&self->ballots);
   g_set_object (&self->store, store);
+  /* The ballots are read when the view is first shown, after the frame
+   * that shows it. */
+  self->loaded = FALSE;
+  g_clear_handle_id (&self->load_id, g_source_remove);
   if (store != NULL)
     {
-      GtkCustomSorter *sorter = gtk_custom_sorter_new (sort_func, NULL, NULL);
-
-      self->ballots = G_LIST_MODEL (wsp_record_list_new (store, WSP_TYPE_BALLOT, NULL, NULL));
-      self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-      self->filtered = gtk_filter_list_model_new (g_object_ref (self->ballots), GTK_FILTER (g_object_ref (self->filter)));
-      self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)), GTK_SORTER (sorter));
-      self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->sorted)));
-      gtk_single_selection_set_autoselect (self->selection, FALSE);
-      gtk_single_selection_set_can_unselect (self->selection, TRUE);
-      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-      g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self);
-      g_signal_connect_object (self->sorted, "items-changed", G_CALLBACK (update_list_state), self,
-                               G_CONNECT_SWAPPED);
-      gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (self->selection));
       g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
-      update_list_state (self);
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        self->load_id = g_idle_add_full (G_PRIORITY_LOW, load_idle_cb, self, NULL);
       schedule_check (self);
     }
 }
@@ -612,6 +650,7 @@ wsp_votes_view_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_handle_id (&self->check_id, g_source_remove);
+  g_clear_handle_id (&self->load_id, g_source_remove);
   g_cancellable_cancel (self->check_cancellable);
   g_clear_object (&self->check_cancellable);
   if (self->list != NULL)
@@ -766,4 +805,5 @@ wsp_votes_view_init (WspVotesView *self)
   folded_changed_cb (self);
 
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->leaflet));
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 }
