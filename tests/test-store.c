@@ -608,7 +608,7 @@ test_every_record_type (Fixture *f, gconstpointer data)
   const GType *types = wsp_entities_get_types (&n);
   g_autoptr (GError) error = NULL;
 
-  g_assert_cmpuint (n, ==, 16);
+  g_assert_cmpuint (n, ==, 17);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (GTypeClass) klass = g_type_class_ref (types[i]);
