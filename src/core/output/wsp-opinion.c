@@ -174,6 +174,27 @@ add_comments_table (WspDocument    *doc,
     }
 }
 
+/* How many comments had a decision, in "11 comments (accepted: 5, …)". */
+static const char *
+decision_count_label (WspCommentDecision decision)
+{
+  switch (decision)
+    {
+    case WSP_COMMENT_ACCEPTED:
+      /* Translators: in "11 comments (accepted: 5, …)"; Polish: uwzględnione */
+      return C_ ("decision count", "accepted");
+    case WSP_COMMENT_PARTLY_ACCEPTED:
+      return C_ ("decision count", "partly accepted");
+    case WSP_COMMENT_REJECTED:
+      return C_ ("decision count", "rejected");
+    case WSP_COMMENT_WITHDRAWN:
+      return C_ ("decision count", "withdrawn");
+    case WSP_COMMENT_PENDING:
+    default:
+      return C_ ("decision count", "not decided yet");
+    }
+}
+
 /* "Comments: 11 (accepted: 5, partly accepted: 3, rejected: 3)". */
 static char *
 summary_of (WspDraftDetail *detail)
@@ -197,12 +218,9 @@ summary_of (WspDraftDetail *detail)
     {
       if (counts[order[k]] == 0)
         continue;
-      {
-        g_autofree char *label = g_utf8_strdown (decision_text (order[k]), -1);
-
-        /* Translators: "11 comments (accepted: 5, rejected: 3)": a decision and how many */
-        g_string_append_printf (out, _("%1$s%2$s: %3$u"), shown++ == 0 ? " (" : ", ", label, counts[order[k]]);
-      }
+      /* Translators: "11 comments (accepted: 5, rejected: 3)": what comes before, a decision, how many */
+      g_string_append_printf (out, _("%1$s%2$s: %3$u"), shown++ == 0 ? " (" : ", ", decision_count_label (order[k]),
+                              counts[order[k]]);
     }
   if (comments->len > 0)
     g_string_append_c (out, ')');
