@@ -297,6 +297,25 @@ test_comments_follow_versions (Fixture       *f,
     /* Two units with comments, their two comments, the heading and its one. */
     g_assert_cmpuint (commented->len, ==, 6);
 
+    /* The two versions compared: the new § 2, the reworded point, the
+     * money § removed where it was. */
+    {
+      g_autoptr (GArray) compared = wsp_draft_detail_compare (after, 0, 1);
+      g_autoptr (GString) seen = g_string_new (NULL);
+
+      for (guint i = 0; i < compared->len; i++)
+        {
+          WspUnitComparison *c = &g_array_index (compared, WspUnitComparison, i);
+
+          if (c->change == WSP_UNIT_SAME)
+            continue;
+          g_string_append_printf (seen, "%s:%s>%s ", c->change == WSP_UNIT_NEW ? "new"
+                                                     : c->change == WSP_UNIT_CHANGED ? "changed" : "removed",
+                                  c->before != NULL ? c->before->key : "", c->after != NULL ? c->after->key : "");
+        }
+      g_assert_cmpstr (seen->str, ==, "new:>§ 2 changed:§ 2 ust. 2 pkt 2>§ 3 ust. 2 pkt 2 removed:§ 3> ");
+    }
+
     wsp_draft_rows_set (model, g_ptr_array_ref (rows));
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, rows->len);
     g_assert_cmpuint (wsp_draft_rows_find_comment (model, on_point), ==,

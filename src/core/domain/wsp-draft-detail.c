@@ -566,6 +566,95 @@ wsp_draft_detail_dup_rows (WspDraftDetail *self,
   return rows;
 }
 
+/* The key in version @older of the unit @key of version @newer, through
+ * the versions between (each unit says which one it continues); NULL when
+ * the unit was added after @older. */
+static const char *
+trace_back (WspDraftDetail *self,
+            guint           newer,
+            const char     *key,
+            guint           older)
+{
+  for (guint v = newer; v > older && key != NULL; v--)
+    {
+      WspDraftUnit *unit = unit_in (self, v, key);
+
+      key = unit != NULL ? unit->from : NULL;
+    }
+  return key;
+}
+
+/**
+ * wsp_draft_detail_compare:
+ * @older: the index of a version (in wsp_draft_detail_get_versions())
+ * @newer: the index of a later one
+ *
+ * Returns: (transfer full) (element-type WspUnitComparison): the units of
+ *   @newer in their order, each with its unit in @older and how it
+ *   changed, and after each the units of @older that were removed from
+ *   around it; the units point into @self
+ */
+GArray *
+wsp_draft_detail_compare (WspDraftDetail *self,
+                          guint           older,
+                          guint           newer)
+{
+  GArray *out = g_array_new (FALSE, TRUE, sizeof (WspUnitComparison));
+  GPtrArray *old_units, *new_units;
+  g_autoptr (GHashTable) kept = g_hash_table_new (g_str_hash, g_str_equal);
+  guint next_old = 0;
+
+  g_return_val_if_fail (WSP_IS_DRAFT_DETAIL (self), out);
+  g_return_val_if_fail (older < newer && newer < self->versions->len, out);
+
+  old_units = g_ptr_array_index (self->version_units, older);
+  new_units = g_ptr_array_index (self->version_units, newer);
+  for (guint i = 0; i < new_units->len; i++)
+    {
+      WspDraftUnit *unit = g_ptr_array_index (new_units, i);
+      const char *from = trace_back (self, newer, unit->key, older);
+
+      if (from != NULL && unit_in (self, older, from) != NULL)
+        g_hash_table_add (kept, (gpointer) from);
+    }
+  for (guint i = 0; i < new_units->len; i++)
+    {
+      WspDraftUnit *unit = g_ptr_array_index (new_units, i);
+      const char *from = trace_back (self, newer, unit->key, older);
+      WspUnitComparison c = { WSP_UNIT_NEW, unit_in (self, older, from), unit };
+      guint old_index = c.before != NULL ? unit_index (self, older, from) : G_MAXUINT;
+
+      /* The units removed before this one's place in the older version. */
+      if (old_index != G_MAXUINT)
+        {
+          for (; next_old < old_index; next_old++)
+            {
+              WspDraftUnit *gone = g_ptr_array_index (old_units, next_old);
+
+              if (!g_hash_table_contains (kept, gone->key))
+                {
+                  WspUnitComparison r = { WSP_UNIT_REMOVED, gone, NULL };
+                  g_array_append_val (out, r);
+                }
+            }
+          next_old = MAX (next_old, old_index + 1);
+          c.change = wsp_text_same_words (c.before->text, unit->text) ? WSP_UNIT_SAME : WSP_UNIT_CHANGED;
+        }
+      g_array_append_val (out, c);
+    }
+  for (; next_old < old_units->len; next_old++)
+    {
+      WspDraftUnit *gone = g_ptr_array_index (old_units, next_old);
+
+      if (!g_hash_table_contains (kept, gone->key))
+        {
+          WspUnitComparison r = { WSP_UNIT_REMOVED, gone, NULL };
+          g_array_append_val (out, r);
+        }
+    }
+  return out;
+}
+
 static void
 wsp_draft_detail_finalize (GObject *object)
 {

@@ -13,6 +13,21 @@
 
 G_BEGIN_DECLS
 
+/**
+ * WspUnitComparison:
+ * @change: how it changed
+ * @before: (nullable): the unit in the older version
+ * @after: (nullable): the unit in the newer version
+ *
+ * One unit of two versions compared.
+ */
+typedef struct
+{
+  WspUnitChange       change;
+  const WspDraftUnit *before;
+  const WspDraftUnit *after;
+} WspUnitComparison;
+
 #define WSP_TYPE_DRAFT_DETAIL (wsp_draft_detail_get_type ())
 
 G_DECLARE_FINAL_TYPE (WspDraftDetail, wsp_draft_detail, WSP, DRAFT_DETAIL, GObject)
@@ -40,5 +55,8 @@ const WspDraftUnit *wsp_draft_detail_find_unit     (WspDraftDetail *self,
                                                     const char     *key);
 GPtrArray      *wsp_draft_detail_dup_rows          (WspDraftDetail *self,
                                                     gboolean        only_commented);
+GArray         *wsp_draft_detail_compare           (WspDraftDetail *self,
+                                                    guint           older,
+                                                    guint           newer);
 
 G_END_DECLS

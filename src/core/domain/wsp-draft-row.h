@@ -29,12 +29,14 @@ typedef enum
  * @WSP_UNIT_SAME: as in the previous version (or there is none)
  * @WSP_UNIT_CHANGED: reworded since the previous version
  * @WSP_UNIT_NEW: added by the latest version
+ * @WSP_UNIT_REMOVED: only in the older of two versions compared
  */
 typedef enum
 {
   WSP_UNIT_SAME,
   WSP_UNIT_CHANGED,
   WSP_UNIT_NEW,
+  WSP_UNIT_REMOVED,
 } WspUnitChange;
 
 #define WSP_TYPE_DRAFT_ROW (wsp_draft_row_get_type ())
