@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "demo/wsp-demo.h"
+#include "drafts/wsp-drafts-view.h"
 #include "records/wsp-records-drafts.h"
 #include "records/wsp-records-meetings.h"
 #include "records/wsp-records-votes.h"
@@ -242,8 +243,9 @@ test_views_show_the_data (void)
   const char * const *names = wsp_window_get_view_names ();
   struct { const char *view; GType type; } lists[] = {
     { "meetings", WSP_TYPE_MEETING }, { "council", WSP_TYPE_MEETING },
-    { "drafts", WSP_TYPE_DRAFT }, { "votes", WSP_TYPE_BALLOT },
+    { "votes", WSP_TYPE_BALLOT },
   };
+  WspDraftsView *drafts_view;
   WspWindow *window;
   guint all_meetings = 0;
 
@@ -254,6 +256,9 @@ test_views_show_the_data (void)
   /* Empty at first; the demo data arrives in one commit, and the lists follow. */
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
     g_assert_true (wsp_list_view_is_empty (WSP_LIST_VIEW (wsp_window_get_view (window, lists[i].view))));
+  drafts_view = WSP_DRAFTS_VIEW (wsp_window_get_view (window, "drafts"));
+  wsp_drafts_view_ensure_loaded (drafts_view);
+  g_assert_true (wsp_drafts_view_is_empty (drafts_view));
   g_assert_true (wsp_demo_fill (store, &error));
   g_assert_no_error (error);
 
@@ -272,15 +277,20 @@ test_views_show_the_data (void)
   /* The Forum's and the Council's meetings, between them, are all of them. */
   g_assert_cmpuint (all_meetings, ==, wsp_store_count (store, WSP_TYPE_MEETING));
 
+  /* The drafts, by urgency. */
+  g_assert_false (wsp_drafts_view_is_empty (drafts_view));
+  g_assert_cmpuint (g_list_model_get_n_items (wsp_drafts_view_get_list_model (drafts_view)), ==,
+                    wsp_store_count (store, WSP_TYPE_DRAFT));
+
   /* A search narrows a list; one that finds nothing says so. */
   {
-    WspListView *drafts = WSP_LIST_VIEW (wsp_window_get_view (window, "drafts"));
+    WspListView *votes = WSP_LIST_VIEW (wsp_window_get_view (window, "votes"));
 
-    wsp_list_view_set_search (drafts, "programu wspolpracy");
-    g_assert_cmpuint (g_list_model_get_n_items (wsp_list_view_get_model (drafts)), >=, 1);
-    wsp_list_view_set_search (drafts, "nie ma takiego projektu");
-    g_assert_cmpuint (g_list_model_get_n_items (wsp_list_view_get_model (drafts)), ==, 0);
-    g_assert_false (wsp_list_view_is_empty (drafts));
+    wsp_list_view_set_search (votes, "regulaminu pracy rady");
+    g_assert_cmpuint (g_list_model_get_n_items (wsp_list_view_get_model (votes)), >=, 1);
+    wsp_list_view_set_search (votes, "nie ma takiego glosowania");
+    g_assert_cmpuint (g_list_model_get_n_items (wsp_list_view_get_model (votes)), ==, 0);
+    g_assert_false (wsp_list_view_is_empty (votes));
   }
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&store);
@@ -298,7 +308,7 @@ test_keys (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (WspStore) store = wsp_store_open (path, &error);
   WspWindow *window;
-  WspListView *drafts;
+  WspDraftsView *drafts;
   GtkWidget *focus;
   guint all;
 
@@ -310,8 +320,8 @@ test_keys (void)
 
   wsp_test_press (GTK_WINDOW (window), "<Alt>3");
   g_assert_cmpstr (wsp_window_get_visible_view (window), ==, "drafts");
-  drafts = WSP_LIST_VIEW (wsp_window_get_view (window, "drafts"));
-  all = g_list_model_get_n_items (wsp_list_view_get_model (drafts));
+  drafts = WSP_DRAFTS_VIEW (wsp_window_get_view (window, "drafts"));
+  all = g_list_model_get_n_items (wsp_drafts_view_get_list_model (drafts));
   g_assert_cmpuint (all, >=, 2);
 
   wsp_test_press (GTK_WINDOW (window), "<Control>f");
@@ -322,18 +332,18 @@ test_keys (void)
   {
     /* The entry tells its change after a short pause. */
     gint64 end = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
-    while (g_list_model_get_n_items (wsp_list_view_get_model (drafts)) == all && g_get_monotonic_time () < end)
+    while (g_list_model_get_n_items (wsp_drafts_view_get_list_model (drafts)) == all && g_get_monotonic_time () < end)
       g_main_context_iteration (NULL, TRUE);
   }
-  g_assert_cmpuint (g_list_model_get_n_items (wsp_list_view_get_model (drafts)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (wsp_drafts_view_get_list_model (drafts)), ==, 1);
 
   wsp_test_press (GTK_WINDOW (window), "Escape");
   {
     gint64 end = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
-    while (g_list_model_get_n_items (wsp_list_view_get_model (drafts)) != all && g_get_monotonic_time () < end)
+    while (g_list_model_get_n_items (wsp_drafts_view_get_list_model (drafts)) != all && g_get_monotonic_time () < end)
       g_main_context_iteration (NULL, TRUE);
   }
-  g_assert_cmpuint (g_list_model_get_n_items (wsp_list_view_get_model (drafts)), ==, all);
+  g_assert_cmpuint (g_list_model_get_n_items (wsp_drafts_view_get_list_model (drafts)), ==, all);
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&store);

@@ -281,7 +281,7 @@ wsp_draft_authors (WspStore    *store,
   if (council != NULL)
     {
       g_autoptr (WspRecord) term = wsp_membership_current_term (store, wsp_record_get_id (council), today, NULL);
-      g_autoptr (GPtrArray) seats = term != NULL ? wsp_membership_seats (store, wsp_record_get_id (term), TRUE, today, NULL)
+      g_autoptr (GPtrArray) seats = term != NULL ? wsp_membership_seats (store, wsp_record_get_id (term), FALSE, today, NULL)
                                                  : NULL;
 
       for (guint i = 0; seats != NULL && i < seats->len; i++)
