@@ -15,7 +15,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 
 #include "demo/wsp-demo.h"
@@ -674,6 +676,55 @@ test_urgency_reminder_and_waiver (Fixture       *f,
   g_assert_cmpint (wsp_draft_detail_get_state (shown (f), NULL), ==, WSP_OPINION_STATE_GIVEN);
 }
 
+/* In a window 360 pixels wide the list and the draft take turns; the
+ * draft's pages fit (the pictures are for a person to look at). */
+static void
+test_narrow (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr (GPtrArray) drafts = g_ptr_array_new_with_free_func (g_object_unref);
+  WspWindow *narrow = wsp_window_new (GTK_APPLICATION (app), f->store);
+  WspDraftsView *view;
+  WspDraftPage *page;
+  AdwLeaflet *leaflet;
+
+  gtk_window_set_default_size (GTK_WINDOW (narrow), 360, 720);
+  wsp_test_focus_window (GTK_WINDOW (narrow));
+  gtk_widget_activate_action (GTK_WIDGET (narrow), "win.view", "s", "drafts");
+  view = WSP_DRAFTS_VIEW (wsp_window_get_view (narrow, "drafts"));
+  wsp_drafts_view_ensure_loaded (view);
+  wsp_test_settle (GTK_WIDGET (narrow));
+  g_assert_true (wsp_window_is_narrow (narrow));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (narrow)), <=, 400);
+  wsp_test_shot (GTK_WIDGET (narrow), "narrow-list");
+
+  g_assert_true (wsp_store_query (f->store, WSP_TYPE_DRAFT, "kind", "cooperation_programme", drafts, NULL));
+  g_assert_true (wsp_drafts_view_select (view, wsp_record_get_id (g_ptr_array_index (drafts, 0))));
+  wsp_test_settle (GTK_WIDGET (narrow));
+  page = wsp_drafts_view_get_page (view);
+  leaflet = ADW_LEAFLET (gtk_widget_get_ancestor (GTK_WIDGET (page), ADW_TYPE_LEAFLET));
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (page), adw_leaflet_get_visible_child (leaflet)));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (narrow)), <=, 400);
+  wsp_draft_page_scroll_to_unit (page, "§ 4 ust. 1");
+  wsp_test_shot (GTK_WIDGET (narrow), "narrow-text");
+  wsp_draft_page_show (page, "versions");
+  wsp_test_shot (GTK_WIDGET (narrow), "narrow-versions");
+  wsp_draft_page_show (page, "opinion");
+  wsp_test_shot (GTK_WIDGET (narrow), "narrow-opinion");
+  wsp_draft_page_show (page, "text");
+  /* And wide, for the same looks. */
+  wsp_draft_page_scroll_to_unit (wsp_drafts_view_get_page (f->view), "§ 4 ust. 1");
+  g_assert_true (wsp_drafts_view_select (f->view, wsp_record_get_id (g_ptr_array_index (drafts, 0))));
+  wsp_draft_page_scroll_to_unit (wsp_drafts_view_get_page (f->view), "§ 4 ust. 1");
+  wsp_test_shot (GTK_WIDGET (f->window), "wide-text");
+  wsp_draft_page_show (wsp_drafts_view_get_page (f->view), "versions");
+  wsp_test_shot (GTK_WIDGET (f->window), "wide-versions");
+  wsp_draft_page_show (wsp_drafts_view_get_page (f->view), "opinion");
+  wsp_test_shot (GTK_WIDGET (f->window), "wide-opinion");
+  gtk_window_destroy (GTK_WINDOW (narrow));
+}
+
 /* A PDF is refused in the editor with what to do instead. */
 static void
 test_pdf_refused (Fixture       *f,
@@ -703,8 +754,14 @@ main (int argc, char *argv[])
 
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  /* Dates in the files chooser and the view as in the test's expectations. */
-  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  /* The words the tests look for are English; WSPOLNIE_TEST_LOCALE (with -p
+   * /drafts-gui/narrow) renders the pictures in another language. */
+  g_setenv ("LC_ALL", g_getenv ("WSPOLNIE_TEST_LOCALE") != NULL ? g_getenv ("WSPOLNIE_TEST_LOCALE") : "C.UTF-8", TRUE);
+  setlocale (LC_ALL, "");
+  if (g_getenv ("WSPOLNIE_LOCALEDIR") != NULL)
+    bindtextdomain (GETTEXT_PACKAGE, g_getenv ("WSPOLNIE_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   g_test_init (&argc, &argv, NULL);
 
   app = wsp_test_start_app ();
@@ -716,6 +773,7 @@ main (int argc, char *argv[])
   ADD ("/drafts-gui/conflicting-decisions", test_conflicting_decisions);
   ADD ("/drafts-gui/urgency-reminder-waiver", test_urgency_reminder_and_waiver);
   ADD ("/drafts-gui/pdf-refused", test_pdf_refused);
+  ADD ("/drafts-gui/narrow", test_narrow);
 #undef ADD
 
   status = g_test_run ();

@@ -355,20 +355,34 @@ update_header (WspDraftPage *self)
     }
   gtk_label_set_text (self->facts_label, facts->str);
 
-  for (guint i = 0; i < items->len; i++)
-    {
-      WspRecord *item = g_ptr_array_index (items, i);
-      g_autoptr (WspRecord) meeting = wsp_store_get (self->store, wsp_record_get_string (item, "meeting_id"), NULL);
-      g_autofree char *when = meeting != NULL ? wsp_record_format_field (meeting, "starts_at") : NULL;
+  /* The meeting that takes it last (the others are on the Opinion page). */
+  {
+    g_autoptr (WspRecord) latest_meeting = NULL;
+    WspRecord *latest_item = NULL;
 
-      if (meeting == NULL)
-        continue;
-      if (agenda->len > 0)
-        g_string_append (agenda, "\n");
-      /* Translators: the meeting whose agenda takes a draft: when, then the item's title */
-      g_string_append_printf (agenda, _("On the agenda of the meeting of %1$s: %2$s"), when != NULL ? when : "",
-                              wsp_record_get_string (item, "title"));
-    }
+    for (guint i = 0; i < items->len; i++)
+      {
+        WspRecord *item = g_ptr_array_index (items, i);
+        g_autoptr (WspRecord) meeting = wsp_store_get (self->store, wsp_record_get_string (item, "meeting_id"), NULL);
+
+        if (meeting != NULL
+            && (latest_meeting == NULL
+                || g_strcmp0 (wsp_record_get_string (meeting, "starts_at"),
+                              wsp_record_get_string (latest_meeting, "starts_at")) > 0))
+          {
+            g_set_object (&latest_meeting, meeting);
+            latest_item = item;
+          }
+      }
+    if (latest_meeting != NULL)
+      {
+        g_autofree char *when = wsp_record_format_field (latest_meeting, "starts_at");
+
+        /* Translators: the meeting whose agenda takes a draft: when, then the item's title */
+        g_string_append_printf (agenda, _("On the agenda of the meeting of %1$s: %2$s"), when != NULL ? when : "",
+                                wsp_record_get_string (latest_item, "title"));
+      }
+  }
   gtk_label_set_text (self->agenda_label, agenda->str);
   gtk_widget_set_visible (GTK_WIDGET (self->agenda_label), agenda->len > 0);
 
@@ -562,6 +576,28 @@ action_button (const char *label,
   return button;
 }
 
+/* The meetings whose agenda takes the draft. */
+static void
+add_agenda_group (WspDraftPage *self)
+{
+  GPtrArray *items = wsp_draft_detail_get_agenda_items (self->detail);
+  AdwPreferencesGroup *agenda = NULL;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      WspRecord *item = g_ptr_array_index (items, i);
+      g_autoptr (WspRecord) meeting = wsp_store_get (self->store, wsp_record_get_string (item, "meeting_id"), NULL);
+      g_autofree char *when = meeting != NULL ? wsp_record_format_field (meeting, "starts_at") : NULL;
+
+      if (meeting == NULL)
+        continue;
+      if (agenda == NULL)
+        agenda = wsp_detail_groups_add (&self->opinion_groups, _("On the Agenda"),
+                                        _("The meetings whose agenda takes the draft (set in the Council view)."));
+      add_value (agenda, when, wsp_record_get_string (item, "title"));
+    }
+}
+
 static void
 update_opinion (WspDraftPage *self)
 {
@@ -593,6 +629,7 @@ update_opinion (WspDraftPage *self)
       buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       gtk_box_append (GTK_BOX (buttons), action_button (_("_Record Opinion…"), "drafts.record-opinion", TRUE));
       adw_preferences_group_set_header_suffix (group, buttons);
+      add_agenda_group (self);
       return;
     }
 
@@ -637,6 +674,7 @@ update_opinion (WspDraftPage *self)
                      json_object_get_string_member (side, "position"));
       }
   }
+  add_agenda_group (self);
 }
 
 /* ---- the page ------------------------------------------------------------ */
