@@ -401,6 +401,8 @@ test_draft_from_odt_to_table (Fixture       *f,
       if (ADW_IS_ENTRY_ROW (w) && g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)), "Delivered"))
         delivered = w;
     g_assert_nonnull (delivered);
+    /* Back from the file chooser, the person clicks into the field. */
+    wsp_test_focus_window (editor);
     gtk_widget_grab_focus (delivered);
     iterate ();
     wsp_test_press (editor, "<Control>a");

@@ -4,9 +4,11 @@
  * each change): where the draft stands by its deadline, then three pages.
  *
  * - Text: every unit of the latest version, the comments on it right under
- *   it, in a GtkListView (rows are made as they scroll into sight; a draft
- *   of 300 units with hundreds of comments scrolls without stutter), and
- *   at the end the comments whose units are no longer in the text. The
+ *   it, in a GtkGridView of one column (rows are made as they scroll into
+ *   sight: GTK 4.8's GtkListView makes up to 200 rows whatever it shows,
+ *   its grid view about a screenful; bench/wsp-bench-drafts compares the
+ *   two), and at the end the comments
+ *   whose units are no longer in the text. The
  *   rows are a WspDraftRows model, which announces only what changed, so
  *   deciding a comment leaves the list where it was.
  * - Versions: two versions compared unit by unit, the words deleted and
@@ -54,7 +56,8 @@ struct _WspDraftPage
   GtkToggleButton *opinion_tab;
   GtkCheckButton  *only_commented;
   GtkLabel        *counts_label;
-  GtkListView     *rows_list;
+  GtkGridView     *rows_list;
+  GtkWidget       *rows_scroller;
   GtkDropDown     *older_dropdown;
   GtkDropDown     *newer_dropdown;
   GtkStack        *compare_stack;
@@ -745,6 +748,14 @@ wsp_draft_page_get_rows (WspDraftPage *self)
   return G_LIST_MODEL (self->rows);
 }
 
+/* The scrolled window of the text (for the benchmark). */
+GtkWidget *
+wsp_draft_page_get_scroller (WspDraftPage *self)
+{
+  g_return_val_if_fail (WSP_IS_DRAFT_PAGE (self), NULL);
+  return self->rows_scroller;
+}
+
 /* Shows "text", "versions" or "opinion". */
 void
 wsp_draft_page_show (WspDraftPage *self,
@@ -815,6 +826,7 @@ wsp_draft_page_class_init (WspDraftPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WspDraftPage, only_commented);
   gtk_widget_class_bind_template_child (widget_class, WspDraftPage, counts_label);
   gtk_widget_class_bind_template_child (widget_class, WspDraftPage, rows_list);
+  gtk_widget_class_bind_template_child (widget_class, WspDraftPage, rows_scroller);
   gtk_widget_class_bind_template_child (widget_class, WspDraftPage, older_dropdown);
   gtk_widget_class_bind_template_child (widget_class, WspDraftPage, newer_dropdown);
   gtk_widget_class_bind_template_child (widget_class, WspDraftPage, compare_stack);
@@ -878,12 +890,12 @@ wsp_draft_page_init (WspDraftPage *self)
   self->rows = wsp_draft_rows_new ();
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
-  gtk_list_view_set_factory (self->rows_list, factory);
+  gtk_grid_view_set_factory (self->rows_list, factory);
   g_object_unref (factory);
   {
     g_autoptr (GtkNoSelection) selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->rows)));
 
-    gtk_list_view_set_model (self->rows_list, GTK_SELECTION_MODEL (selection));
+    gtk_grid_view_set_model (self->rows_list, GTK_SELECTION_MODEL (selection));
   }
   wsp_detail_groups_init (&self->opinion_groups, self->opinion_page);
   version_factories (self->older_dropdown);

@@ -20,6 +20,7 @@ void            wsp_draft_page_set_detail     (WspDraftPage   *self,
                                                WspDraftDetail *detail);
 WspDraftDetail *wsp_draft_page_get_detail     (WspDraftPage   *self);
 GListModel     *wsp_draft_page_get_rows       (WspDraftPage   *self);
+GtkWidget      *wsp_draft_page_get_scroller   (WspDraftPage   *self);
 void            wsp_draft_page_show           (WspDraftPage   *self,
                                                const char     *page);
 void            wsp_draft_page_scroll_to_unit (WspDraftPage   *self,
