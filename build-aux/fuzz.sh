@@ -26,26 +26,27 @@ if [ ! -f "$build/build.ninja" ]; then
 fi
 meson compile -C "$build"
 
-# Seeds: a full export of the demo data, and its payload alone.
+# Seeds: a full export of the demo data, and its body (the lines between
+# its header and its end) for the target that signs what it is given.
 corpus=$(mktemp -d)
 trap 'rm -rf "$corpus"' EXIT
-mkdir -p "$corpus/import" "$corpus/payload"
+mkdir -p "$corpus/import" "$corpus/import-check"
 "$build/src/wspolnie" --database "$corpus/seed.sqlite3" --demo --export "$corpus/import/demo.wspolnie.json" > /dev/null
 python3 - "$corpus" <<'PY'
-import base64, json, sys
+import sys
 d = sys.argv[1]
-env = json.load(open(f"{d}/import/demo.wspolnie.json"))
-payload = base64.b64decode(env["payload"])
-open(f"{d}/payload/demo.json", "wb").write(payload)
-small = json.loads(payload)
-small["revisions"] = small["revisions"][:3]
-open(f"{d}/payload/small.json", "w").write(json.dumps(small))
+lines = open(f"{d}/import/demo.wspolnie.json", encoding="utf-8").read().splitlines()
+body = lines[1:-1]
+open(f"{d}/import-check/demo.lines", "w", encoding="utf-8").write("\n".join(body) + "\n")
+heads = [l for l in body if l.startswith('{"author"') or l.startswith('{"head"')]
+changes = [l for l in body if l.startswith('{"entity"')][:5]
+open(f"{d}/import-check/small.lines", "w", encoding="utf-8").write("\n".join(heads + changes) + "\n")
 PY
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 export LSAN_OPTIONS="suppressions=$top/build-aux/lsan.supp"
-for target in import payload; do
+for target in import import-check; do
   echo "Fuzzing fuzz-$target for $seconds s"
   "$build/tests/fuzz/fuzz-$target" -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=4096 \
     -print_final_stats=1 "$corpus/$target" 2>&1 | tail -n 12

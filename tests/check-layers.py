@@ -9,6 +9,10 @@ import sys
 
 LAYERS = ['base', 'records', 'store', 'rules', 'domain', 'import', 'output', 'sync', 'demo']
 VIEWS = ['meetings', 'council', 'drafts', 'votes', 'members']
+# The one view built on another: the Council view shows the meetings module
+# (src/gui/meetings/, the body as a parameter) for the Council, so a fix of
+# the module lands in both the Forum's Meetings view and the Council view.
+ALLOWED_VIEW_INCLUDES = {('council', 'meetings')}
 top = sys.argv[1] if len(sys.argv) > 1 else '.'
 include = re.compile(r'^\s*#\s*include\s+([<"])([^>"]+)[>"]', re.M)
 failures = []
@@ -61,7 +65,8 @@ for part in ('src/core', 'src/gui'):
                 else:
                     here = path.split('/')[2] if path.count('/') >= 3 else None
                     there = target.split('/')[2] if target.startswith('src/gui/') and target.count('/') >= 3 else None
-                    if here in VIEWS and there in VIEWS and here != there:
+                    if (here in VIEWS and there in VIEWS and here != there
+                            and (here, there) not in ALLOWED_VIEW_INCLUDES):
                         failures.append(f'{path}: the {here} view includes the {there} view ({target})')
                     if here == 'widgets' and there in VIEWS:
                         failures.append(f'{path}: a shared widget includes a view ({target})')

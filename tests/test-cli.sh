@@ -13,8 +13,8 @@ failed=0
 ok () { passed=$((passed + 1)); }
 bad () { echo "FAILED: $*"; failed=$((failed + 1)); }
 expect () { local what=$1; shift; if "$@"; then ok; else bad "$what"; fi; }
-revs () { sqlite3 "$1" "SELECT count(*) FROM revisions"; }
-state () { sqlite3 "$1" "SELECT count(*), coalesce(max(seq),0) FROM revisions; SELECT count(*) FROM peers; SELECT count(*) FROM packets"; }
+revs () { sqlite3 "$1" "SELECT count(*) FROM changes"; }
+state () { sqlite3 "$1" "SELECT count(*), coalesce(max(seq),0) FROM changes; SELECT count(*) FROM peers; SELECT count(*) FROM packets"; }
 
 A="$tmp/a.sqlite3"
 B="$tmp/b.sqlite3"
@@ -33,7 +33,16 @@ mkdir "$tmp/out-dir"
 expect "export reports" grep -q "Exported $n changes" "$tmp/out"
 packet=$(ls "$tmp"/out-dir/*.wspolnie.json | head -1)
 expect "export file exists" test -s "$packet"
-expect "export parses as JSON" python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$packet"
+expect "export is lines of JSON" python3 -c "import json,sys; [json.loads(l) for l in open(sys.argv[1])]" "$packet"
+# The MIME database built from the app's definition knows the file by its
+# name and, under any name, by its first bytes.
+mkdir -p "$tmp/mime-home/mime/packages"
+cp "$(dirname "$0")/../data/org.example.Wspolnie.mime.xml" "$tmp/mime-home/mime/packages/"
+update-mime-database "$tmp/mime-home/mime" > /dev/null 2>&1
+cp "$packet" "$tmp/renamed.json"
+mime_of () { XDG_DATA_HOME="$tmp/mime-home" XDG_DATA_DIRS="$tmp/mime-home:/usr/share" gio info -a standard::content-type "$1" | sed -n 's/.*standard::content-type: //p'; }
+expect "exchange file type by name" test "$(mime_of "$packet")" = application/x-wspolnie-packet
+expect "exchange file type by content" test "$(mime_of "$tmp/renamed.json")" = application/x-wspolnie-packet
 
 # B does not know A: refused, one line on stderr, nothing written.
 "$app" --database "$B" --check > /dev/null 2>&1
@@ -89,6 +98,67 @@ for i in $(seq 1 12); do
   expect "killed import $i: all or nothing ($count of $n)" bash -c "test $count -eq 0 -o $count -eq $n"
   expect "killed import $i: --check" bash -c "'$app' --database '$C' --check > /dev/null"
 done
+
+# ---- sync as it happens to the secretaries -------------------------------
+P="$tmp/p.sqlite3"   # the secretary's laptop
+Q="$tmp/q.sqlite3"   # the other secretary's
+"$app" --database "$P" --demo --check > /dev/null 2>&1
+"$app" --database "$P" --export "$tmp/p1.wspolnie.json" --full > /dev/null
+"$app" --database "$Q" --import "$tmp/p1.wspolnie.json" --trust > /dev/null
+"$app" --database "$Q" --export "$tmp/q1.wspolnie.json" --full > /dev/null
+"$app" --database "$P" --import "$tmp/q1.wspolnie.json" --trust > /dev/null
+
+# Two laptops that each started from the demo hold one of each record.
+"$app" --database "$tmp/demo2.sqlite3" --demo --check > /dev/null 2>&1
+"$app" --database "$tmp/demo2.sqlite3" --import "$tmp/p1.wspolnie.json" --trust > "$tmp/out" 2>&1
+expect "two demos: nothing new" grep -q "Brought 0 of" "$tmp/out"
+expect "two demos: as many records" test "$(sqlite3 "$tmp/demo2.sqlite3" "SELECT count(*) FROM records WHERE deleted = 0")" = "$(sqlite3 "$P" "SELECT count(*) FROM records WHERE deleted = 0")"
+
+# A backup restored: found out at once, nothing jams, nothing lost.
+S="$tmp/s.sqlite3"
+"$app" --database "$S" --check > /dev/null 2>&1
+cp "$S" "$tmp/s-backup.sqlite3"
+"$app" --database "$S" --demo --check > /dev/null 2>&1
+"$app" --database "$S" --export "$tmp/s1.wspolnie.json" --full > /dev/null
+"$app" --database "$Q" --import "$tmp/s1.wspolnie.json" --trust > /dev/null
+cp "$tmp/s-backup.sqlite3" "$S"
+rm -f "$S-wal" "$S-shm"
+"$app" --database "$S" --check > "$tmp/out" 2>&1
+expect "restored backup found out" grep -q "restored from a backup" "$tmp/out"
+"$app" --database "$Q" --export "$tmp/q2.wspolnie.json" --full > /dev/null
+"$app" --database "$S" --import "$tmp/q2.wspolnie.json" --trust > "$tmp/out" 2>&1
+expect "restored laptop takes the other's file" test $? -eq 0
+expect "restored laptop's own changes come back" grep -q "lost with a restored backup, came back" "$tmp/out"
+"$app" --database "$S" --export "$tmp/s2.wspolnie.json" > /dev/null
+expect "the other takes the restored laptop's file" "$app" --database "$Q" --import "$tmp/s2.wspolnie.json"
+expect "restored laptop: --check" "$app" --database "$S" --check
+
+# A known laptop's new key: refused with the way out, then accepted.
+"$app" --database "$Q" --new-key > "$tmp/out" 2>&1
+expect "--new-key shows the fingerprint" grep -Eq 'Fingerprint: [0-9]{5}' "$tmp/out"
+"$app" --database "$Q" --export "$tmp/q3.wspolnie.json" > /dev/null
+"$app" --database "$P" --import "$tmp/q3.wspolnie.json" > /dev/null 2> "$tmp/err"
+expect "new key refused at first" test $? -ne 0
+expect "new key: the way out" grep -q -- "--accept-new-key" "$tmp/err"
+expect "new key accepted" "$app" --database "$P" --import "$tmp/q3.wspolnie.json" --accept-new-key
+
+# A delta made for one laptop is refused by another, saying what to do.
+R="$tmp/r.sqlite3"
+"$app" --database "$R" --import "$tmp/p1.wspolnie.json" --trust > /dev/null
+qid=$("$app" --database "$Q" --fingerprint | sed -n 's/^Id: //p')
+"$app" --database "$P" --export "$tmp/for-q.wspolnie.json" --for "$qid" > /dev/null
+"$app" --database "$R" --import "$tmp/for-q.wspolnie.json" > /dev/null 2> "$tmp/err"
+expect "delta for another laptop refused" test $? -ne 0
+expect "delta for another laptop: full export" grep -q "full export" "$tmp/err"
+
+# The database is only its user's to read, wherever it is.
+expect "database mode 0600" test "$(stat -c %a "$R")" = "600"
+
+# A database copied to another computer goes on as a laptop of its own.
+cp "$P" "$tmp/copy.sqlite3"
+rm -f "$tmp/copy.sqlite3-wal" "$tmp/copy.sqlite3-shm"
+WSPOLNIE_GUARD_DIR="$tmp/other-computer" "$app" --database "$tmp/copy.sqlite3" --check > "$tmp/out" 2>&1
+expect "copy found out" grep -q "copied or moved here" "$tmp/out"
 
 # Documents: --list, then --document in each format; refusals write nothing.
 D="$tmp/docs"

@@ -21,6 +21,7 @@
 #include <libical-glib/libical-glib.h>
 
 #include "demo/wsp-demo.h"
+#include "records/wsp-entities.h"
 #include "output/wsp-builders.h"
 #include "output/wsp-output.h"
 #include "records/wsp-records-votes.h"
@@ -734,6 +735,14 @@ test_invitation (Fixture       *f,
 
   /* The meeting moves to another room: same event, a higher SEQUENCE. */
   meeting = wsp_store_get (f->store, meeting_id, &error);
+  {
+    g_autoptr (GPtrArray) rooms = g_ptr_array_new_with_free_func (g_object_unref);
+
+    g_assert_true (wsp_store_query (f->store, wsp_entities_lookup ("room"), "name", "Biblioteka Miejska, czytelnia",
+                                    rooms, &error));
+    g_assert_cmpuint (rooms->len, ==, 1);
+    wsp_record_set_string (meeting, "room_id", wsp_record_get_id (g_ptr_array_index (rooms, 0)));
+  }
   wsp_record_set_string (meeting, "place", "Biblioteka Miejska, czytelnia, ul. Kościuszki 8");
   g_assert_true (wsp_store_save (f->store, meeting, &error));
   changed = wsp_build_invitation (f->store, meeting_id, FALSE, &options, &error);

@@ -608,7 +608,9 @@ test_every_record_type (Fixture *f, gconstpointer data)
   const GType *types = wsp_entities_get_types (&n);
   g_autoptr (GError) error = NULL;
 
-  g_assert_cmpuint (n, ==, 17);
+  /* The drafts added the Council's decisions on comments; the kinds of
+   * meetings rooms, guests and invitations sent. */
+  g_assert_cmpuint (n, ==, 20);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (GTypeClass) klass = g_type_class_ref (types[i]);
@@ -799,6 +801,41 @@ test_not_a_database (void)
   wsp_test_remove_tree (dir);
 }
 
+/* Writes a revision as schema 1–6 kept it (a whole body; its id the SHA-256
+ * of all it says) straight into a database at schema 6. */
+static char *
+insert_legacy_revision (WspDatabase *db,
+                        const char  *record_id,
+                        gint64       gen,
+                        const char  *parent,
+                        JsonObject  *body,
+                        const char  *peer,
+                        gint64       seq,
+                        const char  *hlc,
+                        gboolean     leaf)
+{
+  g_autofree char *body_text = wsp_json_object_canonical (body);
+  g_autofree char *parents_text = parent != NULL ? g_strdup_printf ("[\"%s\"]", parent) : g_strdup ("[]");
+  g_autofree char *text = g_strdup_printf ("organisation\n%s\n0\n%s\n%s", record_id, parents_text, body_text);
+  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+  char *rev = g_strdup_printf ("%" G_GINT64_FORMAT "-%s", gen, digest);
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO revisions (rev_id, record_id, entity, gen, parents, deleted, "
+                                          "hlc, origin_peer, origin_seq, body, leaf) VALUES ('%s', '%s', "
+                                          "'organisation', %" G_GINT64_FORMAT ", '%s', 0, '%s', '%s', %"
+                                          G_GINT64_FORMAT ", '%s', %d)",
+                                          rev, record_id, gen, parents_text, hlc, peer, seq, body_text, leaf);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (wsp_database_exec (db, sql, &error));
+  g_assert_no_error (error);
+  if (parent != NULL)
+    {
+      g_autofree char *update = g_strdup_printf ("UPDATE revisions SET leaf = 0 WHERE rev_id = '%s'", parent);
+      g_assert_true (wsp_database_exec (db, update, &error));
+    }
+  return rev;
+}
+
 static void
 test_migrations (void)
 {
@@ -807,7 +844,6 @@ test_migrations (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (WspDatabase) db = NULL;
   g_autoptr (WspStore) store = NULL;
-  g_autoptr (WspRecord) org = new_organisation ("Stowarzyszenie sprzed aktualizacji");
   g_autoptr (WspRecord) back = NULL;
   g_autofree char *id = NULL;
   int latest = wsp_database_get_latest_version ();
@@ -825,37 +861,36 @@ test_migrations (void)
     g_assert_true (wsp_database_check_integrity (fresh, &error));
   }
 
-  /* From the previous schema: data written then survives, a backup is made.
-   * The rows are written as that schema holds them (the store itself always
-   * writes the newest schema): copied from a database where the store made
-   * them. */
+  /* From schema 6, whose revisions held whole bodies: a backup is made, and
+   * the revisions become changes that set what each changed. Here: one
+   * organisation made on laptop A, its phone then set on A and, at the same
+   * time, its e-mail on laptop B. */
   {
-    g_autofree char *source_path = g_build_filename (dir, "source.sqlite3", NULL);
-    g_autofree char *attach = g_strdup_printf ("ATTACH '%s' AS source", source_path);
-    g_autoptr (WspStore) source = wsp_store_open (source_path, &error);
+    g_autofree char *peer_a = g_uuid_string_random ();
+    g_autofree char *peer_b = g_uuid_string_random ();
+    g_autoptr (JsonObject) body = json_object_new ();
+    g_autoptr (JsonObject) with_phone = NULL;
+    g_autoptr (JsonObject) with_email = NULL;
+    g_autofree char *first = NULL;
+    g_autofree char *phone_rev = NULL;
+    g_autofree char *email_rev = NULL;
 
-    g_assert_no_error (error);
-    g_assert_true (wsp_store_save (source, org, &error));
-    id = g_strdup (wsp_record_get_id (org));
-    g_clear_object (&source);
+    id = g_uuid_string_random ();
+    json_object_set_string_member (body, "name", "Stowarzyszenie sprzed aktualizacji");
+    with_phone = json_object_ref (body);
+    with_phone = wsp_json_parse_object ("{}", NULL);
+    json_object_set_string_member (with_phone, "name", "Stowarzyszenie sprzed aktualizacji");
+    json_object_set_string_member (with_phone, "phone", "32 111 11 11");
+    with_email = wsp_json_parse_object ("{}", NULL);
+    json_object_set_string_member (with_email, "name", "Stowarzyszenie sprzed aktualizacji");
+    json_object_set_string_member (with_email, "email", "biuro@stowarzyszenie.example");
 
-    db = wsp_database_open_at_version (path, latest - 1, &error);
+    db = wsp_database_open_at_version (path, 6, &error);
     g_assert_no_error (error);
-    g_assert_cmpint (wsp_database_get_schema_version (db), ==, latest - 1);
-    g_assert_true (wsp_database_exec (db, attach, &error));
-    g_assert_true (wsp_database_exec (db,
-                                      "INSERT INTO revisions SELECT * FROM source.revisions;"
-                                      "INSERT INTO records SELECT * FROM source.records;"
-                                      "INSERT INTO organisation SELECT * FROM source.organisation;"
-                                      "INSERT INTO search (rowid, entity, record_id, title, content) "
-                                      "  SELECT rowid, entity, record_id, title, content FROM source.search;",
-                                      &error));
-    g_assert_no_error (error);
-    /* Schema 4 and later find each record's words through search_rows. */
-    if (latest - 1 >= 4)
-      g_assert_true (wsp_database_exec (db, "INSERT INTO search_rows SELECT * FROM source.search_rows;", &error));
-    g_assert_true (wsp_database_exec (db, "DETACH source;", &error));
-    g_assert_no_error (error);
+    g_assert_cmpint (wsp_database_get_schema_version (db), ==, 6);
+    first = insert_legacy_revision (db, id, 1, NULL, body, peer_a, 1, "0000000000010000", FALSE);
+    phone_rev = insert_legacy_revision (db, id, 2, first, with_phone, peer_a, 2, "0000000000020000", TRUE);
+    email_rev = insert_legacy_revision (db, id, 2, first, with_email, peer_b, 1, "0000000000030000", TRUE);
     g_clear_object (&db);
   }
 
@@ -871,6 +906,28 @@ test_migrations (void)
   g_assert_cmpstr (wsp_record_get_string (back, "name"), ==, "Stowarzyszenie sprzed aktualizacji");
   g_assert_true (wsp_database_check_integrity (db, &error));
   g_assert_true (wsp_store_check (store, &error));
+  g_assert_no_error (error);
+  /* Both concurrent edits are there, and no conflict: they set different fields. */
+  g_assert_cmpstr (wsp_record_get_string (back, "phone"), ==, "32 111 11 11");
+  g_assert_cmpstr (wsp_record_get_string (back, "email"), ==, "biuro@stowarzyszenie.example");
+  g_assert_false (wsp_record_get_conflicted (back));
+  {
+    g_autoptr (GPtrArray) history = wsp_store_dup_history (store, id, &error);
+
+    g_assert_cmpuint (history->len, ==, 3);
+    g_assert_cmpuint (((WspHistoryEntry *) g_ptr_array_index (history, 0))->kind, ==, WSP_CHANGE_CREATED);
+    g_assert_cmpstr (((WspHistoryEntry *) g_ptr_array_index (history, 1))->fields[0], ==, "phone");
+    g_assert_null (((WspHistoryEntry *) g_ptr_array_index (history, 1))->fields[1]);
+    g_assert_cmpstr (((WspHistoryEntry *) g_ptr_array_index (history, 2))->fields[0], ==, "email");
+  }
+  /* The next save follows both versions, and sets only what it changes. */
+  wsp_record_set_string (back, "notes", "po aktualizacji");
+  g_assert_true (wsp_store_save (store, back, &error));
+  g_clear_object (&back);
+  back = wsp_store_get (store, id, &error);
+  g_assert_cmpstr (wsp_record_get_string (back, "phone"), ==, "32 111 11 11");
+  g_assert_cmpstr (wsp_record_get_string (back, "notes"), ==, "po aktualizacji");
+  g_assert_true (g_str_has_prefix (wsp_record_get_revision (back), "3-"));
 
   /* The search finds it, and an edit replaces its words rather than adding more. */
   {

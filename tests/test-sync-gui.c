@@ -249,6 +249,111 @@ test_exchange_and_resolve (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The first widget of @type under @root whose label is @label (any, for
+ * NULL): what a person sees and clicks. */
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && gtk_widget_get_mapped (child))
+        {
+          const char *text = GTK_IS_CHECK_BUTTON (child) ? gtk_check_button_get_label (GTK_CHECK_BUTTON (child))
+                             : GTK_IS_BUTTON (child)     ? gtk_button_get_label (GTK_BUTTON (child))
+                                                         : NULL;
+          if (label == NULL || g_strcmp0 (text, label) == 0)
+            return child;
+        }
+      found = find_widget (child, type, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+add_org (WspStore *store, const char *name, const char *krs)
+{
+  g_autoptr (WspRecord) org = WSP_RECORD (wsp_organisation_new ());
+  g_autoptr (GError) error = NULL;
+
+  wsp_record_set_string (org, "name", name);
+  wsp_record_set_string (org, "krs", krs);
+  g_assert_true (wsp_store_save (store, org, &error));
+  g_assert_no_error (error);
+}
+
+/* Both secretaries typed the same organisations in: the preview says which
+ * are held here already, and the import, clicked through as a person does,
+ * leaves one of each. */
+static void
+test_same_organisations (void)
+{
+  g_autofree char *dir = g_build_filename (tmp, "same", NULL);
+  g_autofree char *path_c = g_build_filename (dir, "c.sqlite3", NULL);
+  g_autofree char *path_d = g_build_filename (dir, "d.sqlite3", NULL);
+  g_autoptr (WspStore) c = NULL;
+  g_autoptr (WspStore) d = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (WspExportReport) exported = { 0 };
+  WspImportDialog *import;
+  GtkWidget *check, *button;
+  gint64 end;
+
+  g_mkdir (dir, 0700);
+  c = wsp_store_open (path_c, &error);
+  d = wsp_store_open (path_d, &error);
+  g_assert_no_error (error);
+  g_assert_true (wsp_sync_set_laptop_name (c, "Biuro & Forum", &error));
+  for (guint i = 0; i < 2; i++)
+    {
+      WspStore *s = i == 0 ? c : d;
+
+      add_org (s, "Stowarzyszenie Jeden", "0000111111");
+      add_org (s, "Fundacja Dwa", "0000222222");
+      add_org (s, "Klub Trzy", "0000333333");
+    }
+  g_assert_true (wsp_sync_export (c, dir, NULL, TRUE, &exported, &error));
+
+  import = g_object_ref_sink (wsp_import_dialog_new (d));
+  {
+    g_autoptr (GFile) file = g_file_new_for_path (exported.path);
+    wsp_import_dialog_load_file (import, file);
+  }
+  wait_preview (import);
+  /* Tall enough for the picture to show the records held here already. */
+  gtk_window_set_default_size (GTK_WINDOW (import), 520, 980);
+  gtk_window_present (GTK_WINDOW (import));
+  wsp_test_settle (GTK_WIDGET (import));
+  wsp_test_shot (GTK_WIDGET (import), "import-same");
+  g_assert_cmpuint (wsp_import_dialog_get_preview (import)->same->len, ==, 3);
+
+  /* She compares the fingerprint, ticks the box and clicks Import. */
+  check = find_widget (GTK_WIDGET (import), GTK_TYPE_CHECK_BUTTON, NULL);
+  g_assert_nonnull (check);
+  button = find_widget (GTK_WIDGET (import), GTK_TYPE_BUTTON, _("_Import"));
+  if (button == NULL)
+    button = find_widget (GTK_WIDGET (import), GTK_TYPE_BUTTON, _("Import"));
+  g_assert_nonnull (button);
+  g_assert_false (gtk_widget_get_sensitive (button));
+  gtk_widget_activate (check);
+  wsp_test_settle (GTK_WIDGET (import));
+  g_assert_true (gtk_widget_get_sensitive (button));
+  gtk_widget_activate (button);
+  end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (g_strcmp0 (wsp_import_dialog_get_state (import), "done") != 0 && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (wsp_import_dialog_get_state (import), ==, "done");
+  gtk_window_destroy (GTK_WINDOW (import));
+  g_object_unref (import);
+  iterate ();
+  g_assert_cmpuint (wsp_store_count (d, WSP_TYPE_ORGANISATION), ==, 3);
+}
+
 static gboolean
 timeout_cb (gpointer data)
 {
@@ -327,6 +432,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/sync-gui/exchange-and-resolve", test_exchange_and_resolve);
   g_test_add_func ("/sync-gui/shared-folder", test_shared_folder);
+  g_test_add_func ("/sync-gui/same-organisations", test_same_organisations);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));

@@ -194,40 +194,76 @@ test_delta_and_back (Fixture *f, gconstpointer data)
   g_assert_error (error, WSP_SYNC_ERROR, WSP_SYNC_ERROR_UNKNOWN_RECIPIENT);
 }
 
-/* Rebuilds @bytes' envelope around @payload, signed with @pair. */
-static GBytes *
-resign (GBytes *bytes, const char *payload, const WspKeyPair *pair)
+/* The lines of a packet (without their "\n"). */
+static GPtrArray *
+lines_of (GBytes *bytes)
 {
-  g_autoptr (JsonNode) env = json_from_string (g_bytes_get_data (bytes, NULL), NULL);
-  JsonObject *o = json_node_get_object (env);
-  guint8 sig[WSP_SIGNATURE_SIZE];
-  g_autofree char *b64 = g_base64_encode ((const guchar *) payload, strlen (payload));
-  g_autofree char *pub = wsp_keys_to_hex (pair->public_key, WSP_KEY_SIZE);
-  g_autofree char *sig_hex = NULL;
-  g_autofree char *key_id = wsp_keys_key_id (pair->public_key);
-  char *text;
+  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_auto (GStrv) parts = g_strsplit (text, "\n", -1);
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
 
-  wsp_keys_sign (pair, (const guint8 *) payload, strlen (payload), sig);
-  sig_hex = wsp_keys_to_hex (sig, WSP_SIGNATURE_SIZE);
-  json_object_set_string_member (o, "payload", b64);
-  json_object_set_string_member (o, "public_key", pub);
-  json_object_set_string_member (o, "signature", sig_hex);
-  json_object_set_string_member (o, "key_id", key_id);
-  text = json_to_string (env, FALSE);
-  return g_bytes_new_take (text, strlen (text));
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (*parts[i] != '\0')
+      g_ptr_array_add (lines, g_strdup (parts[i]));
+  return lines;
 }
 
-static char *
-payload_of (GBytes *bytes)
+/* The header of a packet's first line. */
+static JsonObject *
+header_of (GPtrArray *lines)
 {
-  g_autoptr (JsonNode) env = json_from_string (g_bytes_get_data (bytes, NULL), NULL);
-  gsize len = 0;
-  guchar *raw = g_base64_decode (json_object_get_string_member (json_node_get_object (env), "payload"),
-                                 &len);
-  char *text = g_strndup ((const char *) raw, len);
+  g_autoptr (JsonNode) first = json_from_string (g_ptr_array_index (lines, 0), NULL);
 
-  g_free (raw);
-  return text;
+  return json_object_ref (json_object_get_object_member (json_node_get_object (first), "header"));
+}
+
+static void
+set_header (GPtrArray *lines, JsonObject *header)
+{
+  g_autofree char *text = wsp_json_object_canonical (header);
+
+  g_free (g_ptr_array_index (lines, 0));
+  g_ptr_array_index (lines, 0) = g_strconcat ("{\"format\":\"wspolnie-exchange\",\"header\":", text, "}", NULL);
+}
+
+/* Puts @lines together again, the last (the end) made anew: its digest
+ * of the others, signed with @pair, as a laptop holding that key would. */
+static GBytes *
+resign (GPtrArray *lines, const WspKeyPair *pair)
+{
+  g_autoptr (GChecksum) digest = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_autofree char *signed_text = NULL;
+  g_autofree char *sig_hex = NULL;
+  guint8 sig[WSP_SIGNATURE_SIZE];
+
+  for (guint i = 0; i + 1 < lines->len; i++)
+    {
+      const char *line = g_ptr_array_index (lines, i);
+
+      g_string_append (out, line);
+      g_string_append_c (out, '\n');
+      g_checksum_update (digest, (const guchar *) line, -1);
+      g_checksum_update (digest, (const guchar *) "\n", 1);
+    }
+  signed_text = g_strconcat ("wspolnie-packet-end\n", g_checksum_get_string (digest), NULL);
+  wsp_keys_sign (pair, (const guint8 *) signed_text, strlen (signed_text), sig);
+  sig_hex = wsp_keys_to_hex (sig, WSP_SIGNATURE_SIZE);
+  g_string_append_printf (out, "{\"end\":{\"digest\":\"%s\",\"items\":%u,\"signature\":\"%s\"}}\n",
+                          g_checksum_get_string (digest), lines->len - 2, sig_hex);
+  return g_string_free_to_bytes (g_steal_pointer (&out));
+}
+
+/* The index of the first line with the member @name. */
+static guint
+line_with (GPtrArray *lines, const char *name)
+{
+  g_autofree char *key = g_strdup_printf ("\"%s\":", name);
+
+  for (guint i = 1; i < lines->len; i++)
+    if (strstr (g_ptr_array_index (lines, i), key) != NULL)
+      return i;
+  g_assert_not_reached ();
 }
 
 static void
@@ -252,69 +288,84 @@ test_tampering (Fixture *f, gconstpointer data)
 {
   g_autofree char *id = create_org (f->a, "Uczciwe Stowarzyszenie");
   g_autoptr (GBytes) good = build (f->a, NULL, TRUE);
-  g_autofree char *payload = payload_of (good);
-  gsize len = g_bytes_get_size (good);
-  g_autofree char *flipped = g_memdup2 (g_bytes_get_data (good, NULL), len);
-  g_autoptr (GBytes) flipped_bytes = NULL;
   WspKeyPair a_keys, other;
   g_autoptr (GError) error = NULL;
 
+  g_assert_true (wsp_sync_get_keys (f->a, &a_keys, &error));
+  g_assert_true (wsp_keys_generate (&other, &error));
   g_assert_true (wsp_sync_import_bytes (f->b, good, WSP_IMPORT_TRUST_NEW, NULL, &error));
   g_assert_no_error (error);
 
-  /* A flipped byte inside the signed payload. */
+  /* A flipped byte: in a change, its id no longer matches; elsewhere, the
+   * end's digest no longer does. */
   {
-    char *p = strstr (flipped, "\"payload\"");
-    p = strchr (p + 10, '"') + 40;
-    *p = *p == 'A' ? 'B' : 'A';
-    flipped_bytes = g_bytes_new (flipped, len);
-    expect_refused (f->b, flipped_bytes, WSP_SYNC_ERROR, WSP_SYNC_ERROR_BAD_SIGNATURE);
+    gsize len = g_bytes_get_size (good);
+    g_autofree char *flipped = g_memdup2 (g_bytes_get_data (good, NULL), len);
+    g_autoptr (GBytes) bytes = NULL;
+    char *p = strstr (flipped, "Uczciwe");
+
+    *p = 'X';
+    bytes = g_bytes_new (flipped, len);
+    expect_refused (f->b, bytes, WSP_STORE_ERROR, WSP_STORE_ERROR_DAMAGED);
+    g_clear_pointer (&bytes, g_bytes_unref);
+    *p = 'U';
+    p = strstr (flipped, "\"created_at\":\"") + strlen ("\"created_at\":\"") + 3;
+    *p = *p == '5' ? '4' : '5';
+    bytes = g_bytes_new (flipped, len);
+    expect_refused (f->b, bytes, WSP_SYNC_ERROR, WSP_SYNC_ERROR_BAD_SIGNATURE);
   }
 
-  /* The same laptop's packet, re-signed with another key: forged. */
+  /* The same laptop's packet, signed with another key: forged. */
   {
-    g_autofree char *edited = NULL;
-    g_autoptr (GBytes) forged = NULL;
     g_autoptr (WspRecord) org = wsp_store_get (f->a, id, NULL);
+    g_autoptr (GBytes) again = NULL;
+    g_autoptr (GPtrArray) lines = NULL;
+    g_autoptr (JsonObject) header = NULL;
+    g_autoptr (GBytes) forged = NULL;
+    g_autofree char *pub = wsp_keys_to_hex (other.public_key, WSP_KEY_SIZE);
+    g_autofree char *key_id = wsp_keys_key_id (other.public_key);
 
     wsp_record_set_string (org, "notes", "zmiana");
     g_assert_true (wsp_store_save (f->a, org, NULL));
-    {
-      g_autoptr (GBytes) again = build (f->a, NULL, TRUE);
-      edited = payload_of (again);
-    }
-    g_assert_true (wsp_keys_generate (&other, &error));
-    forged = resign (good, edited, &other);
+    again = build (f->a, NULL, TRUE);
+    lines = lines_of (again);
+    header = header_of (lines);
+    json_object_set_string_member (header, "public_key", pub);
+    json_object_set_string_member (header, "key_id", key_id);
+    json_object_set_string_member (header, "packet_id", "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0");
+    set_header (lines, header);
+    forged = resign (lines, &other);
     expect_refused (f->b, forged, WSP_SYNC_ERROR, WSP_SYNC_ERROR_CHANGED_KEY);
   }
 
-  /* A payload from a newer app, properly signed. */
+  /* A file from a newer app, properly signed. */
   {
-    g_autoptr (JsonNode) node = json_from_string (payload, NULL);
-    g_autofree char *future = NULL;
+    g_autoptr (GPtrArray) lines = lines_of (good);
+    g_autoptr (JsonObject) header = header_of (lines);
     g_autoptr (GBytes) bytes = NULL;
 
-    json_object_set_int_member (json_node_get_object (node), "schema_version", 99);
-    future = json_to_string (node, FALSE);
-    g_assert_true (wsp_sync_get_keys (f->a, &a_keys, &error));
-    bytes = resign (good, future, &a_keys);
+    json_object_set_int_member (header, "schema_version", 99);
+    set_header (lines, header);
+    bytes = resign (lines, &a_keys);
     expect_refused (f->b, bytes, WSP_SYNC_ERROR, WSP_SYNC_ERROR_NEWER);
   }
 
-  /* A revision changed and the packet re-signed by its own laptop: the
-   * revision's id no longer matches its content. */
+  /* A change altered and the file signed again by its own laptop: the
+   * change's id no longer matches its content. */
   {
-    g_autoptr (JsonNode) node = json_from_string (payload, NULL);
-    JsonArray *revs = json_object_get_array_member (json_node_get_object (node), "revisions");
-    JsonObject *rev = json_array_get_object_element (revs, 0);
-    g_autofree char *changed = NULL;
+    g_autoptr (GPtrArray) lines = lines_of (good);
+    guint at = line_with (lines, "rev");
+    g_autoptr (JsonNode) change = json_from_string (g_ptr_array_index (lines, at), NULL);
+    g_autoptr (JsonObject) header = header_of (lines);
     g_autoptr (GBytes) bytes = NULL;
 
-    json_object_set_string_member (json_object_get_object_member (rev, "body"), "name", "Podróbka");
-    json_object_set_string_member (json_node_get_object (node), "packet_id",
-                                   "8d7e6f5a-4b3c-4d2e-9f1a-0b1c2d3e4f5a");
-    changed = json_to_string (node, FALSE);
-    bytes = resign (good, changed, &a_keys);
+    json_object_set_string_member (json_object_get_object_member (json_node_get_object (change), "sets"), "name",
+                                   "Podróbka");
+    g_free (g_ptr_array_index (lines, at));
+    g_ptr_array_index (lines, at) = wsp_json_canonical (change);
+    json_object_set_string_member (header, "packet_id", "8d7e6f5a-4b3c-4d2e-9f1a-0b1c2d3e4f5a");
+    set_header (lines, header);
+    bytes = resign (lines, &a_keys);
     expect_refused (f->b, bytes, WSP_STORE_ERROR, WSP_STORE_ERROR_DAMAGED);
   }
 
@@ -379,6 +430,8 @@ test_hostile_files (Fixture *f, gconstpointer data)
     "\xff\xfe{}",
     "{\"format\":\"wspolnie-\xc0\xaf\"}",
     "{\"a\":\"\\u0000\"}",
+    "{\"format\":\"wspolnie-exchange\",\"header\":{}}\n",
+    "{\"format\":\"wspolnie-exchange\",\"header\":{\"format_version\":2}}\n{\"end\":{}}\n",
   };
 
   g_free (create_org (f->a, "Źródło"));
@@ -408,17 +461,54 @@ test_hostile_files (Fixture *f, gconstpointer data)
 
   /* Unknown members are ignored: a newer app may add some. */
   {
-    g_autoptr (JsonNode) env = json_from_string (good_text, NULL);
-    g_autofree char *text = NULL;
+    g_autoptr (GPtrArray) lines = lines_of (good);
+    g_autoptr (JsonObject) header = header_of (lines);
     g_autoptr (GBytes) bytes = NULL;
     g_autoptr (GError) error = NULL;
+    WspKeyPair a_keys;
 
-    json_object_set_string_member (json_node_get_object (env), "comment", "from the future");
-    text = json_to_string (env, FALSE);
-    bytes = g_bytes_new (text, strlen (text));
+    g_assert_true (wsp_sync_get_keys (f->a, &a_keys, &error));
+    json_object_set_string_member (header, "comment", "from the future");
+    set_header (lines, header);
+    bytes = resign (lines, &a_keys);
     g_assert_true (wsp_sync_import_bytes (f->b, bytes, WSP_IMPORT_TRUST_NEW, NULL, &error));
     g_assert_no_error (error);
   }
+}
+
+static gboolean
+collect_line (const char *line, gsize length, gboolean is_change, gpointer data, GError **error)
+{
+  g_ptr_array_add (data, g_strndup (line, length));
+  return TRUE;
+}
+
+static gboolean
+collect_item (JsonObject *item, gpointer data, GError **error)
+{
+  g_ptr_array_add (data, wsp_json_object_canonical (item));
+  return TRUE;
+}
+
+/* The lines an export writes straight from the log are the canonical text
+ * of the same items, byte for byte, odd characters and all. */
+static void
+test_lines_are_canonical (Fixture *f, gconstpointer data)
+{
+  g_autofree char *id = create_org (f->a, "Koło \"Cudzysłów\" & <Znaczniki>");
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (WspRecord) org = wsp_store_get (f->a, id, NULL);
+  g_autoptr (GError) error = NULL;
+
+  wsp_record_set_string (org, "notes", "linia\nkolejna\ttab\x1f\\ukośnik ż");
+  g_assert_true (wsp_store_save (f->a, org, &error));
+  g_assert_true (wsp_store_foreach_line (f->a, NULL, collect_line, lines, &error));
+  g_assert_true (wsp_store_foreach_change (f->a, NULL, collect_item, items, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lines->len, ==, items->len);
+  for (guint i = 0; i < lines->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (lines, i), ==, g_ptr_array_index (items, i));
 }
 
 static void
@@ -464,6 +554,7 @@ main (int argc, char *argv[])
   ADD ("tampering", test_tampering);
   ADD ("revoked", test_revoked);
   ADD ("hostile-files", test_hostile_files);
+  ADD ("lines-are-canonical", test_lines_are_canonical);
 #undef ADD
   g_test_add_func ("/sync/keys", test_fingerprint);
 

@@ -1,20 +1,10 @@
-/* wsp-convergence.c — a seeded random test of laptops that keep in step by
- * exchanging packets through an unreliable channel
- *
- * Modelled on the Yjs test helper (applyRandomTests, compare): a few
- * replicas, a seeded PRNG choosing operations and faults, then quiescence
- * and a comparison of everything. See research/anchors-sync.md (b).
- *
- * Everything the PRNG decides depends only on the seed: record ids are made
- * from it too, and lists the store orders by clock (conflicts) are sorted
- * here by id or value, so a failing seed fails again.
+/* wsp-convergence.c — laptops keeping in step, checked against what the
+ * people wrote (see wsp-convergence.h)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
-
-#include "wsp-test-util.h"
 
 #include <errno.h>
 #include <glib/gstdio.h>
@@ -22,2038 +12,1742 @@
 #include <unistd.h>
 
 #include "wsp-convergence.h"
-#include "base/wsp-json.h"
-#include "records/wsp-entities.h"
-#include "records/wsp-records-members.h"
-#include "sync/wsp-sync.h"
-#include "records/wsp-records-votes.h"
+#include "wsp-test-util.h"
 
-#define DELETED_FIELD "_deleted"
-#define MAX_KEPT_PACKETS 48
-#define N_BALLOTS 3
-#define N_SEATS 5
+#include "base/wsp-json.h"
+#include "records/wsp-records-members.h"
+#include "records/wsp-records-votes.h"
+#include "store/wsp-store-private.h" /* only to forge files as a hostile laptop would */
+#include "sync/wsp-sync.h"
 
 /* clang-format off */
 G_DEFINE_QUARK (wsp-convergence-error-quark, wsp_convergence_error)
 /* clang-format on */
 
-/* ---- small helpers ------------------------------------------------------ */
+#define MAX_WRITES   4096
+#define MAX_LAPTOPS  6
+#define DELETED      "_deleted"
+
+/* ---- the oracle's sets of writes -------------------------------------------- */
+
+typedef struct
+{
+  guint64 w[MAX_WRITES / 64];
+} Bits;
+
+static inline gboolean
+bits_has (const Bits *b,
+          guint       i)
+{
+  return (b->w[i / 64] >> (i % 64)) & 1;
+}
+
+static inline void
+bits_set (Bits *b,
+          guint i)
+{
+  b->w[i / 64] |= G_GUINT64_CONSTANT (1) << (i % 64);
+}
+
+static void
+bits_or (Bits       *into,
+         const Bits *from)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (into->w); i++)
+    into->w[i] |= from->w[i];
+}
+
+static gboolean
+bits_equal (const Bits *a,
+            const Bits *b)
+{
+  return memcmp (a, b, sizeof *a) == 0;
+}
+
+static Bits *
+bits_copy (const Bits *b)
+{
+  return g_memdup2 (b, sizeof *b);
+}
+
+/* What a person wrote: some fields of one record, on one laptop, having seen
+ * what that laptop held then. */
+typedef struct
+{
+  guint       laptop;
+  guint       record;
+  GHashTable *sets;   /* field → value ("_deleted" → "true" / "false") */
+  Bits       *seen;   /* every write the laptop held when she wrote */
+  gboolean    edits;  /* sets a field other than "_deleted" */
+  guint       same_as; /* the first write identical to it: the same fields and values of the same
+                        * record, on top of the same writes (two laptops can make one change) */
+} Write;
+
+static void
+write_free (gpointer data)
+{
+  Write *w = data;
+
+  g_hash_table_unref (w->sets);
+  g_free (w->seen);
+  g_free (w);
+}
+
+typedef struct
+{
+  char     *id;
+  gboolean  vote;   /* append-only: written once */
+} Record;
+
+static void
+record_free (gpointer data)
+{
+  Record *r = data;
+
+  g_free (r->id);
+  g_free (r);
+}
+
+typedef struct
+{
+  char *path;
+  Bits *known;
+} Backup;
+
+static void
+backup_free (gpointer data)
+{
+  Backup *b = data;
+
+  g_unlink (b->path);
+  g_free (b->path);
+  g_free (b->known);
+  g_free (b);
+}
+
+typedef struct
+{
+  WspStore  *store;
+  char      *path;
+  char      *guard;   /* this laptop's computer's notes of its numbering */
+  Bits      *known;   /* the writes it holds */
+  GPtrArray *backups;
+  gboolean   copied;  /* a copy of it, or it of another, was made */
+  gboolean   new_key; /* it made a new key */
+} Laptop;
+
+static void
+laptop_free (gpointer data)
+{
+  Laptop *l = data;
+
+  g_clear_object (&l->store);
+  g_free (l->path);
+  g_free (l->guard);
+  g_free (l->known);
+  g_ptr_array_unref (l->backups);
+  g_free (l);
+}
+
+/* A packet on its way: the writes its sender held when it was made. */
+typedef struct
+{
+  GBytes   *bytes;
+  guint     from;
+  guint     to;
+  Bits     *known;
+  gboolean  delta;
+  gboolean  imported;
+  gboolean  reimport;
+} Mail;
+
+static void
+mail_free (gpointer data)
+{
+  Mail *m = data;
+
+  g_bytes_unref (m->bytes);
+  g_free (m->known);
+  g_free (m);
+}
+
+typedef struct
+{
+  guint32              seed;
+  GRand               *rand;
+  char                *dir;
+  GPtrArray           *laptops;  /* Laptop */
+  GPtrArray           *writes;   /* Write */
+  GPtrArray           *records;  /* Record */
+  GPtrArray           *mail;     /* Mail */
+  WspConvergenceEvents events;
+  WspConvergenceStats *stats;
+  gboolean             trace;
+  guint                step;
+  guint                files;    /* for unique file names */
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->mail, g_ptr_array_unref);
+  g_clear_pointer (&run->laptops, g_ptr_array_unref);
+  g_clear_pointer (&run->writes, g_ptr_array_unref);
+  g_clear_pointer (&run->records, g_ptr_array_unref);
+  g_clear_pointer (&run->rand, g_rand_free);
+  if (run->dir != NULL)
+    {
+      if (g_getenv ("WSP_CONVERGENCE_KEEP") != NULL)
+        g_printerr ("seed %u: the laptops are in %s\n", run->seed, run->dir);
+      else
+        wsp_test_remove_tree (run->dir);
+    }
+  g_clear_pointer (&run->dir, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+#define LAPTOP(run, i) ((Laptop *) g_ptr_array_index ((run)->laptops, (i)))
+#define WRITE(run, i)  ((Write *) g_ptr_array_index ((run)->writes, (i)))
+#define RECORD(run, i) ((Record *) g_ptr_array_index ((run)->records, (i)))
+
+static void
+trace (Run        *run,
+       const char *format,
+       ...) G_GNUC_PRINTF (2, 3);
+
+static void
+trace (Run        *run,
+       const char *format,
+       ...)
+{
+  va_list args;
+  g_autofree char *text = NULL;
+
+  if (!run->trace)
+    return;
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("seed %u step %u: %s\n", run->seed, run->step, text);
+}
+
+static gboolean
+fail (Run        *run,
+      GError    **error,
+      int         code,
+      const char *format,
+      ...) G_GNUC_PRINTF (4, 5);
+
+static gboolean
+fail (Run        *run,
+      GError    **error,
+      int         code,
+      const char *format,
+      ...)
+{
+  va_list args;
+  g_autofree char *text = NULL;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, WSP_CONVERGENCE_ERROR, code, "seed %u, step %u: %s", run->seed, run->step, text);
+  return FALSE;
+}
+
+/* The writes of @record and what laptop @laptop holds of it, for a trace. */
+static char *
+describe (Run   *run,
+          guint  laptop,
+          guint  record)
+{
+  GString *out = g_string_new ("\n  the people wrote (* held by the laptop):\n");
+  Laptop *l = LAPTOP (run, laptop);
+  g_autoptr (GPtrArray) history = wsp_store_dup_history (l->store, RECORD (run, record)->id, NULL);
+
+  for (guint i = 0; i < run->writes->len; i++)
+    {
+      Write *w = g_ptr_array_index (run->writes, i);
+      GHashTableIter iter;
+      gpointer key, value;
+
+      if (w->record != record)
+        continue;
+      g_string_append_printf (out, "  %c w%u on laptop %u (same as w%u):", bits_has (l->known, i) ? '*' : ' ', i,
+                              w->laptop, w->same_as);
+      g_hash_table_iter_init (&iter, w->sets);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        g_string_append_printf (out, " %s=\"%s\"", (const char *) key, (const char *) value);
+      g_string_append (out, "; seen:");
+      for (guint j = 0; j < i; j++)
+        if (WRITE (run, j)->record == record && bits_has (w->seen, j))
+          g_string_append_printf (out, " w%u", j);
+      g_string_append_c (out, '\n');
+    }
+  g_string_append (out, "  the laptop's history:\n");
+  for (guint i = 0; history != NULL && i < history->len; i++)
+    {
+      WspHistoryEntry *h = g_ptr_array_index (history, i);
+      g_autofree char *parents = g_strjoinv (",", h->parents);
+      g_autofree char *fields_text = g_strjoinv (",", h->fields);
+
+      g_string_append_printf (out, "    %.12s by %.8s parents [%s] sets %s\n", h->rev_id, h->peer_id, parents,
+                              fields_text);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+failed (Run        *run,
+        GError    **error,
+        GError     *cause,
+        const char *what)
+{
+  return fail (run, error, WSP_CONVERGENCE_ERROR_FAILED, "%s: %s", what,
+               cause != NULL ? cause->message : "(no message)");
+}
+
+/* ---- what the people expect to see -------------------------------------- */
+
+typedef struct
+{
+  gboolean    known;           /* the laptop holds a write of it */
+  gboolean    deleted;
+  gboolean    delete_conflict;
+  GHashTable *values;          /* field → GPtrArray of the distinct values no later write saw, sorted */
+} Expect;
+
+static void
+expect_clear (Expect *e)
+{
+  g_clear_pointer (&e->values, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Expect, expect_clear)
 
 static int
 compare_strings (gconstpointer a,
                  gconstpointer b)
 {
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
+  return g_strcmp0 (*(const char **) a, *(const char **) b);
 }
-
-static int
-compare_records_by_id (gconstpointer a,
-                       gconstpointer b)
-{
-  WspRecord *ra = *(WspRecord * const *) a;
-  WspRecord *rb = *(WspRecord * const *) b;
-
-  return strcmp (wsp_record_get_id (ra), wsp_record_get_id (rb));
-}
-
-static gint64
-origin_seq (WspStore *store)
-{
-  g_autofree char *text = wsp_store_dup_meta (store, "origin_seq");
-
-  return text != NULL ? g_ascii_strtoll (text, NULL, 10) : 0;
-}
-
-static const char *
-rev_string (JsonObject *rev,
-            const char *member)
-{
-  JsonNode *node = json_object_get_member (rev, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
-    return "";
-  return json_node_get_string (node);
-}
-
-static JsonObject *
-rev_body (JsonObject *rev)
-{
-  JsonNode *node = json_object_get_member (rev, "body");
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static JsonArray *
-rev_parents (JsonObject *rev)
-{
-  JsonNode *node = json_object_get_member (rev, "parents");
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
-/* A value as text: "∅" when absent or null, canonical JSON otherwise. */
-static char *
-value_text (JsonObject *object,
-            const char *field)
-{
-  JsonNode *node = object != NULL && json_object_has_member (object, field)
-                     ? json_object_get_member (object, field) : NULL;
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return g_strdup ("∅");
-  return wsp_json_canonical (node);
-}
-
-/* Whether @a wins over @b among live versions: generation, then id. */
-static int
-compare_live (gconstpointer pa,
-              gconstpointer pb)
-{
-  JsonObject *a = *(JsonObject * const *) pa;
-  JsonObject *b = *(JsonObject * const *) pb;
-  gint64 ga = json_object_get_int_member (a, "gen");
-  gint64 gb = json_object_get_int_member (b, "gen");
-
-  if (ga != gb)
-    return ga > gb ? -1 : 1;
-  return -strcmp (rev_string (a, "rev"), rev_string (b, "rev"));
-}
-
-/* A short description of a revision for messages. */
-static char *
-describe_rev (JsonObject *rev)
-{
-  return g_strdup_printf ("%.*s… (%s %s, %s, made on %.8s… as change %" G_GINT64_FORMAT ")",
-                          24, rev_string (rev, "rev"), rev_string (rev, "entity"),
-                          rev_string (rev, "record"),
-                          json_object_get_boolean_member (rev, "deleted") ? "a delete"
-                                                                          : "a version",
-                          rev_string (rev, "peer"), json_object_get_int_member (rev, "seq"));
-}
-
-/* @text from about @from to @to bytes, on whole UTF-8 characters. */
-static char *
-excerpt (const char *text,
-         gsize       from,
-         gsize       to)
-{
-  gsize len = strlen (text);
-  const char *start, *end;
-
-  from = MIN (from, len);
-  to = MIN (to, len);
-  start = text + from;
-  while (start > text && (*start & 0xc0) == 0x80)
-    start--;
-  end = text + to;
-  while (*end != '\0' && (*end & 0xc0) == 0x80)
-    end++;
-  return g_strdup_printf ("%s%.*s%s", start > text ? "…" : "", (int) (end - start), start,
-                          *end != '\0' ? "…" : "");
-}
-
-/* Where two dumps differ: the line, and the text around the first
- * differing byte in each. */
-static char *
-first_difference (const char *a,
-                  const char *b)
-{
-  g_auto (GStrv) la = g_strsplit (a, "\n", -1);
-  g_auto (GStrv) lb = g_strsplit (b, "\n", -1);
-  g_autofree char *ea = NULL;
-  g_autofree char *eb = NULL;
-  const char *x, *y;
-  gsize at = 0;
-  guint i;
-
-  for (i = 0; la[i] != NULL && lb[i] != NULL; i++)
-    if (strcmp (la[i], lb[i]) != 0)
-      break;
-  x = la[i] != NULL ? la[i] : "(end)";
-  y = lb[i] != NULL ? lb[i] : "(end)";
-  while (x[at] != '\0' && x[at] == y[at])
-    at++;
-  ea = excerpt (x, at > 100 ? at - 100 : 0, at + 160);
-  eb = excerpt (y, at > 100 ? at - 100 : 0, at + 160);
-  return g_strdup_printf ("line %u (%.60s…), byte %" G_GSIZE_FORMAT ": «%s» against «%s»",
-                          i + 1, x, at, ea, eb);
-}
-
-/* ---- the logical state --------------------------------------------------- */
-
-/* With @attribution, each conflict candidate says which laptop made it and
- * when; without, only its revision and value. */
-static char *
-dump_state (WspStore  *store,
-            gboolean   attribution,
-            GError   **error)
-{
-  GType types[] = { WSP_TYPE_ORGANISATION, WSP_TYPE_PERSON, WSP_TYPE_VOTE };
-  g_autoptr (GString) out = g_string_new (NULL);
-
-  for (guint t = 0; t < G_N_ELEMENTS (types); t++)
-    {
-      g_autoptr (GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
-
-      if (!wsp_store_query (store, types[t], NULL, NULL, records, error))
-        return NULL;
-      g_ptr_array_sort (records, compare_records_by_id);
-      for (guint i = 0; i < records->len; i++)
-        {
-          WspRecord *r = g_ptr_array_index (records, i);
-          g_autofree char *values = wsp_json_object_canonical (wsp_record_get_values (r));
-          g_autoptr (JsonObject) conflicts = wsp_test_conflicts_json (store, wsp_record_get_id (r),
-                                                                      error);
-          g_autofree char *ctext = NULL;
-
-          if (conflicts == NULL)
-            return NULL;
-          if (!attribution)
-            {
-              g_autoptr (GList) fields = json_object_get_members (conflicts);
-
-              for (GList *l = fields; l != NULL; l = l->next)
-                {
-                  JsonArray *candidates = json_object_get_array_member (conflicts, l->data);
-                  guint n = candidates != NULL ? json_array_get_length (candidates) : 0;
-
-                  for (guint c = 0; c < n; c++)
-                    {
-                      JsonObject *candidate = json_array_get_object_element (candidates, c);
-                      json_object_remove_member (candidate, "hlc");
-                      json_object_remove_member (candidate, "peer");
-                    }
-                }
-            }
-          ctext = wsp_json_object_canonical (conflicts);
-          g_string_append_printf (out, "%s %s %s%s %s %s\n", wsp_record_get_entity (r)->name,
-                                  wsp_record_get_id (r), wsp_record_get_revision (r),
-                                  wsp_record_get_conflicted (r) ? " conflicted" : "", values,
-                                  ctext);
-        }
-    }
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-char *
-wsp_convergence_dump (WspStore  *store,
-                      GError   **error)
-{
-  return dump_state (store, TRUE, error);
-}
-
-static GPtrArray *
-sorted_ids (JsonArray *revs)
-{
-  GPtrArray *ids = g_ptr_array_new ();
-
-  for (guint i = 0; i < json_array_get_length (revs); i++)
-    g_ptr_array_add (ids, (gpointer) rev_string (json_array_get_object_element (revs, i), "rev"));
-  g_ptr_array_sort (ids, compare_strings);
-  return ids;
-}
-
-static char *
-digest_of (JsonArray *revs)
-{
-  g_autoptr (GPtrArray) ids = sorted_ids (revs);
-  g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-
-  for (guint i = 0; i < ids->len; i++)
-    {
-      g_checksum_update (checksum, g_ptr_array_index (ids, i), -1);
-      g_checksum_update (checksum, (const guchar *) "\n", 1);
-    }
-  return g_strdup (g_checksum_get_string (checksum));
-}
-
-char *
-wsp_convergence_revisions_digest (WspStore  *store,
-                                  GError   **error)
-{
-  g_autoptr (JsonArray) revs = wsp_store_dup_revisions (store, NULL, error);
-
-  if (revs == NULL)
-    return NULL;
-  return digest_of (revs);
-}
-
-/* ---- the final check ----------------------------------------------------- */
-
-typedef struct
-{
-  WspStore   *store;
-  guint       index;
-  const char *peer;
-  JsonArray  *revs;
-  GHashTable *by_id;     /* rev id → JsonObject, borrowed from revs */
-  GHashTable *by_record; /* record id → GPtrArray of JsonObject */
-  char       *digest;
-  char       *dump;      /* without who made each conflicting version, and when */
-  char       *dump_attr; /* with */
-} View;
 
 static void
-view_clear (View *v)
+add_unique (GPtrArray  *values,
+            const char *value)
 {
-  g_clear_pointer (&v->by_id, g_hash_table_unref);
-  g_clear_pointer (&v->by_record, g_hash_table_unref);
-  g_clear_pointer (&v->revs, json_array_unref);
-  g_clear_pointer (&v->digest, g_free);
-  g_clear_pointer (&v->dump, g_free);
-  g_clear_pointer (&v->dump_attr, g_free);
+  for (guint i = 0; i < values->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (values, i), value) == 0)
+      return;
+  g_ptr_array_add (values, g_strdup (value));
 }
 
+/* Whether @later was written having seen @w, or a write identical to it. */
 static gboolean
-view_load (View      *v,
-           WspStore  *store,
-           guint      index,
-           GError   **error)
+has_seen (Run   *run,
+          Write *later,
+          guint  w)
 {
-  v->store = store;
-  v->index = index;
-  v->peer = wsp_store_get_peer_id (store);
-  v->revs = wsp_store_dup_revisions (store, NULL, error);
-  if (v->revs == NULL)
-    return FALSE;
-  v->by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  v->by_record = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                        (GDestroyNotify) g_ptr_array_unref);
-  for (guint i = 0; i < json_array_get_length (v->revs); i++)
-    {
-      JsonObject *rev = json_array_get_object_element (v->revs, i);
-      const char *record = rev_string (rev, "record");
-      GPtrArray *list = g_hash_table_lookup (v->by_record, record);
+  guint same = WRITE (run, w)->same_as;
 
-      if (!g_hash_table_insert (v->by_id, (gpointer) rev_string (rev, "rev"), rev))
-        {
-          g_set_error (error, WSP_CONVERGENCE_ERROR, WSP_CONVERGENCE_ERROR_DAMAGED,
-                       "laptop %u lists revision %s twice", index, rev_string (rev, "rev"));
-          return FALSE;
-        }
-      if (list == NULL)
-        {
-          list = g_ptr_array_new ();
-          g_hash_table_insert (v->by_record, (gpointer) record, list);
-        }
-      g_ptr_array_add (list, rev);
-    }
-  v->digest = digest_of (v->revs);
-  v->dump = dump_state (store, FALSE, error);
-  if (v->dump == NULL)
-    return FALSE;
-  v->dump_attr = dump_state (store, TRUE, error);
-  return v->dump_attr != NULL;
-}
-
-/* I2: the laptop's own changes are numbered 1..N without a gap, N being its
- * counter, and every other laptop holds each of them (by revision id: the
- * same change made on two laptops is one revision, which a third laptop may
- * hold under the other laptop's number). */
-static gboolean
-check_no_lost_write (View                 *views,
-                     guint                 n,
-                     guint                 p,
-                     WspConvergenceStats  *stats,
-                     GError              **error)
-{
-  View *v = &views[p];
-  gint64 counter = origin_seq (v->store);
-  g_autofree JsonObject **own = g_new0 (JsonObject *, counter + 1);
-
-  for (guint i = 0; i < json_array_get_length (v->revs); i++)
-    {
-      JsonObject *rev = json_array_get_object_element (v->revs, i);
-      gint64 seq = json_object_get_int_member (rev, "seq");
-
-      if (strcmp (rev_string (rev, "peer"), v->peer) != 0)
-        continue;
-      if (seq < 1 || seq > counter || own[seq] != NULL)
-        {
-          g_autofree char *what = describe_rev (rev);
-          g_set_error (error, WSP_CONVERGENCE_ERROR, WSP_CONVERGENCE_ERROR_LOST_WRITE,
-                       "I2: laptop %u holds %s, numbered outside its counter (%" G_GINT64_FORMAT
-                       ") or twice",
-                       p, what, counter);
-          return FALSE;
-        }
-      own[seq] = rev;
-    }
-  for (gint64 s = 1; s <= counter; s++)
-    if (own[s] == NULL)
-      {
-        g_set_error (error, WSP_CONVERGENCE_ERROR, WSP_CONVERGENCE_ERROR_LOST_WRITE,
-                     "I2: laptop %u made %" G_GINT64_FORMAT " changes, but its own change %"
-                     G_GINT64_FORMAT " is not in its database",
-                     p, counter, s);
-        return FALSE;
-      }
-
-  for (guint q = 0; q < n; q++)
-    {
-      if (q == p)
-        continue;
-      for (gint64 s = 1; s <= counter; s++)
-        {
-          JsonObject *there = g_hash_table_lookup (views[q].by_id, rev_string (own[s], "rev"));
-
-          if (there == NULL)
-            {
-              g_autofree char *what = describe_rev (own[s]);
-              g_set_error (error, WSP_CONVERGENCE_ERROR, WSP_CONVERGENCE_ERROR_LOST_WRITE,
-                           "I2: change %" G_GINT64_FORMAT " of laptop %u, %s, is missing on "
-                           "laptop %u after a full exchange",
-                           s, p, what, q);
-              return FALSE;
-            }
-          if (stats != NULL
-              && (strcmp (rev_string (there, "peer"), v->peer) != 0
-                  || json_object_get_int_member (there, "seq") != s))
-            stats->relabelled++;
-        }
-    }
-
-  /* No laptop holds a change whose parent it lacks. */
-  for (guint i = 0; i < json_array_get_length (v->revs); i++)
-    {
-      JsonObject *rev = json_array_get_object_element (v->revs, i);
-      JsonArray *parents = rev_parents (rev);
-
-      for (guint j = 0; parents != NULL && j < json_array_get_length (parents); j++)
-        if (!g_hash_table_contains (v->by_id, json_array_get_string_element (parents, j)))
-          {
-            g_autofree char *what = describe_rev (rev);
-            g_set_error (error, WSP_CONVERGENCE_ERROR, WSP_CONVERGENCE_ERROR_LOST_WRITE,
-                         "I2: laptop %u holds %s, but not its parent %s",
-                         p, what, json_array_get_string_element (parents, j));
-            return FALSE;
-          }
-    }
-  return TRUE;
-}
-
-/* I1: the same revisions and the same logical state as laptop 0. */
-static gboolean
-check_same_as_first (View                 *views,
-                     guint                 q,
-                     WspConvergenceStats  *stats,
-                     GError              **error)
-{
-  View *a = &views[0];
-  View *b = &views[q];
-
-  if (strcmp (a->digest, b->digest) != 0)
-    {
-      View *has = NULL, *lacks = NULL;
-      JsonObject *rev = NULL;
-
-      for (guint i = 0; rev == NULL && i < json_array_get_length (a->revs); i++)
-        {
-          JsonObject *r = json_array_get_object_element (a->revs, i);
-          if (!g_hash_table_contains (b->by_id, rev_string (r, "rev")))
-            rev = r, has = a, lacks = b;
-        }
-      for (guint i = 0; rev == NULL && i < json_array_get_length (b->revs); i++)
-        {
-          JsonObject *r = json_array_get_object_element (b->revs, i);
-          if (!g_hash_table_contains (a->by_id, rev_string (r, "rev")))
-            rev = r, has = b, lacks = a;
-        }
-      if (rev != NULL)
-        {
-          g_autofree char *what = describe_rev (rev);
-          g_set_error (error, WSP_CONVERGENCE_ERROR, WSP_CONVERGENCE_ERROR_DIVERGED,
-                       "I1: laptops 0 and %u hold different revisions (%u and %u); laptop %u "
-                       "holds %s, laptop %u does not",
-                       q, json_array_get_length (a->revs), json_array_get_length (b->revs),
-                       has->index, what, lacks->index);
-        }
-      else
-        g_set_error (error, WSP_CONVERGENCE_ERROR, WSP_CONVERGENCE_ERROR_DIVERGED,
-                     "I1: laptops 0 and %u hold different revisions", q);
-      return FALSE;
-    }
-  if (strcmp (a->dump, b->dump) != 0)
-    {
-      g_autofree char *where = first_difference (a->dump, b->dump);
-      g_set_error (error, WSP_CONVERGENCE_ERROR, WSP_CONVERGENCE_ERROR_DIVERGED,
-                   "I1: laptops 0 and %u hold the same revisions but show different records "
-                   "(id, winner, values, conflicts); %s",
-                   q, where);
-      return FALSE;
-    }
-  if (strcmp (a->dump_attr, b->dump_attr) != 0)
-    {
-      g_autofree char *where = NULL;
-
-      if (g_getenv ("WSP_CONVERGENCE_STRICT") == NULL)
-        {
-          /* Known: see "attribution" in test-convergence.c. */
-          if (stats != NULL)
-            stats->attribution_differences++;
-          return TRUE;
-        }
-      where = first_difference (a->dump_attr, b->dump_attr);
-      g_set_error (error, WSP_CONVERGENCE_ERROR, WSP_CONVERGENCE_ERROR_DIVERGED,
-                   "I1: laptops 0 and %u show the same records and conflicts, but say "
-                   "differently which laptop made a conflicting version, or when; %s",
-                   q, where);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Every revision @rev descends from, itself included. */
-static GHashTable *
-ancestors (View       *v,
-           JsonObject *rev)
-{
-  GHashTable *seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GPtrArray) queue = g_ptr_array_new ();
-
-  g_ptr_array_add (queue, rev);
-  while (queue->len > 0)
-    {
-      JsonObject *r = g_ptr_array_steal_index_fast (queue, queue->len - 1);
-      JsonArray *parents = rev_parents (r);
-
-      if (!g_hash_table_add (seen, (gpointer) rev_string (r, "rev")))
-        continue;
-      for (guint i = 0; parents != NULL && i < json_array_get_length (parents); i++)
-        {
-          const char *id = json_array_get_string_element (parents, i);
-          JsonObject *p = g_hash_table_lookup (v->by_id, id);
-          if (p != NULL)
-            g_ptr_array_add (queue, p);
-        }
-    }
-  return seen;
-}
-
-/* The latest common ancestors of @live: the common ancestors that are no
- * common ancestor's parent. More than one after criss-cross merges. */
-static GPtrArray *
-latest_common_ancestors (View      *v,
-                         GPtrArray *live)
-{
-  g_autoptr (GHashTable) common = ancestors (v, g_ptr_array_index (live, 0));
-  g_autoptr (GHashTable) not_latest = g_hash_table_new (g_str_hash, g_str_equal);
-  GPtrArray *result = g_ptr_array_new ();
-  GHashTableIter iter;
-  gpointer key;
-
-  for (guint i = 1; i < live->len; i++)
-    {
-      g_autoptr (GHashTable) other = ancestors (v, g_ptr_array_index (live, i));
-
-      g_hash_table_iter_init (&iter, common);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        if (!g_hash_table_contains (other, key))
-          g_hash_table_iter_remove (&iter);
-    }
-  g_hash_table_iter_init (&iter, common);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      JsonArray *parents = rev_parents (g_hash_table_lookup (v->by_id, key));
-      for (guint i = 0; parents != NULL && i < json_array_get_length (parents); i++)
-        g_hash_table_add (not_latest, (gpointer) json_array_get_string_element (parents, i));
-    }
-  g_hash_table_iter_init (&iter, common);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (!g_hash_table_contains (not_latest, key))
-      g_ptr_array_add (result, g_hash_table_lookup (v->by_id, key));
-  g_ptr_array_sort (result, compare_live);
-  return result;
-}
-
-#define CONFLICT_MARK "⊥"
-
-/* The value of @field merged over @revs (versions none of which descends
- * from another): against the recursive merge of their latest common
- * ancestors, a value changed on one side is taken, different new values
- * are a conflict (CONFLICT_MARK). */
-static char *
-recursive_merge (View       *v,
-                 GPtrArray  *revs,
-                 const char *field)
-{
-  g_autoptr (GPtrArray) bases = NULL;
-  g_autoptr (GPtrArray) changed = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *base = NULL;
-
-  if (revs->len == 1)
-    return value_text (rev_body (g_ptr_array_index (revs, 0)), field);
-  bases = latest_common_ancestors (v, revs);
-  base = bases->len > 0 ? recursive_merge (v, bases, field) : g_strdup ("∅");
-  for (guint i = 0; i < revs->len; i++)
-    {
-      g_autofree char *value = value_text (rev_body (g_ptr_array_index (revs, i)), field);
-      gboolean seen = strcmp (value, base) == 0;
-
-      for (guint j = 0; j < changed->len && !seen; j++)
-        seen = strcmp (value, g_ptr_array_index (changed, j)) == 0;
-      if (!seen)
-        g_ptr_array_add (changed, g_steal_pointer (&value));
-    }
-  if (changed->len == 0)
-    return g_steal_pointer (&base);
-  if (changed->len == 1)
-    return g_strdup (g_ptr_array_index (changed, 0));
-  return g_strdup (CONFLICT_MARK);
-}
-
-/* The 3-way merge of @field over @live (winner first) against @base, as
- * the design says: a value changed on one side is taken; different new
- * values are a conflict, showing the winner's value. "=value", or
- * "!new|new|…→shown". */
-static char *
-expected_outcome (GPtrArray  *live,
-                  JsonObject *base,
-                  const char *field)
-{
-  g_autofree char *base_value = value_text (base, field);
-  g_autoptr (GPtrArray) changed = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GString) out = g_string_new ("!");
-
-  for (guint i = 0; i < live->len; i++)
-    {
-      g_autofree char *value = value_text (rev_body (g_ptr_array_index (live, i)), field);
-      gboolean seen = strcmp (value, base_value) == 0;
-
-      for (guint j = 0; j < changed->len && !seen; j++)
-        seen = strcmp (value, g_ptr_array_index (changed, j)) == 0;
-      if (!seen)
-        g_ptr_array_add (changed, g_steal_pointer (&value));
-    }
-  if (changed->len == 0)
-    return g_strconcat ("=", base_value, NULL);
-  if (changed->len == 1)
-    return g_strconcat ("=", (char *) g_ptr_array_index (changed, 0), NULL);
-  g_ptr_array_sort (changed, compare_strings);
-  for (guint j = 0; j < changed->len; j++)
-    g_string_append_printf (out, "%s%s", j > 0 ? "|" : "", (char *) g_ptr_array_index (changed, j));
-  {
-    g_autofree char *shown = value_text (rev_body (g_ptr_array_index (live, 0)), field);
-    g_string_append_printf (out, "→%s", shown);
-  }
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-/* What the store shows for @field, in the form of expected_outcome(). */
-static char *
-shown_outcome (JsonObject *values,
-               JsonObject *conflicts,
-               const char *field)
-{
-  g_autofree char *shown = value_text (values, field);
-  g_autoptr (GPtrArray) candidates = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GString) out = g_string_new ("!");
-  JsonArray *array;
-
-  if (!json_object_has_member (conflicts, field))
-    return g_strconcat ("=", shown, NULL);
-  array = json_object_get_array_member (conflicts, field);
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    {
-      JsonObject *c = json_array_get_object_element (array, i);
-      g_ptr_array_add (candidates, value_text (c, "value"));
-    }
-  g_ptr_array_sort (candidates, compare_strings);
-  for (guint j = 0; j < candidates->len; j++)
-    g_string_append_printf (out, "%s%s", j > 0 ? "|" : "",
-                            (char *) g_ptr_array_index (candidates, j));
-  g_string_append_printf (out, "→%s", shown);
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-static char *
-rev_list (GPtrArray *revs)
-{
-  g_autoptr (GString) out = g_string_new (NULL);
-
-  for (guint i = 0; i < revs->len; i++)
-    g_string_append_printf (out, "%s%.20s…", i > 0 ? ", " : "",
-                            rev_string (g_ptr_array_index (revs, i), "rev"));
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-/* I6/I7: a record's state is what its revision graph says. A record lives
- * while one of its current versions (leaves) is not a delete; a delete
- * concurrent with an edit is listed as "_deleted"; concurrent different
- * writes of a field are listed as a conflict. */
-static gboolean
-check_record (View                 *v,
-              const char           *record_id,
-              GPtrArray            *revs,
-              WspConvergenceStats  *stats,
-              GError              **error)
-{
-  g_autoptr (GHashTable) parents = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GPtrArray) leaves = g_ptr_array_new ();
-  g_autoptr (GPtrArray) live = g_ptr_array_new ();
-  g_autoptr (GPtrArray) dead = g_ptr_array_new ();
-  g_autoptr (GError) local_error = NULL;
-  g_autoptr (WspRecord) record = NULL;
-  g_autoptr (JsonObject) conflicts = NULL;
-  g_autoptr (GHashTable) fields = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GPtrArray) bases = NULL;
-  g_autoptr (GList) names = NULL;
-  const char *entity = rev_string (g_ptr_array_index (revs, 0), "entity");
-  JsonObject *values;
-
-  for (guint i = 0; i < revs->len; i++)
-    {
-      JsonArray *p = rev_parents (g_ptr_array_index (revs, i));
-      for (guint j = 0; p != NULL && j < json_array_get_length (p); j++)
-        g_hash_table_add (parents, (gpointer) json_array_get_string_element (p, j));
-    }
-  for (guint i = 0; i < revs->len; i++)
-    {
-      JsonObject *rev = g_ptr_array_index (revs, i);
-      if (g_hash_table_contains (parents, rev_string (rev, "rev")))
-        continue;
-      g_ptr_array_add (leaves, rev);
-      g_ptr_array_add (json_object_get_boolean_member (rev, "deleted") ? dead : live, rev);
-    }
-  g_ptr_array_sort (live, compare_live);
-
-  record = wsp_store_get (v->store, record_id, &local_error);
-  if (live->len == 0)
-    {
-      if (record != NULL)
-        {
-          g_set_error (error, WSP_CONVERGENCE_ERROR, WSP_CONVERGENCE_ERROR_HIDDEN,
-                       "I6: laptop %u shows %s %s, although every current version of it is "
-                       "a delete",
-                       v->index, entity, record_id);
-          return FALSE;
-        }
-      if (!g_error_matches (local_error, WSP_STORE_ERROR, WSP_STORE_ERROR_NOT_FOUND))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
+  if (bits_has (later->seen, w))
+    return TRUE;
+  for (guint i = same; i < run->writes->len; i++)
+    if (WRITE (run, i)->same_as == same && bits_has (later->seen, i))
       return TRUE;
-    }
-  if (record == NULL)
-    {
-      g_autofree char *list = rev_list (live);
-      g_set_error (error, WSP_CONVERGENCE_ERROR, WSP_CONVERGENCE_ERROR_HIDDEN,
-                   "I6: laptop %u does not show %s %s, but its current version(s) %s are not "
-                   "deletes: an edit was lost (%s)",
-                   v->index, entity, record_id, list, local_error->message);
-      return FALSE;
-    }
-  if (strcmp (wsp_record_get_revision (record),
-              rev_string (g_ptr_array_index (live, 0), "rev")) != 0)
-    {
-      g_set_error (error, WSP_CONVERGENCE_ERROR, WSP_CONVERGENCE_ERROR_DIVERGED,
-                   "laptop %u shows version %s of %s %s, but the winner of its live versions "
-                   "is %s",
-                   v->index, wsp_record_get_revision (record), entity, record_id,
-                   rev_string (g_ptr_array_index (live, 0), "rev"));
-      return FALSE;
-    }
-
-  conflicts = wsp_test_conflicts_json (v->store, record_id, error);
-  if (conflicts == NULL)
-    return FALSE;
-  values = wsp_record_get_values (record);
-  if ((json_object_get_size (conflicts) > 0) != wsp_record_get_conflicted (record))
-    {
-      g_set_error (error, WSP_CONVERGENCE_ERROR, WSP_CONVERGENCE_ERROR_HIDDEN,
-                   "laptop %u: %s %s is %smarked conflicted, but lists %u conflicts",
-                   v->index, entity, record_id, wsp_record_get_conflicted (record) ? "" : "not ",
-                   json_object_get_size (conflicts));
-      return FALSE;
-    }
-
-  /* A delete concurrent with an edit: listed, with every current version. */
-  if (dead->len > 0)
-    {
-      JsonArray *candidates = json_object_has_member (conflicts, DELETED_FIELD)
-                                ? json_object_get_array_member (conflicts, DELETED_FIELD) : NULL;
-      gboolean ok = candidates != NULL && json_array_get_length (candidates) == leaves->len;
-
-      for (guint i = 0; ok && i < json_array_get_length (candidates); i++)
-        {
-          JsonObject *c = json_array_get_object_element (candidates, i);
-          JsonObject *rev = g_hash_table_lookup (v->by_id, rev_string (c, "rev"));
-          ok = rev != NULL && g_ptr_array_find (leaves, rev, NULL)
-               && json_object_get_boolean_member (c, "value")
-                    == json_object_get_boolean_member (rev, "deleted");
-        }
-      if (!ok)
-        {
-          g_autofree char *d = rev_list (dead);
-          g_autofree char *l = rev_list (live);
-          g_set_error (error, WSP_CONVERGENCE_ERROR, WSP_CONVERGENCE_ERROR_HIDDEN,
-                       "I7: on laptop %u, %s %s was deleted (%s) concurrently with an edit (%s), "
-                       "but the delete is not listed with every current version",
-                       v->index, entity, record_id, d, l);
-          return FALSE;
-        }
-    }
-  else if (json_object_has_member (conflicts, DELETED_FIELD))
-    {
-      g_set_error (error, WSP_CONVERGENCE_ERROR, WSP_CONVERGENCE_ERROR_HIDDEN,
-                   "laptop %u lists a delete conflict on %s %s, which has no current delete",
-                   v->index, entity, record_id);
-      return FALSE;
-    }
-
-  if (live->len == 1)
-    {
-      g_autofree char *shown = wsp_json_object_canonical (values);
-      g_autofree char *expected = wsp_json_object_canonical (
-        rev_body (g_ptr_array_index (live, 0)));
-      guint allowed = dead->len > 0 ? 1 : 0;
-
-      if (json_object_get_size (conflicts) > allowed || strcmp (shown, expected) != 0)
-        {
-          g_set_error (error, WSP_CONVERGENCE_ERROR, WSP_CONVERGENCE_ERROR_HIDDEN,
-                       "laptop %u shows %s %s as %s with %u conflicts, but its one live version "
-                       "says %s",
-                       v->index, entity, record_id, shown, json_object_get_size (conflicts),
-                       expected);
-          return FALSE;
-        }
-      return TRUE;
-    }
-
-  /* Two or more live versions: merged field by field. */
-  bases = latest_common_ancestors (v, live);
-  if (bases->len > 1 && stats != NULL)
-    stats->ambiguous_merges++;
-  for (guint i = 0; i < live->len; i++)
-    {
-      g_autoptr (GList) m = json_object_get_members (rev_body (g_ptr_array_index (live, i)));
-      for (GList *l = m; l != NULL; l = l->next)
-        g_hash_table_add (fields, l->data);
-    }
-  for (guint i = 0; i < bases->len; i++)
-    {
-      g_autoptr (GList) m = json_object_get_members (rev_body (g_ptr_array_index (bases, i)));
-      for (GList *l = m; l != NULL; l = l->next)
-        g_hash_table_add (fields, l->data);
-    }
-  {
-    g_autoptr (GList) m = json_object_get_members (values);
-    for (GList *l = m; l != NULL; l = l->next)
-      g_hash_table_add (fields, l->data);
-  }
-  {
-    g_autoptr (GList) m = json_object_get_members (conflicts);
-    for (GList *l = m; l != NULL; l = l->next)
-      if (strcmp (l->data, DELETED_FIELD) != 0)
-        g_hash_table_add (fields, l->data);
-  }
-  names = g_list_sort (g_hash_table_get_keys (fields), (GCompareFunc) strcmp);
-
-  for (GList *l = names; l != NULL; l = l->next)
-    {
-      const char *field = l->data;
-      g_autofree char *shown = shown_outcome (values, conflicts, field);
-
-      if (bases->len <= 1)
-        {
-          /* One latest common ancestor: the design's 3-way merge, exactly. */
-          g_autofree char *expected = expected_outcome (
-            live, bases->len == 1 ? rev_body (g_ptr_array_index (bases, 0)) : NULL, field);
-
-          if (strcmp (expected, shown) != 0)
-            {
-              g_autofree char *l_list = rev_list (live);
-              g_autofree char *b_list = rev_list (bases);
-              g_set_error (error, WSP_CONVERGENCE_ERROR, WSP_CONVERGENCE_ERROR_HIDDEN,
-                           "I7: on laptop %u, field “%s” of %s %s merges versions %s over %s "
-                           "as %s, but the laptop shows %s",
-                           v->index, field, entity, record_id, l_list, b_list, expected, shown);
-              return FALSE;
-            }
-        }
-      else
-        {
-          /* After criss-cross merges (two people resolving the same
-           * conflict, each on a laptop): merged over the merge of the
-           * latest common ancestors, as git's recursive merge does. A
-           * conflict there must be shown; a conflict shown where this
-           * merges cleanly is only over-cautious. */
-          g_autofree char *expected = recursive_merge (v, live, field);
-
-          gboolean conflict = strcmp (expected, CONFLICT_MARK) == 0;
-
-          if (conflict ? shown[0] != '!' : shown[0] != '!' && strcmp (shown + 1, expected) != 0)
-            {
-              g_autofree char *l_list = rev_list (live);
-              g_autofree char *b_list = rev_list (bases);
-              g_set_error (error, WSP_CONVERGENCE_ERROR, WSP_CONVERGENCE_ERROR_HIDDEN,
-                           "I7: on laptop %u, field “%s” of %s %s has versions %s whose latest "
-                           "common ancestors are %s; merged over their merge, it is %s, but "
-                           "the laptop shows it merged as %s",
-                           v->index, field, entity, record_id, l_list, b_list,
-                           conflict ? "a conflict" : expected,
-                           shown + 1);
-              return FALSE;
-            }
-          if (shown[0] == '!' && !conflict && stats != NULL)
-            stats->cautious_conflicts++;
-        }
-    }
-  return TRUE;
-}
-
-/* With WSP_CONVERGENCE_TRACE set, a record's revision graph on stderr. */
-static void
-trace_record (GPtrArray *revs)
-{
-  for (guint i = 0; g_getenv ("WSP_CONVERGENCE_TRACE") != NULL && i < revs->len; i++)
-    {
-      JsonObject *rev = g_ptr_array_index (revs, i);
-      g_autoptr (JsonNode) parents = json_node_init_array (json_node_alloc (), rev_parents (rev));
-      g_autofree char *ptext = json_to_string (parents, FALSE);
-      g_autofree char *body = wsp_json_object_canonical (rev_body (rev));
-
-      g_printerr ("  %.20s… %s parents %s by %.8s… #%" G_GINT64_FORMAT " %s\n",
-                  rev_string (rev, "rev"),
-                  json_object_get_boolean_member (rev, "deleted") ? "DELETE" : "",
-                  ptext, rev_string (rev, "peer"), json_object_get_int_member (rev, "seq"), body);
-    }
-}
-
-static gboolean
-check_records (View                 *v,
-               WspConvergenceStats  *stats,
-               GError              **error)
-{
-  g_autoptr (GList) ids = g_list_sort (g_hash_table_get_keys (v->by_record), (GCompareFunc) strcmp);
-
-  for (GList *l = ids; l != NULL; l = l->next)
-    if (!check_record (v, l->data, g_hash_table_lookup (v->by_record, l->data), stats, error))
-      {
-        trace_record (g_hash_table_lookup (v->by_record, l->data));
-        return FALSE;
-      }
-  return TRUE;
-}
-
-gboolean
-wsp_convergence_check (WspStore * const     *stores,
-                       guint                 n_stores,
-                       WspConvergenceStats  *stats,
-                       GError              **error)
-{
-  g_autofree View *views = g_new0 (View, n_stores);
-  gboolean ok = FALSE;
-
-  g_return_val_if_fail (n_stores >= 1, FALSE);
-
-  for (guint i = 0; i < n_stores; i++)
-    {
-      g_autoptr (GError) local_error = NULL;
-
-      if (!wsp_store_check (stores[i], &local_error))
-        {
-          g_set_error (error, WSP_CONVERGENCE_ERROR, WSP_CONVERGENCE_ERROR_DAMAGED,
-                       "laptop %u fails its own check: %s", i, local_error->message);
-          goto out;
-        }
-      if (!view_load (&views[i], stores[i], i, error))
-        goto out;
-    }
-  for (guint i = 0; i < n_stores; i++)
-    if (!check_no_lost_write (views, n_stores, i, stats, error))
-      goto out;
-  for (guint i = 1; i < n_stores; i++)
-    if (!check_same_as_first (views, i, stats, error))
-      goto out;
-  for (guint i = 0; i < n_stores; i++)
-    if (!check_records (&views[i], i == 0 ? stats : NULL, error))
-      goto out;
-
-  if (stats != NULL)
-    {
-      stats->revisions_total = json_array_get_length (views[0].revs);
-      stats->conflicts_left = wsp_store_count_conflicts (stores[0]);
-      stats->records_total = 0;
-      for (const char *p = views[0].dump; (p = strchr (p, '\n')) != NULL; p++)
-        stats->records_total++;
-    }
-  ok = TRUE;
-
-out:
-  for (guint i = 0; i < n_stores; i++)
-    view_clear (&views[i]);
-  return ok;
-}
-
-/* ---- the run ------------------------------------------------------------- */
-
-typedef struct
-{
-  char  *id;
-  GType  type;
-} Known;
-
-static void
-known_free (Known *k)
-{
-  g_free (k->id);
-  g_free (k);
-}
-
-typedef enum
-{
-  ITEM_DELIVER, /* a packet on its way */
-  ITEM_EXPORT,  /* a laptop that will pass on what it received */
-} ItemKind;
-
-typedef struct
-{
-  ItemKind  kind;
-  guint     from;
-  guint     to;
-  GBytes   *bytes;
-} Item;
-
-static void
-item_free (Item *item)
-{
-  g_clear_pointer (&item->bytes, g_bytes_unref);
-  g_free (item);
-}
-
-typedef struct
-{
-  guint32               seed;
-  guint                 n;
-  guint                 step;
-  GRand                *rand;
-  char                 *dir;
-  WspStore            **stores;
-  GPtrArray            *records; /* Known, in creation order */
-  GPtrArray            *deleted; /* ids of records deleted somewhere, in order */
-  GPtrArray            *queue;   /* Item */
-  GPtrArray            *sent;    /* Item (ITEM_DELIVER): packets kept for replays */
-  GHashTable           *oracle;  /* rev id made here → the laptops that made it (bit i) */
-  GHashTable           *votes;   /* vote id → its values, canonical */
-  char                 *ballots[N_BALLOTS];
-  char                 *seats[N_SEATS];
-  WspConvergenceStats  *stats;
-  gboolean              trace;   /* WSP_CONVERGENCE_TRACE set: say every step */
-} Run;
-
-#define TRACE(run, ...) \
-  G_STMT_START { if ((run)->trace) g_printerr (__VA_ARGS__); } G_STMT_END
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) d = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
-run_clear (Run *run)
-{
-  for (guint i = 0; run->stores != NULL && i < run->n; i++)
-    g_clear_object (&run->stores[i]);
-  g_clear_pointer (&run->stores, g_free);
-  if (run->dir != NULL && g_getenv ("WSP_CONVERGENCE_KEEP") != NULL)
-    g_printerr ("kept the laptops' databases in %s\n", run->dir);
-  else if (run->dir != NULL)
-    remove_tree (run->dir);
-  g_clear_pointer (&run->dir, g_free);
-  g_clear_pointer (&run->rand, g_rand_free);
-  g_clear_pointer (&run->records, g_ptr_array_unref);
-  g_clear_pointer (&run->deleted, g_ptr_array_unref);
-  g_clear_pointer (&run->queue, g_ptr_array_unref);
-  g_clear_pointer (&run->sent, g_ptr_array_unref);
-  g_clear_pointer (&run->oracle, g_hash_table_unref);
-  g_clear_pointer (&run->votes, g_hash_table_unref);
-  for (guint i = 0; i < N_BALLOTS; i++)
-    g_clear_pointer (&run->ballots[i], g_free);
-  for (guint i = 0; i < N_SEATS; i++)
-    g_clear_pointer (&run->seats[i], g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static guint
-pick (Run   *run,
-      guint  n)
-{
-  return n <= 1 ? 0 : (guint) g_rand_int_range (run->rand, 0, (gint32) n);
-}
-
-static gboolean
-chance (Run     *run,
-        gdouble  p)
-{
-  return g_rand_double (run->rand) < p;
-}
-
-static guint
-other_than (Run   *run,
-            guint  a)
-{
-  return (a + 1 + pick (run, run->n - 1)) % run->n;
-}
-
-static guint
-other_than_two (Run   *run,
-                guint  a,
-                guint  b)
-{
-  guint c;
-
-  do
-    c = pick (run, run->n);
-  while (c == a || c == b);
-  return c;
-}
-
-/* A version 4 UUID made from the seeded generator. */
-static char *
-seeded_uuid (Run *run)
-{
-  guint8 b[16];
-
-  for (guint i = 0; i < 16; i++)
-    b[i] = (guint8) g_rand_int_range (run->rand, 0, 256);
-  b[6] = (b[6] & 0x0f) | 0x40;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-                          b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11],
-                          b[12], b[13], b[14], b[15]);
-}
-
-static gboolean
-failed (GError    **error,
-        GError     *cause,
-        const char *format,
-        ...) G_GNUC_PRINTF (3, 4);
-
-/* Sets @error to FAILED with @format's text and @cause's message. */
-static gboolean
-failed (GError    **error,
-        GError     *cause,
-        const char *format,
-        ...)
-{
-  va_list args;
-  g_autofree char *what = NULL;
-
-  va_start (args, format);
-  what = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error (error, WSP_CONVERGENCE_ERROR, WSP_CONVERGENCE_ERROR_FAILED, "%s: %s", what,
-               cause != NULL ? cause->message : "(no message)");
   return FALSE;
 }
 
-/* Logs the revisions a laptop made for @record_id since its counter was
- * @before, and checks that each change made one new revision. */
-static gboolean
-note_local (Run         *run,
-            guint        i,
-            const char  *record_id,
-            gint64       before,
-            GError     **error)
-{
-  WspStore *store = run->stores[i];
-  gint64 made = origin_seq (store) - before;
-  g_autoptr (GError) local_error = NULL;
-  g_autoptr (JsonArray) history = wsp_test_history_json (store, record_id, &local_error);
-  gint64 found = 0;
-
-  if (history == NULL)
-    return failed (error, local_error, "reading the history of %s on laptop %u", record_id, i);
-  for (guint k = 0; k < json_array_get_length (history); k++)
-    {
-      JsonObject *entry = json_array_get_object_element (history, k);
-      const char *rev = json_object_get_string_member (entry, "rev");
-
-      guint makers = GPOINTER_TO_UINT (g_hash_table_lookup (run->oracle, rev));
-
-      /* The same change made on two laptops is one revision, made by both. */
-      if (strcmp (json_object_get_string_member (entry, "peer"), wsp_store_get_peer_id (store)) != 0
-          || (makers & (1u << i)) != 0)
-        continue;
-      g_hash_table_insert (run->oracle, g_strdup (rev), GUINT_TO_POINTER (makers | (1u << i)));
-      found++;
-    }
-  if (found != made)
-    {
-      g_set_error (error, WSP_CONVERGENCE_ERROR, WSP_CONVERGENCE_ERROR_LOST_WRITE,
-                   "laptop %u counted %" G_GINT64_FORMAT " new changes of %s, but %"
-                   G_GINT64_FORMAT " new revisions of it appeared",
-                   i, made, record_id, found);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static Known *
-known_add (Run        *run,
-           const char *id,
-           GType       type)
-{
-  Known *k = g_new0 (Known, 1);
-
-  k->id = g_strdup (id);
-  k->type = type;
-  g_ptr_array_add (run->records, k);
-  return k;
-}
-
-/* A live record of laptop @i: a vote, or an organisation or person. */
-static WspRecord *
-pick_live (Run      *run,
-           guint     i,
-           gboolean  vote)
-{
-  for (guint attempt = 0; attempt < 8 && run->records->len > 0; attempt++)
-    {
-      Known *k = g_ptr_array_index (run->records, pick (run, run->records->len));
-      WspRecord *record;
-
-      if ((k->type == WSP_TYPE_VOTE) != vote)
-        continue;
-      record = wsp_store_get (run->stores[i], k->id, NULL);
-      if (record != NULL)
-        return record;
-    }
-  return NULL;
-}
-
-static const char * const value_pool[] = {
-  "Wspólna wartość",
-  "inna",
-  "Łódź, ul. Piotrkowska 3",
-};
-
-/* A new value for @field: often one every laptop may choose (so identical
- * edits happen), sometimes none. */
+/* For the writes of @record laptop @laptop holds: per field, the writes no
+ * later write of that field (that the laptop holds) has seen. */
 static void
-set_random_value (Run        *run,
-                  WspRecord  *record,
-                  const char *field)
+work_out (Run    *run,
+          guint   laptop,
+          guint   record,
+          Expect *e)
 {
-  const WspField *f = wsp_entity_find_field (wsp_record_get_entity (record), field);
+  const Bits *known = LAPTOP (run, laptop)->known;
+  g_autoptr (GArray) mine = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GHashTable) fields = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GArray) deletes = g_array_new (FALSE, FALSE, sizeof (guint));
+  gboolean restores = FALSE;
+  GHashTableIter iter;
+  gpointer key;
 
-  if (f->type == WSP_FIELD_LIST)
+  memset (e, 0, sizeof *e);
+  e->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < run->writes->len; i++)
+    if (WRITE (run, i)->record == record && bits_has (known, i))
+      {
+        g_array_append_val (mine, i);
+        g_hash_table_iter_init (&iter, WRITE (run, i)->sets);
+        while (g_hash_table_iter_next (&iter, &key, NULL))
+          g_hash_table_add (fields, key);
+      }
+  e->known = mine->len > 0;
+
+  g_hash_table_iter_init (&iter, fields);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
     {
-      const char *list[3] = { NULL, NULL, NULL };
-      guint len = pick (run, 3);
-      g_autofree char *own = g_strdup_printf ("%u.%u", run->seed, run->step);
+      GPtrArray *values = g_ptr_array_new_with_free_func (g_free);
 
-      for (guint j = 0; j < len; j++)
-        list[j] = chance (run, 0.5) ? value_pool[pick (run, G_N_ELEMENTS (value_pool))] : own;
-      if (len == 2 && g_strcmp0 (list[0], list[1]) == 0)
-        list[1] = NULL;
-      wsp_record_set_list (record, field, list);
-    }
-  else if (!(f->flags & WSP_FIELD_REQUIRED) && chance (run, 0.1))
-    wsp_record_set_string (record, field, NULL);
-  else if (chance (run, 0.3))
-    wsp_record_set_string (record, field, value_pool[pick (run, G_N_ELEMENTS (value_pool))]);
-  else
-    {
-      g_autofree char *value = g_strdup_printf ("%s %u.%u", field, run->seed, run->step);
-      wsp_record_set_string (record, field, value);
-    }
-}
-
-static const char * const organisation_fields[] = {
-  "name", "short_name", "address", "email", "phone", "website", "notes", "fields",
-};
-static const char * const person_fields[] = { "name", "email", "phone", "organisations" };
-
-static gboolean
-op_create (Run     *run,
-           GError **error)
-{
-  guint i = pick (run, run->n);
-  gboolean organisation = chance (run, 0.5);
-  g_autofree char *id = seeded_uuid (run);
-  g_autoptr (WspRecord) record = wsp_record_new_for_entity (organisation ? "organisation"
-                                                                         : "person",
-                                                            id);
-  g_autofree char *name = g_strdup_printf ("%s %u.%u", organisation ? "Stowarzyszenie" : "Osoba",
-                                           run->seed, run->step);
-  g_autoptr (GError) local_error = NULL;
-  gint64 before = origin_seq (run->stores[i]);
-
-  wsp_record_set_string (record, "name", name);
-  if (chance (run, 0.5))
-    set_random_value (run, record, organisation ? "notes" : "email");
-  if (!wsp_store_save (run->stores[i], record, &local_error))
-    return failed (error, local_error, "creating %s on laptop %u", id, i);
-  known_add (run, id, organisation ? WSP_TYPE_ORGANISATION : WSP_TYPE_PERSON);
-  run->stats->records_created++;
-  TRACE (run, "%u: laptop %u creates %s\n", run->step, i, id);
-  return note_local (run, i, id, before, error);
-}
-
-static gboolean
-op_edit (Run     *run,
-         GError **error)
-{
-  guint i = pick (run, run->n);
-  g_autoptr (WspRecord) record = pick_live (run, i, FALSE);
-  g_autoptr (GError) local_error = NULL;
-  gint64 before = origin_seq (run->stores[i]);
-  guint edits;
-
-  if (record == NULL)
-    return TRUE;
-  /* Usually one field, sometimes two at once. */
-  edits = chance (run, 0.2) ? 2 : 1;
-  for (guint e = 0; e < edits; e++)
-    {
-      const char *field = WSP_IS_ORGANISATION (record)
-                            ? organisation_fields[pick (run, G_N_ELEMENTS (organisation_fields))]
-                            : person_fields[pick (run, G_N_ELEMENTS (person_fields))];
-      set_random_value (run, record, field);
-    }
-  if (!wsp_store_save (run->stores[i], record, &local_error))
-    return failed (error, local_error, "editing %s on laptop %u", wsp_record_get_id (record), i);
-  run->stats->edits++;
-  TRACE (run, "%u: laptop %u edits %s\n", run->step, i, wsp_record_get_id (record));
-  return note_local (run, i, wsp_record_get_id (record), before, error);
-}
-
-static gboolean
-op_delete (Run     *run,
-           GError **error)
-{
-  guint i = pick (run, run->n);
-  g_autoptr (WspRecord) record = pick_live (run, i, FALSE);
-  g_autoptr (GError) local_error = NULL;
-  gint64 before = origin_seq (run->stores[i]);
-
-  if (record == NULL)
-    return TRUE;
-  if (!wsp_store_delete (run->stores[i], record, &local_error))
-    return failed (error, local_error, "deleting %s on laptop %u", wsp_record_get_id (record), i);
-  run->stats->deletes++;
-  g_ptr_array_add (run->deleted, g_strdup (wsp_record_get_id (record)));
-  TRACE (run, "%u: laptop %u deletes %s\n", run->step, i, wsp_record_get_id (record));
-  return note_local (run, i, wsp_record_get_id (record), before, error);
-}
-
-/* Restores a record deleted earlier, on a laptop where it is deleted. */
-static gboolean
-op_undelete (Run     *run,
-             GError **error)
-{
-  guint first = pick (run, run->n);
-  const char *id;
-
-  if (run->deleted->len == 0)
-    return TRUE;
-  id = g_ptr_array_index (run->deleted, pick (run, run->deleted->len));
-  for (guint k = 0; k < run->n; k++)
-    {
-      guint i = (first + k) % run->n;
-      g_autoptr (GError) local_error = NULL;
-      g_autoptr (WspRecord) alive = wsp_store_get (run->stores[i], id, NULL);
-      gint64 before = origin_seq (run->stores[i]);
-
-      if (alive != NULL)
-        continue;
-      if (!wsp_store_undelete (run->stores[i], id, &local_error))
+      for (guint a = 0; a < mine->len; a++)
         {
-          /* Not yet heard of on this laptop. */
-          if (g_error_matches (local_error, WSP_STORE_ERROR, WSP_STORE_ERROR_NOT_FOUND))
+          guint wa = g_array_index (mine, guint, a);
+          Write *w = WRITE (run, wa);
+          gboolean superseded = FALSE;
+
+          if (!g_hash_table_contains (w->sets, key))
             continue;
-          return failed (error, local_error, "restoring %s on laptop %u", id, i);
+          for (guint b = 0; b < mine->len && !superseded; b++)
+            {
+              Write *later = WRITE (run, g_array_index (mine, guint, b));
+              superseded = g_hash_table_contains (later->sets, key) && has_seen (run, later, wa);
+            }
+          if (superseded)
+            continue;
+          add_unique (values, g_hash_table_lookup (w->sets, key));
+          if (strcmp (key, DELETED) == 0)
+            {
+              if (strcmp (g_hash_table_lookup (w->sets, key), "true") == 0)
+                g_array_append_val (deletes, wa);
+              else
+                restores = TRUE;
+            }
         }
-      run->stats->undeletes++;
-      TRACE (run, "%u: laptop %u restores %s\n", run->step, i, id);
-      return note_local (run, i, id, before, error);
+      g_ptr_array_sort (values, compare_strings);
+      if (strcmp (key, DELETED) == 0)
+        g_ptr_array_unref (values);
+      else
+        g_hash_table_insert (e->values, g_strdup (key), values);
     }
-  return TRUE;
-}
 
-static gboolean
-cast_vote (Run         *run,
-           guint        i,
-           const char  *ballot,
-           const char  *seat,
-           GError     **error)
-{
-  static const char * const choices[] = { "for", "against", "abstain" };
-  g_autofree char *id = seeded_uuid (run);
-  g_autoptr (WspRecord) vote = wsp_record_new_for_entity ("vote", id);
-  g_autofree char *cast_at = g_strdup_printf ("2025-03-14T%02u:%02u:00+01:00", 10 + run->step / 60,
-                                              run->step % 60);
-  g_autoptr (GError) local_error = NULL;
-  gint64 before = origin_seq (run->stores[i]);
-
-  wsp_record_set_string (vote, "ballot_id", ballot);
-  wsp_record_set_string (vote, "seat_id", seat);
-  wsp_record_set_string (vote, "choice", choices[pick (run, G_N_ELEMENTS (choices))]);
-  wsp_record_set_string (vote, "cast_at", cast_at);
-  if (!wsp_store_save (run->stores[i], vote, &local_error))
-    return failed (error, local_error, "casting vote %s on laptop %u", id, i);
-  known_add (run, id, WSP_TYPE_VOTE);
-  g_hash_table_insert (run->votes, g_strdup (id),
-                       wsp_json_object_canonical (wsp_record_get_values (vote)));
-  run->stats->votes++;
-  TRACE (run, "%u: laptop %u casts vote %s\n", run->step, i, id);
-  return note_local (run, i, id, before, error);
-}
-
-static gboolean
-op_vote (Run     *run,
-         GError **error)
-{
-  guint i = pick (run, run->n);
-  const char *ballot = run->ballots[pick (run, N_BALLOTS)];
-  const char *seat = run->seats[pick (run, N_SEATS)];
-
-  if (!cast_vote (run, i, ballot, seat, error))
-    return FALSE;
-  /* The same member's vote recorded again on another laptop: both kept. */
-  if (chance (run, 0.25))
+  /* Deleted when every latest write of "_deleted" deletes, and every edit
+   * was seen by those deletes or saw them. */
+  if (deletes->len > 0)
     {
-      run->stats->double_votes++;
-      return cast_vote (run, other_than (run, i), ballot, seat, error);
+      gboolean concurrent = FALSE;
+
+      for (guint a = 0; a < mine->len && !concurrent; a++)
+        {
+          guint wc = g_array_index (mine, guint, a);
+          Write *c = WRITE (run, wc);
+
+          if (!c->edits)
+            continue;
+          for (guint d = 0; d < deletes->len && !concurrent; d++)
+            {
+              guint wd = g_array_index (deletes, guint, d);
+              concurrent = WRITE (run, wd)->same_as != c->same_as && !has_seen (run, WRITE (run, wd), wc)
+                           && !has_seen (run, c, wd);
+            }
+        }
+      e->deleted = !concurrent && !restores;
+      e->delete_conflict = !e->deleted;
     }
-  return TRUE;
 }
 
-/* A vote cannot be changed or deleted: refused, and nothing is written. */
-static gboolean
-op_tamper_vote (Run     *run,
-                GError **error)
+static char *
+value_text (JsonNode *node)
 {
-  guint i = pick (run, run->n);
-  g_autoptr (WspRecord) vote = pick_live (run, i, TRUE);
-  g_autoptr (GError) local_error = NULL;
-  gint64 before = origin_seq (run->stores[i]);
-  const char *choice;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_strdup (json_node_get_string (node));
+  return wsp_json_canonical (node);
+}
 
-  if (vote == NULL)
+static char *
+join_values (GPtrArray *values)
+{
+  GString *out = g_string_new ("{");
+
+  for (guint i = 0; i < values->len; i++)
+    g_string_append_printf (out, "%s\"%s\"", i > 0 ? ", " : "", (const char *) g_ptr_array_index (values, i));
+  g_string_append_c (out, '}');
+  return g_string_free (out, FALSE);
+}
+
+/* Checks what laptop @laptop shows of @record against what the people
+ * wrote. */
+static gboolean check_record_inner (Run *run, guint laptop, guint record, GError **error);
+
+static gboolean
+check_record (Run      *run,
+              guint     laptop,
+              guint     record,
+              GError  **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *text = NULL;
+
+  if (check_record_inner (run, laptop, record, &local_error))
     return TRUE;
-  choice = wsp_record_get_string (vote, "choice");
-  wsp_record_set_string (vote, "choice", g_strcmp0 (choice, "for") == 0 ? "against" : "for");
-  if (wsp_store_save (run->stores[i], vote, &local_error)
-      || !g_error_matches (local_error, WSP_STORE_ERROR, WSP_STORE_ERROR_APPEND_ONLY))
+  if (run->trace)
     {
-      g_set_error (error, WSP_CONVERGENCE_ERROR, WSP_CONVERGENCE_ERROR_APPEND_ONLY,
-                   "laptop %u: changing vote %s was not refused as append-only (%s)", i,
-                   wsp_record_get_id (vote), local_error ? local_error->message : "saved");
+      text = describe (run, laptop, record);
+      g_prefix_error (&local_error, "%s", "");
+      g_set_error (error, local_error->domain, local_error->code, "%s%s", local_error->message, text);
       return FALSE;
     }
-  g_clear_error (&local_error);
-  if (wsp_store_delete (run->stores[i], vote, &local_error)
-      || !g_error_matches (local_error, WSP_STORE_ERROR, WSP_STORE_ERROR_APPEND_ONLY))
-    {
-      g_set_error (error, WSP_CONVERGENCE_ERROR, WSP_CONVERGENCE_ERROR_APPEND_ONLY,
-                   "laptop %u: deleting vote %s was not refused as append-only (%s)", i,
-                   wsp_record_get_id (vote), local_error ? local_error->message : "deleted");
-      return FALSE;
-    }
-  if (origin_seq (run->stores[i]) != before)
-    {
-      g_set_error (error, WSP_CONVERGENCE_ERROR, WSP_CONVERGENCE_ERROR_APPEND_ONLY,
-                   "laptop %u: a refused change of vote %s still counted a change", i,
-                   wsp_record_get_id (vote));
-      return FALSE;
-    }
-  return TRUE;
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
-/* A person resolves a conflict: for each field one of the candidates' values
- * (chosen by value, so the choice does not depend on the order of revision
- * ids), or for a delete conflict accepts the delete or keeps the record. */
 static gboolean
-op_resolve (Run     *run,
-            GError **error)
+check_record_inner (Run      *run,
+                    guint     laptop,
+                    guint     record,
+                    GError  **error)
 {
-  guint i = pick (run, run->n);
-  WspStore *store = run->stores[i];
+  WspStore *store = LAPTOP (run, laptop)->store;
+  Record *r = RECORD (run, record);
+  g_auto (Expect) e = { 0 };
   g_autoptr (GError) local_error = NULL;
-  g_autoptr (GPtrArray) ids = wsp_store_dup_conflicted_ids (store, &local_error);
-  g_autoptr (JsonObject) conflicts = NULL;
-  g_autoptr (WspRecord) record = NULL;
-  g_autoptr (GList) fields = NULL;
-  gint64 before = origin_seq (store);
-  const char *id;
+  g_autoptr (WspRecord) shown = NULL;
+  g_autoptr (GPtrArray) conflicts = NULL;
+  g_autoptr (GHashTable) offered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          (GDestroyNotify) g_ptr_array_unref);
+  gboolean delete_conflict = FALSE, any_expected = FALSE;
+  GHashTableIter iter;
+  gpointer key, value;
 
-  if (ids == NULL)
-    return failed (error, local_error, "listing conflicts on laptop %u", i);
-  if (ids->len == 0)
-    return TRUE;
-  g_ptr_array_sort (ids, compare_strings);
-  id = g_ptr_array_index (ids, pick (run, ids->len));
-  conflicts = wsp_test_conflicts_json (store, id, &local_error);
+  work_out (run, laptop, record, &e);
+  run->stats->checks++;
+  shown = wsp_store_get (store, r->id, &local_error);
+  if (!e.known || e.deleted)
+    {
+      if (shown != NULL)
+        return fail (run, error, WSP_CONVERGENCE_ERROR_HIDDEN, "laptop %u shows %s record %s, which %s", laptop,
+                     r->vote ? "the vote" : "the", r->id,
+                     e.known ? "every write there says is deleted" : "no write there made");
+      if (!g_error_matches (local_error, WSP_STORE_ERROR, WSP_STORE_ERROR_NOT_FOUND))
+        return failed (run, error, local_error, "reading a record");
+      return TRUE;
+    }
+  if (shown == NULL)
+    return fail (run, error, WSP_CONVERGENCE_ERROR_HIDDEN,
+                 "laptop %u does not show record %s, though %s", laptop, r->id,
+                 e.delete_conflict ? "a delete there missed an edit (a conflict to show)" : "nothing deleted it");
+
+  conflicts = wsp_store_dup_conflicts (store, r->id, &local_error);
   if (conflicts == NULL)
-    return failed (error, local_error, "reading the conflicts of %s on laptop %u", id, i);
-  record = wsp_store_get (store, id, &local_error);
-  if (record == NULL)
-    return failed (error, local_error, "reading conflicted %s on laptop %u", id, i);
-
-  if (json_object_has_member (conflicts, DELETED_FIELD) && chance (run, 0.5))
+    return failed (run, error, local_error, "reading the conflicts");
+  for (guint i = 0; i < conflicts->len; i++)
     {
-      if (!wsp_store_delete (store, record, &local_error))
-        return failed (error, local_error, "accepting the delete of %s on laptop %u", id, i);
-      run->stats->deletes_accepted++;
-      g_ptr_array_add (run->deleted, g_strdup (id));
-      TRACE (run, "%u: laptop %u accepts the delete of %s\n", run->step, i, id);
-      return note_local (run, i, id, before, error);
-    }
+      WspConflict *c = g_ptr_array_index (conflicts, i);
+      GPtrArray *values = g_ptr_array_new_with_free_func (g_free);
 
-  fields = g_list_sort (json_object_get_members (conflicts), (GCompareFunc) strcmp);
-  for (GList *l = fields; l != NULL; l = l->next)
-    {
-      JsonArray *candidates = json_object_get_array_member (conflicts, l->data);
-      g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-      JsonNode *chosen = NULL;
-      const char *text;
-
-      if (strcmp (l->data, DELETED_FIELD) == 0)
-        continue;
-      for (guint c = 0; c < json_array_get_length (candidates); c++)
-        g_ptr_array_add (texts,
-                         value_text (json_array_get_object_element (candidates, c), "value"));
-      g_ptr_array_sort (texts, compare_strings);
-      text = g_ptr_array_index (texts, pick (run, texts->len));
-      for (guint c = 0; c < json_array_get_length (candidates) && chosen == NULL; c++)
+      if (c->field == NULL)
         {
-          JsonObject *candidate = json_array_get_object_element (candidates, c);
-          g_autofree char *t = value_text (candidate, "value");
-          if (strcmp (t, text) == 0)
-            chosen = json_object_get_member (candidate, "value");
+          delete_conflict = TRUE;
+          g_ptr_array_unref (values);
+          continue;
         }
-      wsp_record_set_value (record, l->data,
-                            chosen == NULL || JSON_NODE_HOLDS_NULL (chosen)
-                              ? NULL : json_node_copy (chosen));
-    }
-  if (!wsp_store_resolve (store, record, &local_error))
-    return failed (error, local_error, "resolving %s on laptop %u", id, i);
-  if (wsp_record_get_conflicted (record))
-    {
-      g_set_error (error, WSP_CONVERGENCE_ERROR, WSP_CONVERGENCE_ERROR_FAILED,
-                   "laptop %u: %s is still conflicted after a person resolved it", i, id);
-      return FALSE;
-    }
-  run->stats->resolutions++;
-  TRACE (run, "%u: laptop %u resolves %s\n", run->step, i, id);
-  return note_local (run, i, id, before, error);
-}
-
-/* A packet from @from for @to: a delta when @to has been heard from and
- * @full is not asked, else everything (addressed to @to or to anyone). */
-static GBytes *
-build_packet (Run       *run,
-              guint      from,
-              guint      to,
-              gboolean   full,
-              gboolean   addressed,
-              gboolean  *delta,
-              GError   **error)
-{
-  const char *recipient = wsp_store_get_peer_id (run->stores[to]);
-  g_autoptr (GError) local_error = NULL;
-  GBytes *bytes;
-
-  *delta = FALSE;
-  if (!full)
-    {
-      bytes = wsp_sync_build_packet (run->stores[from], recipient, FALSE, NULL, &local_error);
-      if (bytes != NULL)
+      for (guint j = 0; j < c->candidates->len; j++)
         {
-          *delta = TRUE;
-          return bytes;
+          g_autofree char *text = value_text (((WspCandidate *) g_ptr_array_index (c->candidates, j))->value);
+          add_unique (values, text);
         }
-      if (!g_error_matches (local_error, WSP_SYNC_ERROR, WSP_SYNC_ERROR_UNKNOWN_RECIPIENT))
-        {
-          failed (error, local_error, "exporting a delta from laptop %u for laptop %u", from, to);
-          return NULL;
-        }
-      g_clear_error (&local_error);
+      g_ptr_array_sort (values, compare_strings);
+      g_hash_table_insert (offered, g_strdup (c->field), values);
     }
-  bytes = wsp_sync_build_packet (run->stores[from], addressed ? recipient : NULL, TRUE, NULL,
-                                 &local_error);
-  if (bytes == NULL)
-    failed (error, local_error, "exporting everything from laptop %u", from);
-  return bytes;
-}
 
-static gboolean
-deliver (Run              *run,
-         guint             from,
-         guint             to,
-         GBytes           *bytes,
-         WspImportReport  *report_out,
-         GError          **error)
-{
-  g_auto (WspImportReport) report = { 0 };
-  g_autoptr (GError) local_error = NULL;
+  if (delete_conflict != e.delete_conflict)
+    return fail (run, error, WSP_CONVERGENCE_ERROR_HIDDEN, "laptop %u %s a delete of record %s in conflict%s",
+                 laptop, delete_conflict ? "shows" : "does not show", r->id,
+                 delete_conflict ? ", though every delete saw every edit" : ", though a delete missed an edit");
+  any_expected = e.delete_conflict;
 
-  g_assert (from != to);
-  if (!wsp_sync_import_bytes (run->stores[to], bytes, WSP_IMPORT_TRUST_NEW, &report, &local_error))
-    return failed (error, local_error, "laptop %u importing a packet from laptop %u", to, from);
-  run->stats->imports++;
-  TRACE (run, "%u:   laptop %u imports from %u: %u of %u new%s\n", run->step, to, from,
-         report.stats.added, report.stats.received,
-         report.already_imported ? " (already imported)" : "");
-  run->stats->conflicts_seen += wsp_import_report_count (&report, NULL, WSP_OUTCOME_CONFLICT);
-  if (report_out != NULL)
+  g_hash_table_iter_init (&iter, e.values);
+  while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      *report_out = report;
-      memset (&report, 0, sizeof report);
+      GPtrArray *values = value;
+      GPtrArray *offer = g_hash_table_lookup (offered, key);
+      const char *displayed = wsp_record_get_string (shown, key);
+
+      if (values->len == 1)
+        {
+          if (g_strcmp0 (displayed, g_ptr_array_index (values, 0)) != 0)
+            return fail (run, error, WSP_CONVERGENCE_ERROR_HIDDEN,
+                         "laptop %u shows %s = \"%s\" in record %s, but the only value no later write saw is "
+                         "\"%s\" (a write hidden without a conflict)",
+                         laptop, (const char *) key, displayed, r->id, (const char *) g_ptr_array_index (values, 0));
+          if (offer != NULL)
+            return fail (run, error, WSP_CONVERGENCE_ERROR_HIDDEN,
+                         "laptop %u shows %s of record %s in conflict, but only one value stands", laptop,
+                         (const char *) key, r->id);
+          continue;
+        }
+      any_expected = TRUE;
+      run->stats->conflicts_seen++;
+      {
+        g_autofree char *want = join_values (values);
+        g_autofree char *got = offer != NULL ? join_values (offer) : g_strdup ("no conflict");
+        gboolean shown_is_one = FALSE;
+
+        if (offer == NULL || strcmp (want, got) != 0)
+          return fail (run, error, WSP_CONVERGENCE_ERROR_HIDDEN,
+                       "laptop %u offers %s for %s of record %s, but the people wrote %s that no later write saw",
+                       laptop, got, (const char *) key, r->id, want);
+        for (guint i = 0; i < values->len; i++)
+          shown_is_one |= g_strcmp0 (displayed, g_ptr_array_index (values, i)) == 0;
+        if (!shown_is_one)
+          return fail (run, error, WSP_CONVERGENCE_ERROR_HIDDEN,
+                       "laptop %u shows %s = \"%s\" of record %s, none of the values in conflict", laptop,
+                       (const char *) key, displayed, r->id);
+      }
     }
+  g_hash_table_iter_init (&iter, offered);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (e.values, key))
+      return fail (run, error, WSP_CONVERGENCE_ERROR_HIDDEN, "laptop %u shows a conflict on %s of record %s, "
+                   "a field no one wrote", laptop, (const char *) key, r->id);
+  if (wsp_record_get_conflicted (shown) != any_expected)
+    return fail (run, error, WSP_CONVERGENCE_ERROR_HIDDEN, "laptop %u marks record %s as %s", laptop, r->id,
+                 any_expected ? "not in conflict" : "in conflict");
   return TRUE;
 }
 
-static Item *
-item_new (ItemKind  kind,
-          guint     from,
-          guint     to,
-          GBytes   *bytes)
-{
-  Item *item = g_new0 (Item, 1);
-
-  item->kind = kind;
-  item->from = from;
-  item->to = to;
-  item->bytes = bytes != NULL ? g_bytes_ref (bytes) : NULL;
-  return item;
-}
-
-/* Keeps a sample of the packets made, for replays. */
-static void
-keep_sent (Run    *run,
-           guint   from,
-           guint   to,
-           GBytes *bytes)
-{
-  Item *item = item_new (ITEM_DELIVER, from, to, bytes);
-
-  if (run->sent->len < MAX_KEPT_PACKETS)
-    g_ptr_array_add (run->sent, item);
-  else
-    {
-      guint k = pick (run, MAX_KEPT_PACKETS);
-      item_free (g_ptr_array_index (run->sent, k));
-      g_ptr_array_index (run->sent, k) = item;
-    }
-}
-
 static gboolean
-send_packet (Run       *run,
-             guint      from,
-             guint      to,
-             gboolean   full,
-             gboolean   addressed,
-             GBytes   **sent,
-             GError   **error)
-{
-  gboolean delta = FALSE;
-  g_autoptr (GBytes) bytes = build_packet (run, from, to, full, addressed, &delta, error);
-
-  if (bytes == NULL)
-    return FALSE;
-  run->stats->packets_sent++;
-  if (delta)
-    run->stats->packets_delta++;
-  keep_sent (run, from, to, bytes);
-  *sent = g_steal_pointer (&bytes);
-  return TRUE;
-}
-
-/* Exports from one laptop to another through an unreliable channel. */
-static gboolean
-op_export (Run     *run,
-           GError **error)
-{
-  guint from = pick (run, run->n);
-  guint to = other_than (run, from);
-  gboolean full = chance (run, 0.3);
-  gboolean addressed = chance (run, 0.5);
-  g_autoptr (GBytes) bytes = NULL;
-  gdouble fault;
-
-  if (!send_packet (run, from, to, full, addressed, &bytes, error))
-    return FALSE;
-
-  fault = g_rand_double (run->rand);
-  if (fault < 0.12)
-    {
-      run->stats->packets_dropped++;
-      TRACE (run, "%u: packet %u→%u dropped\n", run->step, from, to);
-      return TRUE;
-    }
-  if (fault < 0.22)
-    {
-      g_auto (WspImportReport) again = { 0 };
-
-      run->stats->packets_duplicated++;
-      TRACE (run, "%u: packet %u→%u duplicated\n", run->step, from, to);
-      if (!deliver (run, from, to, bytes, NULL, error)
-          || !deliver (run, from, to, bytes, &again, error))
-        return FALSE;
-      if (!again.already_imported || again.stats.added != 0)
-        {
-          g_set_error (error, WSP_CONVERGENCE_ERROR, WSP_CONVERGENCE_ERROR_NOT_IDEMPOTENT,
-                       "I3: laptop %u imported the same packet from laptop %u twice, and the "
-                       "second time it was not recognised (%u added)",
-                       to, from, again.stats.added);
-          return FALSE;
-        }
-      return TRUE;
-    }
-  if (fault < 0.42)
-    {
-      run->stats->packets_delayed++;
-      TRACE (run, "%u: packet %u→%u delayed\n", run->step, from, to);
-      g_ptr_array_add (run->queue, item_new (ITEM_DELIVER, from, to, bytes));
-      return TRUE;
-    }
-  if (fault < 0.52 && run->n >= 3)
-    {
-      guint via = other_than_two (run, from, to);
-
-      /* The middle laptop imports it, and later sends its own packet on. */
-      run->stats->packets_forwarded++;
-      TRACE (run, "%u: packet %u→%u forwarded via %u\n", run->step, from, to, via);
-      if (!deliver (run, from, via, bytes, NULL, error))
-        return FALSE;
-      g_ptr_array_add (run->queue, item_new (ITEM_EXPORT, via, to, NULL));
-      return TRUE;
-    }
-  TRACE (run, "%u: packet %u→%u delivered\n", run->step, from, to);
-  return deliver (run, from, to, bytes, NULL, error);
-}
-
-static gboolean
-process_item (Run     *run,
-              Item    *item,
+check_laptop (Run     *run,
+              guint    laptop,
               GError **error)
 {
-  if (item->kind == ITEM_DELIVER)
-    return deliver (run, item->from, item->to, item->bytes, NULL, error);
-  else
-    {
-      g_autoptr (GBytes) bytes = NULL;
-
-      if (!send_packet (run, item->from, item->to, chance (run, 0.2), TRUE, &bytes, error))
-        return FALSE;
-      return deliver (run, item->from, item->to, bytes, NULL, error);
-    }
-}
-
-/* Delivers one waiting packet, not necessarily the oldest. */
-static gboolean
-op_deliver_queued (Run     *run,
-                   GError **error)
-{
-  Item *item;
-  gboolean ok;
-
-  if (run->queue->len == 0)
-    return TRUE;
-  item = g_ptr_array_steal_index (run->queue, pick (run, run->queue->len));
-  ok = process_item (run, item, error);
-  item_free (item);
-  return ok;
-}
-
-static gboolean
-op_flush (Run     *run,
-          GError **error)
-{
-  while (run->queue->len > 0)
-    if (!op_deliver_queued (run, error))
+  for (guint r = 0; r < run->records->len; r++)
+    if (!check_record (run, laptop, r, error))
       return FALSE;
   return TRUE;
 }
 
-/* An old packet imported again: by its recipient, or by another laptop
- * that finds it in a shared folder. */
-static gboolean
-op_replay (Run     *run,
-           GError **error)
+/* What a person sees on a laptop, as text: for a refused file to prove it
+ * changed nothing, and for the laptops to agree at the end. */
+static char *
+seen_on (Run   *run,
+         guint  laptop)
 {
-  Item *item;
-  guint to;
+  WspStore *store = LAPTOP (run, laptop)->store;
+  GString *out = g_string_new (NULL);
 
-  if (run->sent->len == 0)
-    return TRUE;
-  item = g_ptr_array_index (run->sent, pick (run, run->sent->len));
-  to = chance (run, 0.6) ? item->to : other_than (run, item->from);
-  run->stats->packets_replayed++;
-  TRACE (run, "%u: old packet %u→%u replayed into %u\n", run->step, item->from, item->to, to);
-  return deliver (run, item->from, to, item->bytes, NULL, error);
+  for (guint i = 0; i < run->records->len; i++)
+    {
+      Record *r = RECORD (run, i);
+      g_autoptr (WspRecord) shown = wsp_store_get (store, r->id, NULL);
+      g_autoptr (JsonObject) conflicts = NULL;
+      g_autofree char *values = NULL;
+      g_autofree char *conflict_text = NULL;
+
+      if (shown == NULL)
+        {
+          g_string_append_printf (out, "%s -\n", r->id);
+          continue;
+        }
+      values = wsp_json_object_canonical (wsp_record_get_values (shown));
+      conflicts = wsp_test_conflicts_json (store, r->id, NULL);
+      /* Who made each value is left out: the same change may come under two
+       * laptops' numbers. */
+      if (conflicts != NULL)
+        {
+          g_autoptr (GList) members = json_object_get_members (conflicts);
+          GString *c = g_string_new (NULL);
+
+          for (GList *l = members; l != NULL; l = l->next)
+            {
+              JsonArray *candidates = json_object_get_array_member (conflicts, l->data);
+              g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+              for (guint j = 0; j < json_array_get_length (candidates); j++)
+                {
+                  g_autofree char *text = value_text (json_object_get_member (json_array_get_object_element (candidates, j),
+                                                                              "value"));
+                  add_unique (texts, text);
+                }
+              g_ptr_array_sort (texts, compare_strings);
+              g_string_append_printf (c, "%s:", (const char *) l->data);
+              for (guint j = 0; j < texts->len; j++)
+                g_string_append_printf (c, "[%s]", (const char *) g_ptr_array_index (texts, j));
+              g_string_append_c (c, ';');
+            }
+          conflict_text = g_string_free (c, FALSE);
+        }
+      g_string_append_printf (out, "%s %s %s\n", r->id, values, conflict_text != NULL ? conflict_text : "");
+    }
+  return g_string_free (out, FALSE);
 }
+
+/* ---- the people's actions ------------------------------------------------- */
+
+static const char *const fields[] = { "name", "short_name", "address", "phone", "website", "notes" };
+
+/* Values from small pools, so that laptops write the same value at times,
+ * and a value is set back to an earlier one; some with characters that
+ * need care on the way (a control character, markup). */
+static char *
+pick_value (Run        *run,
+            const char *field)
+{
+  static const char *const odd[] = { "Koło & Spółka", "tab\there", "unit\x1fseparator", "<b>bold</b>" };
+  guint n = g_rand_int_range (run->rand, 0, 12);
+
+  if (n == 11)
+    return g_strdup (odd[g_rand_int_range (run->rand, 0, G_N_ELEMENTS (odd))]);
+  return g_strdup_printf ("%s %u", field, n % 4);
+}
+
+/* Notes a write the person on @laptop made, with what her laptop held. */
+static void
+add_write (Run        *run,
+           guint       laptop,
+           guint       record,
+           GHashTable *sets)
+{
+  Write *w = g_new0 (Write, 1);
+  Laptop *l = LAPTOP (run, laptop);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_assert (run->writes->len < MAX_WRITES);
+  w->laptop = laptop;
+  w->record = record;
+  w->sets = g_hash_table_ref (sets);
+  w->seen = bits_copy (l->known);
+  g_hash_table_iter_init (&iter, sets);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    w->edits |= strcmp (key, DELETED) != 0;
+  w->same_as = run->writes->len;
+  for (guint i = 0; i < run->writes->len && w->same_as == run->writes->len; i++)
+    {
+      Write *v = WRITE (run, i);
+      GHashTableIter fields_iter;
+      gpointer value;
+      gboolean same = v->record == record && v->same_as == i && g_hash_table_size (v->sets) == g_hash_table_size (sets);
+
+      g_hash_table_iter_init (&fields_iter, sets);
+      while (same && g_hash_table_iter_next (&fields_iter, &key, &value))
+        same = g_strcmp0 (g_hash_table_lookup (v->sets, key), value) == 0 && g_hash_table_contains (v->sets, key);
+      /* On top of the same writes of the record, identical ones taken as one. */
+      for (guint j = 0; same && j < run->writes->len; j++)
+        if (WRITE (run, j)->record == record && WRITE (run, j)->same_as == j)
+          same = has_seen (run, v, j) == has_seen (run, w, j);
+      if (same)
+        w->same_as = i;
+    }
+  bits_set (l->known, run->writes->len);
+  g_ptr_array_add (run->writes, w);
+  run->stats->saves++;
+}
+
+static GHashTable *
+new_sets (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+static gboolean
+create (Run     *run,
+        guint    laptop,
+        GError **error)
+{
+  WspStore *store = LAPTOP (run, laptop)->store;
+  g_autoptr (GHashTable) sets = new_sets ();
+  g_autoptr (WspRecord) record = NULL;
+  g_autoptr (GError) local_error = NULL;
+  gboolean vote = g_rand_int_range (run->rand, 0, 5) == 0;
+  Record *r;
+
+  if (vote)
+    {
+      static const char *const choices[] = { "for", "against", "abstain" };
+      g_autofree char *ballot = g_uuid_string_random ();
+      g_autofree char *seat = g_uuid_string_random ();
+
+      record = WSP_RECORD (wsp_vote_new ());
+      g_hash_table_insert (sets, g_strdup ("ballot_id"), g_strdup (ballot));
+      g_hash_table_insert (sets, g_strdup ("seat_id"), g_strdup (seat));
+      g_hash_table_insert (sets, g_strdup ("choice"), g_strdup (choices[g_rand_int_range (run->rand, 0, 3)]));
+    }
+  else
+    {
+      record = WSP_RECORD (wsp_organisation_new ());
+      g_hash_table_insert (sets, g_strdup ("name"), pick_value (run, "name"));
+      for (guint i = 0; i < 2; i++)
+        {
+          const char *field = fields[g_rand_int_range (run->rand, 1, G_N_ELEMENTS (fields))];
+          g_hash_table_insert (sets, g_strdup (field), pick_value (run, field));
+        }
+    }
+  {
+    GHashTableIter iter;
+    gpointer key, value;
+
+    g_hash_table_iter_init (&iter, sets);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      wsp_record_set_string (record, key, value);
+  }
+  if (!wsp_store_save (store, record, &local_error))
+    return failed (run, error, local_error, "creating a record");
+  r = g_new0 (Record, 1);
+  r->id = g_strdup (wsp_record_get_id (record));
+  r->vote = vote;
+  g_ptr_array_add (run->records, r);
+  add_write (run, laptop, run->records->len - 1, sets);
+  run->stats->creations++;
+  run->stats->votes += vote;
+  trace (run, "laptop %u creates %s %s", laptop, vote ? "vote" : "organisation", r->id);
+  return TRUE;
+}
+
+/* A record the laptop shows (or, @deleted, one it shows as deleted), or -1. */
+static int
+pick_record (Run      *run,
+             guint     laptop,
+             gboolean  deleted,
+             gboolean  in_conflict)
+{
+  g_autoptr (GArray) candidates = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < run->records->len; i++)
+    {
+      g_auto (Expect) e = { 0 };
+      gboolean conflicted = FALSE;
+      GHashTableIter iter;
+      gpointer value;
+
+      if (RECORD (run, i)->vote)
+        continue;
+      work_out (run, laptop, i, &e);
+      if (!e.known || e.deleted != deleted)
+        continue;
+      conflicted = e.delete_conflict;
+      g_hash_table_iter_init (&iter, e.values);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        conflicted |= ((GPtrArray *) value)->len > 1;
+      if (in_conflict && !conflicted)
+        continue;
+      g_array_append_val (candidates, i);
+    }
+  if (candidates->len == 0)
+    return -1;
+  return g_array_index (candidates, guint, g_rand_int_range (run->rand, 0, candidates->len));
+}
+
+G_GNUC_UNUSED static gboolean
+field_in_conflict (Run        *run,
+                   guint       laptop,
+                   guint       record,
+                   const char *field)
+{
+  g_auto (Expect) e = { 0 };
+  GPtrArray *values;
+
+  work_out (run, laptop, record, &e);
+  values = g_hash_table_lookup (e.values, field);
+  return values != NULL && values->len > 1;
+}
+
+static gboolean
+edit (Run     *run,
+      guint    laptop,
+      GError **error)
+{
+  WspStore *store = LAPTOP (run, laptop)->store;
+  int record = pick_record (run, laptop, FALSE, FALSE);
+  g_autoptr (WspRecord) shown = NULL;
+  g_autoptr (WspRecord) seen = NULL;
+  g_autoptr (GHashTable) sets = new_sets ();
+  g_autoptr (GHashTable) typed = new_sets ();
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *before = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  guint n;
+
+  if (record < 0)
+    return TRUE;
+  shown = wsp_store_get (store, RECORD (run, record)->id, &local_error);
+  seen = shown != NULL ? wsp_store_get (store, RECORD (run, record)->id, &local_error) : NULL;
+  if (shown == NULL || seen == NULL)
+    return failed (run, error, local_error, "reading a record to edit");
+  before = g_strdup (wsp_record_get_revision (shown));
+  n = g_rand_int_range (run->rand, 1, 4);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *field = fields[g_rand_int_range (run->rand, 0, G_N_ELEMENTS (fields))];
+      g_autofree char *value = NULL;
+
+      /* Each field once: she types in it, or leaves it as it is. */
+      if (g_hash_table_contains (typed, field))
+        continue;
+      value = pick_value (run, field);
+      wsp_record_set_string (shown, field, value);
+      g_hash_table_insert (typed, g_strdup (field), g_steal_pointer (&value));
+    }
+  /* What she typed is a write unless it is the value she saw: a field in
+   * conflict left as shown is no choice (that is what resolving is for). */
+  g_hash_table_iter_init (&iter, typed);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (g_strcmp0 (value, wsp_record_get_string (seen, key)) != 0)
+      g_hash_table_insert (sets, g_strdup (key), g_strdup (value));
+  if (!wsp_store_save (store, shown, &local_error))
+    return failed (run, error, local_error, "saving an edit");
+  if (g_hash_table_size (sets) == 0)
+    {
+      run->stats->writes_unchanged++;
+      if (g_strcmp0 (before, wsp_record_get_revision (shown)) != 0)
+        return fail (run, error, WSP_CONVERGENCE_ERROR_HIDDEN,
+                     "laptop %u wrote a change of record %s though the person set only the values shown",
+                     laptop, RECORD (run, record)->id);
+      return TRUE;
+    }
+  add_write (run, laptop, record, sets);
+  trace (run, "laptop %u edits %s (%u fields)", laptop, RECORD (run, record)->id, g_hash_table_size (sets));
+  return TRUE;
+}
+
+static gboolean
+resolve (Run     *run,
+         guint    laptop,
+         GError **error)
+{
+  WspStore *store = LAPTOP (run, laptop)->store;
+  int record = pick_record (run, laptop, FALSE, TRUE);
+  g_autoptr (WspRecord) shown = NULL;
+  g_autoptr (GHashTable) sets = new_sets ();
+  g_autoptr (GError) local_error = NULL;
+  g_auto (Expect) e = { 0 };
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (record < 0)
+    return TRUE;
+  work_out (run, laptop, record, &e);
+  shown = wsp_store_get (store, RECORD (run, record)->id, &local_error);
+  if (shown == NULL)
+    return failed (run, error, local_error, "reading a record to resolve");
+
+  /* A delete against an edit: she deletes after all, or keeps it. */
+  if (e.delete_conflict && g_rand_boolean (run->rand))
+    {
+      if (!wsp_store_delete (store, shown, &local_error))
+        return failed (run, error, local_error, "accepting a delete");
+      g_hash_table_insert (sets, g_strdup (DELETED), g_strdup ("true"));
+      add_write (run, laptop, record, sets);
+      run->stats->resolutions++;
+      trace (run, "laptop %u accepts the delete of %s", laptop, RECORD (run, record)->id);
+      return TRUE;
+    }
+  /* Every field in conflict: one of the values offered, or a new one. */
+  g_hash_table_iter_init (&iter, e.values);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *values = value;
+      g_autofree char *choice = NULL;
+
+      if (values->len < 2)
+        continue;
+      choice = g_rand_int_range (run->rand, 0, 4) == 0
+                 ? pick_value (run, key)
+                 : g_strdup (g_ptr_array_index (values, g_rand_int_range (run->rand, 0, values->len)));
+      wsp_record_set_string (shown, key, choice);
+      g_hash_table_insert (sets, g_strdup (key), g_steal_pointer (&choice));
+    }
+  if (e.delete_conflict)
+    g_hash_table_insert (sets, g_strdup (DELETED), g_strdup ("false"));
+  if (!wsp_store_resolve (store, shown, &local_error))
+    return failed (run, error, local_error, "resolving a conflict");
+  add_write (run, laptop, record, sets);
+  run->stats->resolutions++;
+  trace (run, "laptop %u resolves %s", laptop, RECORD (run, record)->id);
+  return TRUE;
+}
+
+static gboolean
+delete_or_restore (Run      *run,
+                   guint     laptop,
+                   gboolean  restore,
+                   GError  **error)
+{
+  WspStore *store = LAPTOP (run, laptop)->store;
+  int record = pick_record (run, laptop, restore, FALSE);
+  g_autoptr (GHashTable) sets = new_sets ();
+  g_autoptr (GError) local_error = NULL;
+
+  if (record < 0)
+    return TRUE;
+  if (restore)
+    {
+      if (!wsp_store_undelete (store, RECORD (run, record)->id, &local_error))
+        return failed (run, error, local_error, "restoring a deleted record");
+      run->stats->undeletes++;
+    }
+  else
+    {
+      g_autoptr (WspRecord) shown = wsp_store_get (store, RECORD (run, record)->id, &local_error);
+
+      if (shown == NULL || !wsp_store_delete (store, shown, &local_error))
+        return failed (run, error, local_error, "deleting a record");
+      run->stats->deletes++;
+    }
+  g_hash_table_insert (sets, g_strdup (DELETED), g_strdup (restore ? "false" : "true"));
+  add_write (run, laptop, record, sets);
+  trace (run, "laptop %u %s %s", laptop, restore ? "restores" : "deletes", RECORD (run, record)->id);
+  return TRUE;
+}
+
+/* ---- exchanges -------------------------------------------------------------- */
+
+static gboolean
+knows_laptop (WspStore   *store,
+              const char *peer_id)
+{
+  g_autoptr (GPtrArray) peers = wsp_sync_dup_peers (store, NULL);
+
+  for (guint i = 0; peers != NULL && i < peers->len; i++)
+    {
+      WspPeer *p = g_ptr_array_index (peers, i);
+
+      if (g_strcmp0 (p->peer_id, peer_id) == 0 && p->last_seen != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A copy not found out yet: two laptops under one id. */
+static gboolean
+same_laptop_id (Run   *run,
+                guint  a,
+                guint  b)
+{
+  return g_strcmp0 (wsp_store_get_peer_id (LAPTOP (run, a)->store), wsp_store_get_peer_id (LAPTOP (run, b)->store))
+         == 0;
+}
+
+static Mail *
+make_mail (Run      *run,
+           guint     from,
+           guint     to,
+           gboolean  full,
+           GError  **error)
+{
+  WspStore *sender = LAPTOP (run, from)->store;
+  const char *recipient = wsp_store_get_peer_id (LAPTOP (run, to)->store);
+  gboolean delta = !full && knows_laptop (sender, recipient);
+  g_autoptr (GError) local_error = NULL;
+  GBytes *bytes = wsp_sync_build_packet (sender, delta ? recipient : NULL, !delta, NULL, &local_error);
+  Mail *m;
+
+  if (bytes == NULL)
+    {
+      failed (run, error, local_error, "making a packet");
+      return NULL;
+    }
+  m = g_new0 (Mail, 1);
+  m->bytes = bytes;
+  m->from = from;
+  m->to = to;
+  m->known = bits_copy (LAPTOP (run, from)->known);
+  m->delta = delta;
+  return m;
+}
+
+/* Imports @m as a person would (comparing fingerprints when asked). A
+ * refusal must be one an honest file can meet and must change nothing. */
+static gboolean from_each_laptop (Run *run, guint to, GError **error);
+
+static gboolean
+deliver (Run     *run,
+         Mail    *m,
+         GError **error)
+{
+  Laptop *l = LAPTOP (run, m->to);
+  g_auto (WspImportReport) report = { 0 };
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *before = seen_on (run, m->to);
+
+  if (wsp_sync_import_bytes (l->store, m->bytes, WSP_IMPORT_TRUST_NEW | WSP_IMPORT_ACCEPT_NEW_KEY, &report,
+                             &local_error))
+    {
+      /* Some changes wait aside for a laptop's new key: she imports a file
+       * from each laptop itself, as the message says, then this one again. */
+      if (report.stats.held_for_key > 0)
+        {
+          run->stats->refused_key++;
+          trace (run, "laptop %u keeps %u changes aside for a new key", m->to, report.stats.held_for_key);
+          if (!from_each_laptop (run, m->to, error))
+            return FALSE;
+          if (!m->reimport)
+            {
+              gboolean ok;
+
+              m->reimport = TRUE;
+              ok = deliver (run, m, error);
+              m->reimport = FALSE;
+              return ok;
+            }
+          return fail (run, error, WSP_CONVERGENCE_ERROR_FAILED,
+                       "laptop %u still keeps changes aside after importing every laptop's own file", m->to);
+        }
+      bits_or (l->known, m->known);
+      run->stats->exchanges++;
+      run->stats->deltas += m->delta;
+      run->stats->late += m->imported;
+      run->stats->new_identities += report.stats.new_identity;
+      m->imported = TRUE;
+      trace (run, "laptop %u imports a %s from laptop %u: %u new", m->to, m->delta ? "delta" : "full packet",
+             m->from, report.stats.added);
+      return check_laptop (run, m->to, error);
+    }
+  if (g_error_matches (local_error, WSP_SYNC_ERROR, WSP_SYNC_ERROR_STALE))
+    run->stats->refused_stale++;
+  else if (same_laptop_id (run, m->from, m->to)
+           && g_error_matches (local_error, WSP_SYNC_ERROR, WSP_SYNC_ERROR_BAD_SIGNATURE))
+    run->stats->refused_key++; /* a copy under this laptop's id, with a key of its own */
+  else if (g_error_matches (local_error, WSP_STORE_ERROR, WSP_STORE_ERROR_UNKNOWN_KEY))
+    run->stats->refused_key++;
+  else if (g_error_matches (local_error, WSP_SYNC_ERROR, WSP_SYNC_ERROR_WRONG_RECIPIENT))
+    run->stats->refused_stale++; /* made for the laptop's id before it became a laptop of its own */
+  else if (g_error_matches (local_error, WSP_SYNC_ERROR, WSP_SYNC_ERROR_OWN_PACKET))
+    bits_or (l->known, m->known); /* it brought nothing this laptop does not hold */
+  else
+    return failed (run, error, local_error, "importing a packet from another laptop");
+  trace (run, "laptop %u refuses a packet from laptop %u: %s", m->to, m->from, local_error->message);
+  {
+    g_autofree char *after = seen_on (run, m->to);
+
+    if (strcmp (before, after) != 0)
+      return fail (run, error, WSP_CONVERGENCE_ERROR_CHANGED, "a refused packet changed laptop %u", m->to);
+  }
+  return TRUE;
+}
+
+/* She imports a full file from every other laptop itself, accepting new
+ * keys after comparing them, until nothing waits aside for a key. */
+static gboolean
+from_each_laptop (Run     *run,
+                  guint    to,
+                  GError **error)
+{
+  for (guint pass = 0; pass < 3; pass++)
+    {
+      gboolean waiting = FALSE;
+
+      for (guint from = 0; from < run->laptops->len; from++)
+        {
+          g_autoptr (GBytes) bytes = NULL;
+          g_autoptr (GError) local_error = NULL;
+          g_auto (WspImportReport) report = { 0 };
+
+          if (from == to || same_laptop_id (run, from, to))
+            continue;
+          bytes = wsp_sync_build_packet (LAPTOP (run, from)->store, NULL, TRUE, NULL, &local_error);
+          if (bytes == NULL)
+            return failed (run, error, local_error, "making a packet");
+          if (!wsp_sync_import_bytes (LAPTOP (run, to)->store, bytes, WSP_IMPORT_TRUST_NEW | WSP_IMPORT_ACCEPT_NEW_KEY,
+                                      &report, &local_error))
+            return failed (run, error, local_error, "importing a laptop's own file");
+          if (report.stats.held_for_key > 0)
+            {
+              trace (run, "laptop %u still keeps %u changes aside after laptop %u's own file", to,
+                     report.stats.held_for_key, from);
+              waiting = TRUE;
+            }
+          else
+            bits_or (LAPTOP (run, to)->known, LAPTOP (run, from)->known);
+          run->stats->exchanges++;
+        }
+      /* Checked by the caller, once what waited is in too. */
+      if (!waiting)
+        return TRUE;
+    }
+  return fail (run, error, WSP_CONVERGENCE_ERROR_FAILED, "laptop %u keeps changes aside for keys it was offered", to);
+}
+
+static gboolean
+exchange (Run     *run,
+          GError **error)
+{
+  guint from = g_rand_int_range (run->rand, 0, run->laptops->len);
+  guint to = g_rand_int_range (run->rand, 0, run->laptops->len - 1);
+  Mail *m;
+
+  if (to >= from)
+    to++;
+  m = make_mail (run, from, to, g_rand_int_range (run->rand, 0, 4) == 0, error);
+  if (m == NULL)
+    return FALSE;
+  g_ptr_array_add (run->mail, m);
+  /* Most packets arrive at once; some later, or twice. */
+  if (g_rand_int_range (run->rand, 0, 5) == 0)
+    return TRUE;
+  return deliver (run, m, error);
+}
+
+static gboolean
+deliver_late (Run     *run,
+              GError **error)
+{
+  Mail *m;
+
+  if (run->mail->len == 0)
+    return TRUE;
+  m = g_ptr_array_index (run->mail, g_rand_int_range (run->rand, 0, run->mail->len));
+  if (m->to >= run->laptops->len)
+    return TRUE;
+  return deliver (run, m, error);
+}
+
+/* ---- backups, copies, keys ------------------------------------------------ */
+
+static char *
+new_file (Run        *run,
+          const char *what)
+{
+  g_autofree char *name = g_strdup_printf ("%s-%u.sqlite3", what, run->files++);
+  return g_build_filename (run->dir, name, NULL);
+}
+
+static gboolean
+copy_database (Run        *run,
+               WspStore   *store,
+               const char *to,
+               GError    **error)
+{
+  g_autofree char *quoted = g_strdup_printf ("VACUUM INTO '%s'", to);
+  g_autoptr (GError) local_error = NULL;
+
+  if (!wsp_database_exec (wsp_store_get_database (store), quoted, &local_error))
+    return failed (run, error, local_error, "copying a database");
+  return TRUE;
+}
+
+static gboolean
+open_laptop (Run     *run,
+             Laptop  *l,
+             GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  l->store = wsp_store_open_full (l->path, l->guard, &local_error);
+  if (l->store == NULL)
+    return failed (run, error, local_error, "opening a laptop's database");
+  return TRUE;
+}
+
+static gboolean
+backup (Run     *run,
+        guint    laptop,
+        GError **error)
+{
+  Laptop *l = LAPTOP (run, laptop);
+  Backup *b = g_new0 (Backup, 1);
+
+  b->path = new_file (run, "backup");
+  b->known = bits_copy (l->known);
+  g_ptr_array_add (l->backups, b);
+  run->stats->backups++;
+  trace (run, "laptop %u is backed up", laptop);
+  return copy_database (run, l->store, b->path, error);
+}
+
+/* The backup put back in place of the database, the computer's notes left
+ * as they were: the laptop finds out and numbers its changes anew. */
+static gboolean
+restore (Run     *run,
+         guint    laptop,
+         GError **error)
+{
+  Laptop *l = LAPTOP (run, laptop);
+  Backup *b;
+  g_autoptr (GFile) from = NULL;
+  g_autoptr (GFile) to = NULL;
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *wal = g_strconcat (l->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (l->path, "-shm", NULL);
+
+  if (l->backups->len == 0)
+    return TRUE;
+  b = g_ptr_array_index (l->backups, g_rand_int_range (run->rand, 0, l->backups->len));
+  for (guint i = 0; i < run->writes->len; i++)
+    if (bits_has (l->known, i) && !bits_has (b->known, i))
+      {
+        gboolean elsewhere = FALSE;
+
+        for (guint j = 0; j < run->laptops->len && !elsewhere; j++)
+          elsewhere = j != laptop && bits_has (LAPTOP (run, j)->known, i);
+        for (guint j = 0; j < run->mail->len && !elsewhere; j++)
+          elsewhere = bits_has (((Mail *) g_ptr_array_index (run->mail, j))->known, i);
+        run->stats->lost_by_restore += !elsewhere;
+      }
+  g_clear_object (&l->store);
+  g_unlink (wal);
+  g_unlink (shm);
+  from = g_file_new_for_path (b->path);
+  to = g_file_new_for_path (l->path);
+  if (!g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &local_error))
+    return failed (run, error, local_error, "restoring a backup");
+  g_free (l->known);
+  l->known = bits_copy (b->known);
+  if (!open_laptop (run, l, error))
+    return FALSE;
+  run->stats->restores++;
+  trace (run, "laptop %u is restored from a backup (%s)", laptop,
+         wsp_store_get_notice (l->store) == WSP_STORE_NOTICE_RESTORED ? "found out" : "nothing made since");
+  return check_laptop (run, laptop, error);
+}
+
+/* A copy of a laptop's database on a new computer, which goes on by itself. */
+static gboolean
+copy_laptop (Run     *run,
+             guint    laptop,
+             GError **error)
+{
+  Laptop *l = LAPTOP (run, laptop);
+  Laptop *copy;
+
+  if (run->laptops->len >= MAX_LAPTOPS || l->new_key)
+    return TRUE;
+  l->copied = TRUE;
+  copy = g_new0 (Laptop, 1);
+  copy->copied = TRUE;
+  copy->path = new_file (run, "copy");
+  copy->guard = g_build_filename (run->dir, "computers", copy->path + strlen (run->dir) + 1, NULL);
+  copy->known = bits_copy (l->known);
+  copy->backups = g_ptr_array_new_with_free_func (backup_free);
+  if (!copy_database (run, l->store, copy->path, error))
+    {
+      laptop_free (copy);
+      return FALSE;
+    }
+  g_ptr_array_add (run->laptops, copy);
+  if (!open_laptop (run, copy, error))
+    return FALSE;
+  if (wsp_store_get_notice (copy->store) != WSP_STORE_NOTICE_MOVED)
+    return fail (run, error, WSP_CONVERGENCE_ERROR_FAILED, "a database copied to a new computer was not found out");
+  run->stats->copies++;
+  trace (run, "laptop %u is copied to a new computer: laptop %u", laptop, run->laptops->len - 1);
+  return check_laptop (run, run->laptops->len - 1, error);
+}
+
+static gboolean
+new_key (Run     *run,
+         guint    laptop,
+         GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  /* Not together with copies of a database: a copy that made a key of its
+   * own before it met its original, or an original whose copy became a
+   * laptop of its own with the old key's changes, leaves changes only that
+   * key's laptop can vouch for (a limit the README states). */
+  if (LAPTOP (run, laptop)->copied)
+    return TRUE;
+  LAPTOP (run, laptop)->new_key = TRUE;
+  if (!wsp_store_replace_key (LAPTOP (run, laptop)->store, &local_error))
+    return failed (run, error, local_error, "making a new key");
+  run->stats->new_keys++;
+  trace (run, "laptop %u makes a new key", laptop);
+  return TRUE;
+}
+
+/* ---- a hostile laptop --------------------------------------------------------- */
+
+static GPtrArray *
+lines_of (GBytes *bytes)
+{
+  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_auto (GStrv) parts = g_strsplit (text, "\n", -1);
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (*parts[i] != '\0')
+      g_ptr_array_add (lines, g_strdup (parts[i]));
+  return lines;
+}
+
+/* The file put together again and signed at its end with @store's key, as
+ * its laptop can: the file's own signature is sound. */
+static GBytes *
+sign_lines (WspStore  *store,
+            GPtrArray *lines)
+{
+  g_autoptr (GChecksum) digest = g_checksum_new (G_CHECKSUM_SHA256);
+  GString *out = g_string_new (NULL);
+  g_autofree char *signed_text = NULL;
+  g_autofree char *sig_hex = NULL;
+  guint8 sig[WSP_SIGNATURE_SIZE];
+  WspKeyPair pair;
+
+  wsp_store_get_keys (store, &pair, NULL);
+  for (guint i = 0; i + 1 < lines->len; i++)
+    {
+      const char *line = g_ptr_array_index (lines, i);
+
+      g_string_append (out, line);
+      g_string_append_c (out, '\n');
+      g_checksum_update (digest, (const guchar *) line, -1);
+      g_checksum_update (digest, (const guchar *) "\n", 1);
+    }
+  signed_text = g_strconcat ("wspolnie-packet-end\n", g_checksum_get_string (digest), NULL);
+  wsp_keys_sign (&pair, (const guint8 *) signed_text, strlen (signed_text), sig);
+  sig_hex = wsp_keys_to_hex (sig, WSP_SIGNATURE_SIZE);
+  g_string_append_printf (out, "{\"end\":{\"digest\":\"%s\",\"items\":%u,\"signature\":\"%s\"}}\n",
+                          g_checksum_get_string (digest), lines->len - 2, sig_hex);
+  return g_string_free_to_bytes (out);
+}
+
+static char *
+change_id_of (JsonObject *change)
+{
+  JsonArray *parents = json_object_get_array_member (change, "parents");
+  g_autoptr (GPtrArray) sorted = g_ptr_array_new ();
+  g_autofree char *parents_text = NULL;
+  g_autofree char *sets_text = wsp_json_object_canonical (json_object_get_object_member (change, "sets"));
+
+  for (guint i = 0; i < json_array_get_length (parents); i++)
+    g_ptr_array_add (sorted, (gpointer) json_array_get_string_element (parents, i));
+  g_ptr_array_sort (sorted, wsp_store_compare_strings);
+  g_ptr_array_add (sorted, NULL);
+  parents_text = wsp_store_parents_text ((const char * const *) sorted->pdata);
+  return wsp_store_change_id (json_object_get_string_member (change, "entity"),
+                              json_object_get_string_member (change, "record"),
+                              json_object_get_int_member (change, "gen"), parents_text, sets_text);
+}
+
+/* A change the hostile laptop makes up in its own stream, with a head it
+ * signs with its own key: only the change itself can be wrong. */
+static GBytes *
+forge_own (WspStore   *store,
+           GPtrArray  *honest,
+           JsonObject *change)
+{
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (JsonObject) author = json_object_new ();
+  g_autoptr (JsonObject) head = json_object_new ();
+  g_autofree char *rev = change_id_of (change);
+  g_autofree char *chain = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *key_hex = NULL;
+  g_autofree char *sig_hex = NULL;
+  gint64 seq = store->stream_seq + 1;
+  guint8 sig[WSP_SIGNATURE_SIZE];
+  WspKeyPair pair;
+
+  wsp_store_get_keys (store, &pair, NULL);
+  key_hex = wsp_keys_to_hex (pair.public_key, WSP_KEY_SIZE);
+  json_object_set_string_member (change, "rev", rev);
+  json_object_set_string_member (change, "stream", store->stream);
+  json_object_set_int_member (change, "seq", seq);
+  json_object_set_string_member (change, "prev", store->stream_chain);
+  json_object_set_string_member (change, "hlc", "0000000000000001");
+  chain = wsp_store_chain_next (store->stream_chain, store->stream, seq, rev);
+  text = wsp_store_head_text (store->stream, seq, chain, store->peer_id, 0);
+  wsp_keys_sign (&pair, (const guint8 *) text, strlen (text), sig);
+  sig_hex = wsp_keys_to_hex (sig, WSP_SIGNATURE_SIZE);
+  json_object_set_string_member (author, "author", store->peer_id);
+  json_object_set_string_member (author, "name", "");
+  json_object_set_string_member (author, "key", key_hex);
+  json_object_set_string_member (head, "head", chain);
+  json_object_set_string_member (head, "stream", store->stream);
+  json_object_set_int_member (head, "seq", seq);
+  json_object_set_string_member (head, "signer", store->peer_id);
+  json_object_set_int_member (head, "legacy", 0);
+  json_object_set_string_member (head, "key", key_hex);
+  json_object_set_string_member (head, "signature", sig_hex);
+
+  g_ptr_array_add (lines, g_strdup (g_ptr_array_index (honest, 0)));
+  g_ptr_array_add (lines, wsp_json_object_canonical (change));
+  g_ptr_array_add (lines, wsp_json_object_canonical (author));
+  g_ptr_array_add (lines, wsp_json_object_canonical (head));
+  g_ptr_array_add (lines, g_strdup ("{}")); /* the end, made anew */
+  return sign_lines (store, lines);
+}
+
+/* A change of @honest's (not a second number, head or signer). */
+static int
+pick_change_line (Run       *run,
+                  GPtrArray *lines,
+                  gboolean   of_vote)
+{
+  g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 1; i + 1 < lines->len; i++)
+    {
+      const char *line = g_ptr_array_index (lines, i);
+
+      if (g_str_has_prefix (line, "{\"entity\":") && (!of_vote || g_str_has_prefix (line, "{\"entity\":\"vote\"")))
+        g_array_append_val (found, i);
+    }
+  if (found->len == 0)
+    return -1;
+  return g_array_index (found, guint, g_rand_int_range (run->rand, 0, found->len));
+}
+
+/* A trusted laptop sends a file made to do harm: it must be refused whole,
+ * and nothing may change. */
+static gboolean
+hostile (Run     *run,
+         GError **error)
+{
+  guint from = g_rand_int_range (run->rand, 0, run->laptops->len);
+  guint to = g_rand_int_range (run->rand, 0, run->laptops->len - 1);
+  WspStore *h, *victim;
+  g_autoptr (GBytes) honest = NULL;
+  g_autoptr (GPtrArray) lines = NULL;
+  g_autoptr (GBytes) forged = NULL;
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto (WspImportReport) report = { 0 };
+  guint kind = g_rand_int_range (run->rand, 0, 6);
+  const char *what = NULL;
+  int at;
+
+  if (to >= from)
+    to++;
+  h = LAPTOP (run, from)->store;
+  victim = LAPTOP (run, to)->store;
+  if (!knows_laptop (victim, wsp_store_get_peer_id (h))
+      || g_strcmp0 (wsp_store_get_peer_id (h), wsp_store_get_peer_id (victim)) == 0)
+    return TRUE;
+  honest = wsp_sync_build_packet (h, NULL, TRUE, NULL, &local_error);
+  if (honest == NULL)
+    return failed (run, error, local_error, "making a packet to forge");
+  lines = lines_of (honest);
+  at = pick_change_line (run, lines, kind == 3);
+  if (at < 0)
+    return TRUE;
+  {
+    g_autoptr (JsonNode) node = json_from_string (g_ptr_array_index (lines, at), NULL);
+    JsonObject *change = json_node_get_object (node);
+    JsonObject *sets = json_object_get_object_member (change, "sets");
+
+    switch (kind)
+      {
+      case 0: /* a value altered */
+        json_object_set_string_member (sets, "notes", "podrobione");
+        what = "a value altered";
+        break;
+      case 1: /* a value altered, its id made to match: its author never signed it */
+        json_object_set_string_member (sets, "notes", "podrobione");
+        {
+          g_autofree char *rev = change_id_of (change);
+          json_object_set_string_member (change, "rev", rev);
+        }
+        what = "a change its author never signed";
+        break;
+      case 2: /* a change moved into the victim's own stream */
+        if (g_strcmp0 (json_object_get_string_member (change, "stream"), victim->stream) == 0)
+          return TRUE;
+        json_object_set_string_member (change, "stream", victim->stream);
+        what = "a change put under another laptop's name";
+        break;
+      default:
+        break;
+      }
+    if (kind <= 2)
+      {
+        g_free (g_ptr_array_index (lines, at));
+        g_ptr_array_index (lines, at) = wsp_json_object_canonical (change);
+        forged = sign_lines (h, lines);
+      }
+    else
+      {
+        g_autoptr (JsonObject) made = json_object_new ();
+        g_autoptr (JsonArray) parents = json_array_new ();
+        g_autoptr (JsonObject) made_sets = json_object_new ();
+
+        json_object_set_string_member (made, "entity", json_object_get_string_member (change, "entity"));
+        json_object_set_string_member (made, "record", json_object_get_string_member (change, "record"));
+        json_array_add_string_element (parents, json_object_get_string_member (change, "rev"));
+        switch (kind)
+          {
+          case 3: /* a second version of a vote */
+            json_object_set_string_member (made_sets, "choice", "against");
+            json_object_set_int_member (made, "gen", json_object_get_int_member (change, "gen") + 1);
+            what = "a vote rewritten";
+            break;
+          case 4: /* a generation no one can follow */
+            json_object_set_string_member (made_sets, "notes", "wysoko");
+            json_object_set_int_member (made, "gen", G_MAXINT32);
+            what = "a generation of 2^31 - 1";
+            break;
+          default: /* a version of another record */
+            {
+              g_autofree char *other = g_uuid_string_random ();
+
+              json_object_set_string_member (made, "record", other);
+              json_object_set_string_member (made_sets, "notes", "cudze");
+              json_object_set_int_member (made, "gen", json_object_get_int_member (change, "gen") + 1);
+              what = "a parent of another record";
+            }
+            break;
+          }
+        json_object_set_array_member (made, "parents", g_steal_pointer (&parents));
+        json_object_set_object_member (made, "sets", g_steal_pointer (&made_sets));
+        forged = forge_own (h, lines, made);
+      }
+  }
+
+  before = seen_on (run, to);
+  if (wsp_sync_import_bytes (victim, forged, WSP_IMPORT_DEFAULT, &report, &local_error)
+      && (report.stats.added > 0 || report.stats.held_aside > 0 || strcmp (before, after = seen_on (run, to)) != 0))
+    return fail (run, error, WSP_CONVERGENCE_ERROR_ACCEPTED, "laptop %u took a file from laptop %u with %s: %s", to,
+                 from, what, run->trace ? (const char *) g_ptr_array_index (lines, at) : "");
+  /* Taken only if it brought nothing: what it altered is held here as it was. */
+  if (local_error == NULL)
+    {
+      trace (run, "laptop %u finds nothing new in a file from laptop %u with %s", to, from, what);
+      return TRUE;
+    }
+  after = seen_on (run, to);
+  if (strcmp (before, after) != 0)
+    return fail (run, error, WSP_CONVERGENCE_ERROR_CHANGED, "a file with %s, refused, changed laptop %u", what, to);
+  run->stats->hostile++;
+  trace (run, "laptop %u refuses a file from laptop %u with %s: %s", to, from, what, local_error->message);
+  return TRUE;
+}
+
+/* ---- the run ------------------------------------------------------------------ */
 
 static gboolean
 step (Run     *run,
       GError **error)
 {
-  gdouble r = g_rand_double (run->rand);
-  guint live_kinds = 0;
+  guint laptop = g_rand_int_range (run->rand, 0, run->laptops->len);
+  guint roll = g_rand_int_range (run->rand, 0, 100);
 
-  for (guint k = 0; k < run->records->len && live_kinds < 2; k++)
-    if (((Known *) g_ptr_array_index (run->records, k))->type != WSP_TYPE_VOTE)
-      live_kinds++;
-
-  if (live_kinds < 2 || r < 0.08)
-    return op_create (run, error);
-  if (r < 0.30)
-    return op_edit (run, error);
-  if (r < 0.35)
-    return op_delete (run, error);
-  if (r < 0.38)
-    return op_undelete (run, error);
-  if (r < 0.43)
-    return op_vote (run, error);
-  if (r < 0.45)
-    return op_tamper_vote (run, error);
-  if (r < 0.53)
-    return op_resolve (run, error);
-  if (r < 0.85)
-    return op_export (run, error);
-  if (r < 0.95)
-    return op_deliver_queued (run, error);
-  if (r < 0.98)
-    return op_replay (run, error);
-  return op_flush (run, error);
+  if (roll < 10)
+    return create (run, laptop, error) && check_laptop (run, laptop, error);
+  if (roll < 42)
+    return edit (run, laptop, error) && check_laptop (run, laptop, error);
+  if (roll < 50)
+    return resolve (run, laptop, error) && check_laptop (run, laptop, error);
+  if (roll < 55)
+    return delete_or_restore (run, laptop, FALSE, error) && check_laptop (run, laptop, error);
+  if (roll < 57)
+    return delete_or_restore (run, laptop, TRUE, error) && check_laptop (run, laptop, error);
+  if (roll < 84)
+    return exchange (run, error);
+  if (roll < 88)
+    return deliver_late (run, error);
+  if (roll < 91)
+    return (run->events & WSP_CONVERGENCE_RESTORES) ? backup (run, laptop, error) : TRUE;
+  if (roll < 94)
+    return (run->events & WSP_CONVERGENCE_RESTORES) ? restore (run, laptop, error) : TRUE;
+  if (roll < 95)
+    return (run->events & WSP_CONVERGENCE_COPIES) ? copy_laptop (run, laptop, error) : TRUE;
+  if (roll < 96)
+    return (run->events & WSP_CONVERGENCE_NEW_KEYS) ? new_key (run, laptop, error) : TRUE;
+  return (run->events & WSP_CONVERGENCE_HOSTILE) ? hostile (run, error) : TRUE;
 }
 
-/* Every laptop sends every other laptop a delta (everything the first time)
- * until a round adds nothing; then a round of full packets must add nothing
- * either, or a delta left out something the recipient lacked. */
+/* Everyone exchanges full packets with everyone, until nothing is new. */
 static gboolean
-quiesce (Run     *run,
-         GError **error)
+settle (Run     *run,
+        GError **error)
 {
-  guint max_rounds = 2 * run->n + 4;
+  Bits all = { 0 };
+  g_autofree char *first = NULL;
 
-  for (guint round = 0;; round++)
+  for (guint round = 0; round < 8; round++)
     {
-      guint added = 0;
+      gboolean news = FALSE;
 
-      if (round == max_rounds)
-        {
-          g_set_error (error, WSP_CONVERGENCE_ERROR, WSP_CONVERGENCE_ERROR_DIVERGED,
-                       "the laptops still exchange new revisions after %u rounds", round);
-          return FALSE;
-        }
-      for (guint i = 0; i < run->n; i++)
-        for (guint j = 0; j < run->n; j++)
+      run->stats->rounds++;
+      for (guint i = 0; i < run->laptops->len; i++)
+        for (guint j = 0; j < run->laptops->len; j++)
           {
+            g_autoptr (GError) local_error = NULL;
             g_auto (WspImportReport) report = { 0 };
             g_autoptr (GBytes) bytes = NULL;
-            gboolean delta;
+            Laptop *to = LAPTOP (run, j);
 
             if (i == j)
               continue;
-            bytes = build_packet (run, i, j, FALSE, TRUE, &delta, error);
-            if (bytes == NULL || !deliver (run, i, j, bytes, &report, error))
-              return FALSE;
-            added += report.stats.added;
+            bytes = wsp_sync_build_packet (LAPTOP (run, i)->store, NULL, TRUE, NULL, &local_error);
+            if (bytes == NULL)
+              return failed (run, error, local_error, "making a packet at the end");
+            if (!wsp_sync_import_bytes (to->store, bytes, WSP_IMPORT_TRUST_NEW | WSP_IMPORT_ACCEPT_NEW_KEY, &report,
+                                        &local_error))
+              {
+                trace (run, "at the end laptop %u refuses laptop %u's packet: %s", j, i, local_error->message);
+                /* A laptop's new key is accepted from that laptop's own file first. */
+                if (g_error_matches (local_error, WSP_STORE_ERROR, WSP_STORE_ERROR_UNKNOWN_KEY))
+                  {
+                    news = TRUE;
+                    continue;
+                  }
+                if (g_error_matches (local_error, WSP_SYNC_ERROR, WSP_SYNC_ERROR_OWN_PACKET))
+                  continue;
+                if (same_laptop_id (run, i, j) && g_error_matches (local_error, WSP_SYNC_ERROR,
+                                                                   WSP_SYNC_ERROR_BAD_SIGNATURE))
+                  {
+                    news = TRUE;
+                    continue;
+                  }
+                return failed (run, error, local_error, "importing a packet at the end");
+              }
+            if (report.stats.held_for_key > 0)
+              {
+                trace (run, "at the end laptop %u keeps %u of laptop %u's changes aside for a key", j,
+                       report.stats.held_for_key, i);
+                news = TRUE;
+                continue;
+              }
+            bits_or (to->known, LAPTOP (run, i)->known);
+            news |= report.stats.added > 0 || report.stats.new_identity || report.stats.renumbered;
+            run->stats->new_identities += report.stats.new_identity;
           }
-      run->stats->quiescence_rounds++;
-      if (added == 0)
+      if (!news)
         break;
     }
 
-  for (guint i = 0; i < run->n; i++)
+  for (guint i = 0; i < run->laptops->len; i++)
+    bits_or (&all, LAPTOP (run, i)->known);
+  for (guint i = 0; i < run->laptops->len; i++)
     {
-      gboolean delta;
-      g_autoptr (GBytes) bytes = build_packet (run, i, i, TRUE, FALSE, &delta, error);
+      g_autoptr (GError) local_error = NULL;
+      g_autofree char *seen = NULL;
 
-      if (bytes == NULL)
+      if (!bits_equal (LAPTOP (run, i)->known, &all))
+        return fail (run, error, WSP_CONVERGENCE_ERROR_DIVERGED,
+                     "after %u rounds laptop %u still lacks writes the others hold", run->stats->rounds, i);
+      if (!check_laptop (run, i, error))
         return FALSE;
-      for (guint j = 0; j < run->n; j++)
-        {
-          g_auto (WspImportReport) report = { 0 };
-          g_autoptr (JsonArray) before = NULL;
-
-          if (i == j)
-            continue;
-          before = wsp_store_dup_revisions (run->stores[j], NULL, error);
-          if (before == NULL || !deliver (run, i, j, bytes, &report, error))
-            return FALSE;
-          if (report.stats.added > 0)
-            {
-              g_autoptr (GHashTable) had = g_hash_table_new (g_str_hash, g_str_equal);
-              g_autoptr (JsonArray) after = wsp_store_dup_revisions (run->stores[j], NULL, NULL);
-              g_autofree char *what = NULL;
-
-              guint n_after = after != NULL ? json_array_get_length (after) : 0;
-
-              for (guint k = 0; k < json_array_get_length (before); k++)
-                g_hash_table_add (had, (gpointer) rev_string (
-                                         json_array_get_object_element (before, k), "rev"));
-              for (guint k = 0; k < n_after && what == NULL; k++)
-                {
-                  JsonObject *rev = json_array_get_object_element (after, k);
-                  if (!g_hash_table_contains (had, rev_string (rev, "rev")))
-                    what = describe_rev (rev);
-                }
-              g_set_error (error, WSP_CONVERGENCE_ERROR, WSP_CONVERGENCE_ERROR_DELTA,
-                           "delta packets stopped bringing anything new, yet a full packet "
-                           "from laptop %u added %u revisions to laptop %u, e.g. %s",
-                           i, report.stats.added, j, what != NULL ? what : "?");
-              return FALSE;
-            }
-        }
+      if (!wsp_store_check (LAPTOP (run, i)->store, &local_error))
+        return fail (run, error, WSP_CONVERGENCE_ERROR_DAMAGED, "laptop %u: %s", i, local_error->message);
+      seen = seen_on (run, i);
+      if (first == NULL)
+        first = g_steal_pointer (&seen);
+      else if (strcmp (first, seen) != 0)
+        return fail (run, error, WSP_CONVERGENCE_ERROR_DIVERGED,
+                     "after everyone exchanged, laptop %u shows other values or conflicts than laptop 0", i);
     }
   return TRUE;
 }
 
-/* Every revision a laptop made, and every vote cast, is on every laptop,
- * and every vote is as it was cast. */
-static gboolean
-check_oracle (Run     *run,
-              GError **error)
+WspConvergenceEvents
+wsp_convergence_events_for_seed (guint32 seed)
 {
-  GHashTableIter iter;
-  gpointer key, value;
-
-  for (guint q = 0; q < run->n; q++)
+  switch (seed % 3)
     {
-      g_autoptr (JsonArray) revs = wsp_store_dup_revisions (run->stores[q], NULL, error);
-      g_autoptr (GHashTable) held = g_hash_table_new (g_str_hash, g_str_equal);
-      g_autoptr (GPtrArray) votes = g_ptr_array_new_with_free_func (g_object_unref);
-
-      if (revs == NULL)
-        return FALSE;
-      for (guint k = 0; k < json_array_get_length (revs); k++)
-        g_hash_table_add (held,
-                          (gpointer) rev_string (json_array_get_object_element (revs, k), "rev"));
-      g_hash_table_iter_init (&iter, run->oracle);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        if (!g_hash_table_contains (held, key))
-          {
-            g_set_error (error, WSP_CONVERGENCE_ERROR, WSP_CONVERGENCE_ERROR_LOST_WRITE,
-                         "I2: revision %s made on laptop(s) 0x%x is missing on laptop %u",
-                         (const char *) key, GPOINTER_TO_UINT (value), q);
-            return FALSE;
-          }
-
-      if (!wsp_store_query (run->stores[q], WSP_TYPE_VOTE, NULL, NULL, votes, error))
-        return FALSE;
-      if (votes->len != g_hash_table_size (run->votes))
-        {
-          g_set_error (error, WSP_CONVERGENCE_ERROR, WSP_CONVERGENCE_ERROR_APPEND_ONLY,
-                       "laptop %u shows %u votes; %u were cast", q, votes->len,
-                       g_hash_table_size (run->votes));
-          return FALSE;
-        }
-      for (guint k = 0; k < votes->len; k++)
-        {
-          WspRecord *vote = g_ptr_array_index (votes, k);
-          const char *cast = g_hash_table_lookup (run->votes, wsp_record_get_id (vote));
-          g_autofree char *now = wsp_json_object_canonical (wsp_record_get_values (vote));
-
-          if (cast == NULL || strcmp (cast, now) != 0 || wsp_record_get_conflicted (vote))
-            {
-              g_set_error (error, WSP_CONVERGENCE_ERROR, WSP_CONVERGENCE_ERROR_APPEND_ONLY,
-                           "laptop %u shows vote %s as %s; it was cast as %s", q,
-                           wsp_record_get_id (vote), now, cast != NULL ? cast : "(never cast)");
-              return FALSE;
-            }
-        }
+    case 0:
+      return 0;
+    case 1:
+      return WSP_CONVERGENCE_RESTORES | WSP_CONVERGENCE_COPIES | WSP_CONVERGENCE_HOSTILE;
+    default:
+      return WSP_CONVERGENCE_NEW_KEYS | WSP_CONVERGENCE_COPIES | WSP_CONVERGENCE_HOSTILE;
     }
-  return TRUE;
 }
 
-/* I3: an old packet imported again changes nothing. */
-static gboolean
-check_replays (Run     *run,
-               GError **error)
-{
-  for (guint k = 0; k < 3 && run->sent->len > 0; k++)
-    {
-      Item *item = g_ptr_array_index (run->sent, pick (run, run->sent->len));
-      guint to = other_than (run, item->from);
-      g_auto (WspImportReport) report = { 0 };
-      g_autofree char *dump_before = wsp_convergence_dump (run->stores[to], error);
-      g_autofree char *revs_before = NULL;
-      g_autofree char *dump_after = NULL;
-      g_autofree char *revs_after = NULL;
-
-      if (dump_before == NULL)
-        return FALSE;
-      revs_before = wsp_convergence_revisions_digest (run->stores[to], error);
-      if (revs_before == NULL || !deliver (run, item->from, to, item->bytes, &report, error))
-        return FALSE;
-      dump_after = wsp_convergence_dump (run->stores[to], error);
-      if (dump_after == NULL)
-        return FALSE;
-      revs_after = wsp_convergence_revisions_digest (run->stores[to], error);
-      if (revs_after == NULL)
-        return FALSE;
-      if (strcmp (dump_before, dump_after) != 0 || strcmp (revs_before, revs_after) != 0
-          || (!report.already_imported && report.stats.added != 0))
-        {
-          g_autofree char *where = first_difference (dump_before, dump_after);
-          g_set_error (error, WSP_CONVERGENCE_ERROR, WSP_CONVERGENCE_ERROR_NOT_IDEMPOTENT,
-                       "I3: importing an old packet from laptop %u again into laptop %u changed "
-                       "its state (%u revisions added); %s",
-                       item->from, to, report.stats.added, where);
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
-static gboolean
-run_all (Run     *run,
-         guint    steps,
-         GError **error)
-{
-  for (run->step = 0; run->step < steps; run->step++)
-    if (!step (run, error))
-      return FALSE;
-
-  /* What is still on its way arrives, in any order; then quiescence. */
-  if (!op_flush (run, error))
-    return FALSE;
-  if (!quiesce (run, error))
-    {
-      g_prefix_error (error, "at quiescence: ");
-      return FALSE;
-    }
-  if (!wsp_convergence_check (run->stores, run->n, run->stats, error)
-      || !check_oracle (run, error) || !check_replays (run, error))
-    {
-      g_prefix_error (error, "after quiescence: ");
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* A new folder for the laptops' databases: in WSP_CONVERGENCE_TMPDIR, else
- * in memory (/dev/shm) where there is one, since SQLite's fsyncs make up most
- * of the time on a disk, else in the usual temporary folder. */
 char *
 wsp_convergence_make_folder (GError **error)
 {
   const char *base = g_getenv ("WSP_CONVERGENCE_TMPDIR");
   g_autofree char *template = NULL;
 
-  if (base == NULL && g_file_test ("/dev/shm", G_FILE_TEST_IS_DIR)
-      && g_access ("/dev/shm", W_OK) == 0)
+  if (base == NULL && g_file_test ("/dev/shm", G_FILE_TEST_IS_DIR) && g_access ("/dev/shm", W_OK) == 0)
     base = "/dev/shm";
   if (base == NULL)
     return g_dir_make_tmp ("wsp-convergence-XXXXXX", error);
@@ -2061,8 +1755,8 @@ wsp_convergence_make_folder (GError **error)
   if (g_mkdtemp (template) == NULL)
     {
       int saved = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   "Could not make a folder in %s: %s", base, g_strerror (saved));
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "Could not make a folder in %s: %s", base,
+                   g_strerror (saved));
       return NULL;
     }
   return g_steal_pointer (&template);
@@ -2072,6 +1766,7 @@ gboolean
 wsp_convergence_run (guint32               seed,
                      guint                 laptops,
                      guint                 steps,
+                     WspConvergenceEvents  events,
                      WspConvergenceStats  *stats,
                      GError              **error)
 {
@@ -2079,50 +1774,41 @@ wsp_convergence_run (guint32               seed,
   WspConvergenceStats local_stats = { 0 };
   g_autoptr (GError) local_error = NULL;
   gint64 started = g_get_monotonic_time ();
-  gboolean ok;
+  gboolean ok = TRUE;
 
-  g_return_val_if_fail (laptops >= 2, FALSE);
+  g_return_val_if_fail (laptops >= 2 && laptops <= MAX_LAPTOPS, FALSE);
 
   run.seed = seed;
-  run.n = laptops;
-  run.trace = g_getenv ("WSP_CONVERGENCE_TRACE") != NULL;
   run.rand = g_rand_new_with_seed (seed);
-  run.stats = &local_stats;
-  run.records = g_ptr_array_new_with_free_func ((GDestroyNotify) known_free);
-  run.deleted = g_ptr_array_new_with_free_func (g_free);
-  run.queue = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
-  run.sent = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
-  run.oracle = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  run.votes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  for (guint i = 0; i < N_BALLOTS; i++)
-    run.ballots[i] = seeded_uuid (&run);
-  for (guint i = 0; i < N_SEATS; i++)
-    run.seats[i] = seeded_uuid (&run);
-
+  run.events = events;
+  run.stats = stats != NULL ? stats : &local_stats;
+  memset (run.stats, 0, sizeof *run.stats);
+  run.trace = g_getenv ("WSP_CONVERGENCE_TRACE") != NULL;
+  run.laptops = g_ptr_array_new_with_free_func (laptop_free);
+  run.writes = g_ptr_array_new_with_free_func (write_free);
+  run.records = g_ptr_array_new_with_free_func (record_free);
+  run.mail = g_ptr_array_new_with_free_func (mail_free);
   run.dir = wsp_convergence_make_folder (&local_error);
   if (run.dir == NULL)
-    return failed (error, local_error, "seed %u: making a temporary folder", seed);
-  run.stores = g_new0 (WspStore *, laptops);
-  for (guint i = 0; i < laptops; i++)
+    return failed (&run, error, local_error, "making a temporary folder");
+
+  for (guint i = 0; i < laptops && ok; i++)
     {
-      g_autofree char *file = g_strdup_printf ("laptop-%u.sqlite3", i);
-      g_autofree char *path = g_build_filename (run.dir, file, NULL);
-      g_autofree char *name = g_strdup_printf ("Laptop %u", i);
+      Laptop *l = g_new0 (Laptop, 1);
+      g_autofree char *name = g_strdup_printf ("Laptop %c", 'A' + i);
 
-      run.stores[i] = wsp_store_open (path, &local_error);
-      if (run.stores[i] == NULL || !wsp_sync_set_laptop_name (run.stores[i], name, &local_error))
-        return failed (error, local_error, "seed %u: opening laptop %u", seed, i);
+      l->path = new_file (&run, "laptop");
+      l->guard = g_build_filename (run.dir, "computers", l->path + strlen (run.dir) + 1, NULL);
+      l->known = g_new0 (Bits, 1);
+      l->backups = g_ptr_array_new_with_free_func (backup_free);
+      g_ptr_array_add (run.laptops, l);
+      ok = open_laptop (&run, l, error) && wsp_sync_set_laptop_name (l->store, name, NULL);
     }
-
-  ok = run_all (&run, steps, error);
-  if (!ok && run.step < steps)
-    g_prefix_error (error, "seed %u (%u laptops, %u steps), step %u: ", seed, laptops, steps,
-                    run.step);
-  else if (!ok)
-    g_prefix_error (error, "seed %u (%u laptops, %u steps), after the last step: ", seed, laptops,
-                    steps);
-  local_stats.seconds = (g_get_monotonic_time () - started) / (gdouble) G_USEC_PER_SEC;
-  if (stats != NULL)
-    *stats = local_stats;
+  for (run.step = 1; ok && run.step <= steps && run.writes->len + 16 < MAX_WRITES; run.step++)
+    ok = step (&run, error);
+  if (ok)
+    ok = settle (&run, error);
+  run.stats->records = run.records->len;
+  run.stats->seconds = (g_get_monotonic_time () - started) / 1e6;
   return ok;
 }

@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 #include <gdk/x11/gdkx.h>
+#include <X11/XKBlib.h>
 #include <X11/extensions/XTest.h>
 
 #include "wsp-screenshot.h"
@@ -43,11 +44,12 @@ frame_cb (GtkWidget     *widget,
   return ++*(guint *) data < 4 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
 
-/* Lets layout and paint settle for a few frames (five seconds at most). */
+/* Lets layout and paint settle for a few frames (half a minute at most: a
+ * sanitizer build with the slow unwinder draws its first frames slowly). */
 void
 wsp_test_settle (GtkWidget *widget)
 {
-  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
   guint frames = 0;
 
   gtk_widget_add_tick_callback (widget, frame_cb, &frames, NULL);
@@ -152,6 +154,15 @@ wsp_test_press (GtkWindow  *window,
   g_return_if_fail (GDK_IS_X11_SURFACE (surface));
   g_assert_true (gtk_accelerator_parse (accelerator, &keyval, &mods));
   xdisplay = gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface));
+  /* A character typed with Shift on the keyboard (":", "@", "?") gets it. */
+  {
+    guint keysym = gdk_keyval_to_lower (keyval);
+    KeyCode code = XKeysymToKeycode (xdisplay, keysym);
+
+    if (code != 0 && XkbKeycodeToKeysym (xdisplay, code, 0, 0) != keysym
+        && XkbKeycodeToKeysym (xdisplay, code, 0, 1) == keysym)
+      mods |= GDK_SHIFT_MASK;
+  }
   for (guint i = 0; i < G_N_ELEMENTS (modifiers); i++)
     if (mods & modifiers[i].mask)
       fake_key (xdisplay, modifiers[i].keysym, TRUE);
@@ -179,6 +190,13 @@ wsp_test_type (GtkWindow  *window,
       else
         name = g_strdup (gdk_keyval_name (gdk_unicode_to_keyval (c)));
       g_assert_nonnull (name);
-      wsp_test_press (window, g_ascii_isupper (c) ? (name = g_strconcat ("<Shift>", name, NULL)) : name);
+      if (g_ascii_isupper (c))
+        {
+          char *shifted = g_strconcat ("<Shift>", name, NULL);
+
+          g_free (name);
+          name = shifted;
+        }
+      wsp_test_press (window, name);
     }
 }

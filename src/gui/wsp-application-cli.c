@@ -1,7 +1,8 @@
 /* wsp-application-cli.c — the tasks that need no window
  *
  *   wspolnie --export FILE [--full] [--for PEER]
- *   wspolnie --import FILE [--dry-run] [--trust]
+ *   wspolnie --import FILE [--dry-run] [--trust] [--accept-new-key] [--merge-same]
+ *   wspolnie --new-key
  *   wspolnie --conflicts
  *   wspolnie --check
  *   wspolnie --fingerprint
@@ -20,6 +21,7 @@
 
 #include "wsp-application-private.h"
 #include "demo/wsp-demo.h"
+#include "domain/wsp-identity.h"
 #include "domain/wsp-voting.h"
 #include "sync/wsp-sync.h"
 
@@ -40,6 +42,15 @@ wsp_application_add_cli_options (WspApplication *self)
       N_("With --import: only say what the file would change"), NULL },
     { "trust", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("With --import: trust a laptop seen for the first time (compare its fingerprint first)"),
+      NULL },
+    { "accept-new-key", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("With --import: accept a known laptop’s new key (compare its fingerprint first)"), NULL },
+    { "merge-same", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("With --import: merge what the file brings that this laptop holds already under another id "
+         "(the same KRS, NIP, REGON or e-mail)"),
+      NULL },
+    { "new-key", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Give this laptop a new signing key (when the old one may be known to someone else), and exit"),
       NULL },
     { "conflicts", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("List the records changed on two laptops at once, and exit"), NULL },
@@ -105,28 +116,74 @@ print_report (WspImportReport *report,
              i + 1 < G_N_ELEMENTS (kinds) ? "," : "\n");
   if (report->stats.clock_clamped)
     g_print (_("The other laptop’s clock is more than a day ahead; check its date and time.\n"));
+  if (report->stats.held_for_key > 0)
+    g_print (ngettext ("%u change is kept aside: it was signed with a new key of its laptop that this laptop "
+                       "has not accepted yet. Import a file from that laptop itself.\n",
+                       "%u changes are kept aside: they were signed with a new key of their laptop that this "
+                       "laptop has not accepted yet. Import a file from that laptop itself.\n",
+                       report->stats.held_for_key),
+             report->stats.held_for_key);
+  else if (report->stats.held_aside > 0)
+    g_print (ngettext ("%u change is kept aside: of a kind of record a newer version of Wspólnie knows, or of a "
+                       "laptop no longer trusted here.\n",
+                       "%u changes are kept aside: of kinds of records a newer version of Wspólnie knows, or "
+                       "of a laptop no longer trusted here.\n",
+                       report->stats.held_aside),
+             report->stats.held_aside);
+  if (report->stats.taken_back > 0)
+    g_print (ngettext ("%u change of this laptop’s own, lost with a restored backup, came back.\n",
+                       "%u changes of this laptop’s own, lost with a restored backup, came back.\n",
+                       report->stats.taken_back),
+             report->stats.taken_back);
+  if (report->stats.new_identity)
+    g_print (_("This database is a copy of another laptop’s, which goes on by itself: this laptop now has a "
+               "name and key of its own. The other laptops will ask to compare its new fingerprint once.\n"));
+  for (guint i = 0; report->same != NULL && i < report->same->len; i++)
+    {
+      WspSameAs *same = g_ptr_array_index (report->same, i);
+
+      /* Translators: an organisation or person the file brings that this
+       * laptop holds already: name, the local name, and what they share */
+      g_print (_("“%s” is the same as “%s” here (%s).\n"), same->title, same->other_title, same->key);
+    }
 }
 
 static int
-run_import (WspStore   *store,
-            const char *path,
-            gboolean    dry_run,
-            gboolean    trust)
+run_import (WspStore       *store,
+            const char     *path,
+            gboolean        dry_run,
+            WspImportFlags  confirmed,
+            gboolean        merge_same)
 {
   g_auto (WspImportReport) report = { 0 };
   g_autoptr (GError) error = NULL;
-  WspImportFlags flags = (dry_run ? WSP_IMPORT_DRY_RUN : 0) | (trust ? WSP_IMPORT_TRUST_NEW : 0);
+  WspImportFlags flags = (dry_run ? WSP_IMPORT_DRY_RUN : 0) | confirmed;
 
   if (!wsp_sync_import_file (store, path, flags, &report, &error))
     {
       if (g_error_matches (error, WSP_SYNC_ERROR, WSP_SYNC_ERROR_UNKNOWN_LAPTOP))
         g_printerr ("wspolnie: %s %s\n", error->message,
                     _("Then run the same command again with --trust."));
+      else if (g_error_matches (error, WSP_SYNC_ERROR, WSP_SYNC_ERROR_CHANGED_KEY))
+        g_printerr ("wspolnie: %s %s\n", error->message,
+                    _("Then run the same command again with --accept-new-key."));
       else
         fail (error);
       return 1;
     }
   print_report (&report, dry_run);
+  if (merge_same && !dry_run && report.same != NULL && report.same->len > 0)
+    {
+      guint merged = 0;
+
+      if (!wsp_identity_merge_all (store, report.same, &merged, &error))
+        return fail (error);
+      g_print (ngettext ("Merged %u record with the one held here.\n", "Merged %u records with the ones held here.\n",
+                         merged),
+               merged);
+    }
+  else if (report.same != NULL && report.same->len > 0 && !dry_run)
+    g_print (_("Run the same command again with --merge-same to make them one.\n"));
   return 0;
 }
 
@@ -209,6 +266,7 @@ wsp_application_run_cli (WspApplication *self,
   gboolean conflicts = g_variant_dict_contains (options, "conflicts");
   gboolean check = g_variant_dict_contains (options, "check");
   gboolean fingerprint = g_variant_dict_contains (options, "fingerprint");
+  gboolean new_key = g_variant_dict_contains (options, "new-key");
   g_autoptr (WspStore) store = NULL;
   g_autoptr (GError) error = NULL;
   int documents = wsp_application_run_documents (self, options);
@@ -218,12 +276,37 @@ wsp_application_run_cli (WspApplication *self,
   g_variant_dict_lookup (options, "export", "^&ay", &export_path);
   g_variant_dict_lookup (options, "import", "^&ay", &import_path);
   g_variant_dict_lookup (options, "for", "&s", &recipient);
-  if (export_path == NULL && import_path == NULL && !conflicts && !check && !fingerprint)
+  if (export_path == NULL && import_path == NULL && !conflicts && !check && !fingerprint && !new_key)
     return -1;
 
   store = wsp_store_open (wsp_application_get_database_path (self), &error);
   if (store == NULL)
     return fail (error);
+  switch (wsp_store_get_notice (store))
+    {
+    case WSP_STORE_NOTICE_RESTORED:
+      g_print (_("This database was restored from a backup: this laptop numbers its changes anew, and what "
+                 "it made after the backup comes back from the other laptops with their next files.\n"));
+      break;
+    case WSP_STORE_NOTICE_MOVED:
+      g_print (_("This database was copied or moved here from another computer: this laptop numbers its "
+                 "changes anew. If the old computer is still in use, the two become separate laptops at their "
+                 "first exchange.\n"));
+      break;
+    case WSP_STORE_NOTICE_NONE:
+    default:
+      break;
+    }
+  if (new_key)
+    {
+      g_autofree char *fp = NULL;
+
+      if (!wsp_store_replace_key (store, &error) || (fp = wsp_sync_dup_fingerprint (store, &error)) == NULL)
+        return fail (error);
+      g_print (_("This laptop has a new key. Fingerprint: %s\nThe other laptops will ask to compare it at "
+                 "their next import of a file from here.\n"),
+               fp);
+    }
   if (g_variant_dict_contains (options, "demo") && !wsp_demo_fill (store, &error))
     return fail (error);
 
@@ -244,8 +327,10 @@ wsp_application_run_cli (WspApplication *self,
     }
   if (import_path != NULL)
     {
-      int status = run_import (store, import_path, g_variant_dict_contains (options, "dry-run"),
-                               g_variant_dict_contains (options, "trust"));
+      WspImportFlags confirmed = (g_variant_dict_contains (options, "trust") ? WSP_IMPORT_TRUST_NEW : 0)
+                                 | (g_variant_dict_contains (options, "accept-new-key") ? WSP_IMPORT_ACCEPT_NEW_KEY : 0);
+      int status = run_import (store, import_path, g_variant_dict_contains (options, "dry-run"), confirmed,
+                               g_variant_dict_contains (options, "merge-same"));
       if (status != 0)
         return status;
     }

@@ -321,9 +321,11 @@ toast (WspApplication *self,
        const char     *text)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  /* A toast's title is markup; names and messages are text. */
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
 
   if (WSP_IS_WINDOW (window))
-    wsp_window_add_toast (WSP_WINDOW (window), adw_toast_new (text));
+    wsp_window_add_toast (WSP_WINDOW (window), adw_toast_new (escaped));
 }
 
 static void

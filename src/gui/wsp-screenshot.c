@@ -23,11 +23,26 @@ typedef struct
   char  *directory;
   guint  index;
   guint  frames;
+  guint  idle_id;
+  gboolean idle_ran;
 } ScreenshotData;
+
+/* Views read their data in an idle after their first frame: a picture
+ * waits for the idles of that priority to have run. */
+static gboolean
+idle_ran_cb (gpointer user_data)
+{
+  ScreenshotData *data = user_data;
+
+  data->idle_id = 0;
+  data->idle_ran = TRUE;
+  return G_SOURCE_REMOVE;
+}
 
 static void
 screenshot_data_free (ScreenshotData *data)
 {
+  g_clear_handle_id (&data->idle_id, g_source_remove);
   g_free (data->directory);
   g_free (data);
 }
@@ -93,7 +108,13 @@ screenshot_tick_cb (GtkWidget     *widget,
   if (g_task_return_error_if_cancelled (task))
     return G_SOURCE_REMOVE;
 
-  if (++data->frames < SETTLE_FRAMES)
+  if (data->frames == 0)
+    {
+      data->idle_ran = FALSE;
+      g_clear_handle_id (&data->idle_id, g_source_remove);
+      data->idle_id = g_idle_add_full (G_PRIORITY_LOW + 1, idle_ran_cb, data, NULL);
+    }
+  if (++data->frames < SETTLE_FRAMES || (!data->idle_ran && data->frames < MAX_FRAMES))
     return G_SOURCE_CONTINUE;
 
   basename = g_strdup_printf ("%s.png", names[data->index]);

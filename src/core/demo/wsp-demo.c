@@ -8,8 +8,9 @@
  * Council gives its opinion on.
  *
  * Everything is built from the tables below, in one transaction, around a
- * fixed day (WSP_DEMO_REFERENCE_DATE) and with a fixed random seed, so two
- * runs give the same data (only the record ids differ).  The Polish texts
+ * fixed day (WSP_DEMO_REFERENCE_DATE), with a fixed random seed and fixed
+ * record ids, so two runs give the same data: two laptops that start from
+ * the demo hold the same records.  The Polish texts
  * are data, not user interface, so they are not translated.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -598,6 +599,31 @@ typedef struct
 #define ROOM_MUSEUM "Muzeum Miejskie, sala konferencyjna, ul. Górnicza 1"
 #define ROOM_PALACE "Pałac Kultury, sala kameralna, ul. Teatralna 2"
 
+/* The rooms the meetings borrow; a meeting's place is its room's name and address. */
+typedef struct
+{
+  const char *place;
+  const char *name;
+  const char *address;
+  int         capacity;
+  const char *lender;
+  const char *contact;
+  const char *notes;
+} RoomData;
+
+static const RoomData rooms[] = {
+  { ROOM_SESSIONS, "Sala sesyjna Urzędu Miasta", "pl. Wolności 1", 60, "Biuro Rady Miasta",
+    "Ewa Król, 32 295 67 10", "Mikrofony i rzutnik; Wi-Fi dla gości (hasło w Biurze Rady)." },
+  { ROOM_COP, "Centrum Organizacji Pozarządowych, sala 12", "ul. Hutnicza 5", 30,
+    "Biuro Organizacji Pozarządowych", "32 295 68 00", "Klucz w portierni; czynne do 20:00." },
+  { ROOM_LIBRARY, "Biblioteka Miejska, czytelnia", "ul. Kościuszki 8", 25, "Biblioteka Miejska",
+    "Marta Zielińska, 32 262 41 15", "Bez Wi-Fi; rezerwacja co najmniej tydzień wcześniej." },
+  { ROOM_MUSEUM, "Muzeum Miejskie, sala konferencyjna", "ul. Górnicza 1", 40, "Muzeum Miejskie",
+    "32 264 20 11", "Bez Wi-Fi; wejście od dziedzińca, klucz u dyżurnego." },
+  { ROOM_PALACE, "Pałac Kultury, sala kameralna", "ul. Teatralna 2", 80, "Pałac Kultury Zagłębia",
+    "Sekretariat, 32 262 44 00", "Nagłośnienie trzeba zamówić dzień wcześniej." },
+};
+
 static const MeetingData meetings[] = {
   { "f61", "forum", 61, "2025-02-13", 17, 150, ROOM_COP, "ordinary", "minutes_approved",
     "Wskazano pięciu kandydatów do Rady kadencji 2025–2028." },
@@ -897,6 +923,7 @@ typedef struct
   GHashTable   *ids;        /* "kind:key" → record id */
   GHashTable   *attendance; /* "meeting:seat" → status, a static string */
   WspBodyRules  rules;
+  guint         made;       /* records made so far, for their fixed ids */
 } Demo;
 
 static void
@@ -924,11 +951,24 @@ id_of (Demo       *demo,
   return id;
 }
 
+/* A new record with a fixed id: the @n-th record the demo makes has the
+ * same id on every laptop, so two laptops that try the demo hold the same
+ * records, not two of each. */
 static WspRecord *
-record_new (const char *entity)
+record_new_full (Demo       *demo,
+                 const char *entity)
 {
-  return wsp_record_new_for_entity (entity, NULL);
+  g_autofree char *name = g_strdup_printf ("wspolnie-demo-%d-%u", DEMO_SEED, demo->made++);
+  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, name, -1);
+  char id[37];
+
+  /* A UUID of version 4's form, made from the digest. */
+  g_snprintf (id, sizeof id, "%.8s-%.4s-4%.3s-8%.3s-%.12s", digest, digest + 8, digest + 13, digest + 17,
+              digest + 20);
+  return wsp_record_new_for_entity (entity, id);
 }
+
+#define record_new(entity) record_new_full (demo, (entity))
 
 /* Saves @record and remembers its id as @kind @key (when @key is set). */
 static gboolean
@@ -1565,9 +1605,31 @@ add_attendance (Demo              *demo,
 }
 
 static gboolean
+add_rooms (Demo    *demo,
+           GError **error)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (rooms); i++)
+    {
+      g_autoptr (WspRecord) room = record_new ("room");
+
+      wsp_record_set_string (room, "name", rooms[i].name);
+      wsp_record_set_string (room, "address", rooms[i].address);
+      wsp_record_set_int (room, "capacity", rooms[i].capacity);
+      wsp_record_set_string (room, "lender", rooms[i].lender);
+      wsp_record_set_string (room, "contact", rooms[i].contact);
+      wsp_record_set_string (room, "notes", rooms[i].notes);
+      if (!save (demo, room, "room", rooms[i].place, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
 add_meetings (Demo    *demo,
               GError **error)
 {
+  if (!add_rooms (demo, error))
+    return FALSE;
   for (gsize i = 0; i < G_N_ELEMENTS (meetings); i++)
     {
       const MeetingData *m = &meetings[i];
@@ -1582,6 +1644,7 @@ add_meetings (Demo    *demo,
       set_time (meeting, "starts_at", starts_at);
       set_time (meeting, "ends_at", ends_at);
       wsp_record_set_string (meeting, "place", m->place);
+      wsp_record_set_string (meeting, "room_id", id_of (demo, "room", m->place));
       wsp_record_set_string (meeting, "kind", m->kind);
       wsp_record_set_string (meeting, "status", m->status);
       wsp_record_set_string (meeting, "notes", m->notes);

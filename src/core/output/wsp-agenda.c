@@ -204,6 +204,7 @@ wsp_build_agenda (WspStore              *store,
   g_autofree char *issued = NULL;
   g_autofree char *of = NULL;
   g_autofree char *place = NULL;
+  g_autofree char *where = NULL;
   g_autofree char *sentence = NULL;
   g_autofree char *planned = NULL;
   g_autofree char *chair_name = NULL;
@@ -224,7 +225,8 @@ wsp_build_agenda (WspStore              *store,
   city = wsp_builder_city (options, body);
   issued = wsp_builder_issue_date (options);
   of = wsp_builder_meeting_of (meeting, body);
-  place = wsp_builder_place (meeting);
+  place = wsp_builder_place (store, meeting);
+  where = wsp_builder_dup_place (store, meeting);
   sentence = wsp_builder_invitation_sentence (meeting, body);
   planned = wsp_builder_planned_time (meeting);
 
@@ -234,8 +236,8 @@ wsp_build_agenda (WspStore              *store,
   /* Translators: the salutation of a letter to the members */
   wsp_document_add_paragraph (doc, WSP_PARAGRAPH_ADDRESS, _("Dear Members,"));
   wsp_document_add_paragraph (doc, WSP_PARAGRAPH_BODY, sentence);
-  if (wsp_record_get_string (meeting, "place") != NULL)
-    wsp_document_add_labelled (doc, _("Place:"), wsp_record_get_string (meeting, "place"));
+  if (where != NULL)
+    wsp_document_add_labelled (doc, _("Place:"), where);
   if (planned != NULL)
     wsp_document_add_labelled (doc, _("Planned time:"), planned);
 

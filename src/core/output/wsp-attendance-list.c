@@ -103,7 +103,7 @@ wsp_build_attendance_list (WspStore              *store,
   city = wsp_builder_city (options, body);
   day = starts != NULL ? wsp_builder_date (starts) : NULL;
   of = wsp_builder_meeting_of (meeting, body);
-  place = wsp_builder_place (meeting);
+  place = wsp_builder_place (store, meeting);
 
   doc = wsp_document_new ();
   wsp_document_set_title_block (doc, wsp_record_get_string (body, "name"), city,

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "domain/wsp-meetings.h"
 #include "output/wsp-builder-util.h"
 #include "records/wsp-entities.h"
 #include "records/wsp-records-members.h"
@@ -248,11 +249,25 @@ wsp_builder_meeting_of (WspRecord *meeting,
                  : g_strdup_printf (_("of the Forum meeting on %s"), date);
 }
 
+/* Where @meeting is held: its room and the room's address when it has a
+ * room, else the place written on it; NULL when neither. */
+char *
+wsp_builder_dup_place (WspStore  *store,
+                       WspRecord *meeting)
+{
+  g_autoptr (WspRecord) room = wsp_builder_get_optional (store, wsp_record_get_string (meeting, "room_id"));
+
+  if (room != NULL && wsp_record_get_string (room, "name") != NULL)
+    return wsp_meetings_room_place (room);
+  return g_strdup (wsp_record_get_string (meeting, "place"));
+}
+
 /* "Place: …" for the title block. */
 char *
-wsp_builder_place (WspRecord *meeting)
+wsp_builder_place (WspStore  *store,
+                   WspRecord *meeting)
 {
-  const char *place = wsp_record_get_string (meeting, "place");
+  g_autofree char *place = wsp_builder_dup_place (store, meeting);
 
   /* Translators: the place of a meeting, in the title block of a document */
   return place != NULL ? g_strdup_printf (_("Place: %s"), place) : NULL;
@@ -260,91 +275,14 @@ wsp_builder_place (WspRecord *meeting)
 
 /* ---- members ------------------------------------------------------------- */
 
-static gboolean
-held_on (WspRecord  *seat,
-         const char *date)
-{
-  const char *joined = wsp_record_get_string (seat, "joined_on");
-  const char *left = wsp_record_get_string (seat, "left_on");
-
-  return (joined == NULL || strcmp (joined, date) <= 0) && (left == NULL || strcmp (date, left) <= 0);
-}
-
-/**
- * wsp_builder_members_on:
- * @store: the store
- * @body: the body
- * @date: YYYY-MM-DD
- * @error: where to say why the store could not be read
- *
- * Returns: (transfer full) (element-type WspMemberEntry): the members of
- *   @body on @date: for the Council the seats of the term that ran then
- *   (by side and role), for the Forum its member organisations (by name),
- *   each with its person and organisation; %NULL with @error
- */
+/* The members of @body on @date (wsp_meetings_members_on()). */
 GPtrArray *
 wsp_builder_members_on (WspStore    *store,
                         WspRecord   *body,
                         const char  *date,
                         GError     **error)
 {
-  g_autoptr (GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) wsp_member_entry_free);
-  const char *body_id = wsp_record_get_id (body);
-
-  if (!wsp_builder_is_council (body))
-    {
-      g_autoptr (GPtrArray) forum = wsp_membership_forum_members (store, body_id, TRUE, date, error);
-
-      if (forum == NULL)
-        return NULL;
-      for (guint i = 0; i < forum->len; i++)
-        {
-          WspMemberEntry *entry = g_ptr_array_index (forum, i);
-          WspMemberEntry *copy;
-
-          if (!held_on (entry->seat, date))
-            continue;
-          copy = g_new0 (WspMemberEntry, 1);
-          copy->seat = g_object_ref (entry->seat);
-          copy->person = entry->person != NULL ? g_object_ref (entry->person) : NULL;
-          copy->organisation = entry->organisation != NULL ? g_object_ref (entry->organisation)
-                                                           : NULL;
-          g_ptr_array_add (entries, copy);
-        }
-      return g_steal_pointer (&entries);
-    }
-  else
-    {
-      g_autoptr (GError) local_error = NULL;
-      g_autoptr (WspRecord) term = wsp_membership_current_term (store, body_id, date, &local_error);
-      g_autoptr (GPtrArray) seats = NULL;
-
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-      if (term == NULL)
-        return g_steal_pointer (&entries);
-      seats = wsp_membership_seats (store, wsp_record_get_id (term), TRUE, date, error);
-      if (seats == NULL)
-        return NULL;
-      for (guint i = 0; i < seats->len; i++)
-        {
-          WspRecord *seat = g_ptr_array_index (seats, i);
-          WspMemberEntry *entry;
-
-          if (!held_on (seat, date))
-            continue;
-          entry = g_new0 (WspMemberEntry, 1);
-          entry->seat = g_object_ref (seat);
-          entry->person = wsp_builder_get_optional (store, wsp_record_get_string (seat, "person_id"));
-          entry->organisation = wsp_builder_get_optional (store, wsp_record_get_string (seat,
-                                                                                        "organisation_id"));
-          g_ptr_array_add (entries, entry);
-        }
-      return g_steal_pointer (&entries);
-    }
+  return wsp_meetings_members_on (store, body, date, error);
 }
 
 /* The first member whose seat has @role, or NULL. */

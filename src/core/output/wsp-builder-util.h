@@ -39,7 +39,10 @@ char       *wsp_builder_meeting_title   (WspRecord             *meeting,
                                          WspRecord             *body);
 char       *wsp_builder_meeting_of      (WspRecord             *meeting,
                                          WspRecord             *body);
-char       *wsp_builder_place           (WspRecord             *meeting);
+char       *wsp_builder_dup_place       (WspStore              *store,
+                                         WspRecord             *meeting);
+char       *wsp_builder_place           (WspStore              *store,
+                                         WspRecord             *meeting);
 
 GPtrArray  *wsp_builder_members_on      (WspStore              *store,
                                          WspRecord             *body,

@@ -203,7 +203,7 @@ wsp_build_invitation (WspStore              *store,
   g_autofree char *uid = NULL;
   g_autofree char *organizer_name = NULL;
   g_autofree char *organizer_email = NULL;
-  const char *place;
+  g_autofree char *place = NULL;
   WspCalendarEvent event = { 0 };
   WspInvitation *invitation;
 
@@ -271,7 +271,7 @@ wsp_build_invitation (WspStore              *store,
   title = wsp_builder_meeting_title (meeting, body);
   day = wsp_builder_date (starts);
   clock = wsp_builder_clock (starts);
-  place = wsp_record_get_string (meeting, "place");
+  place = wsp_builder_dup_place (store, meeting);
 
   /* The agenda, for the e-mail and the calendar. */
   if (items[0] != NULL)

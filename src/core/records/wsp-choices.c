@@ -63,16 +63,23 @@ const WspChoice wsp_meeting_status_choices[] = {
   { WSP_MEETING_INVITED, "invited", "meeting status", NC_("meeting status", "Invitations sent") },
   { WSP_MEETING_HELD, "held", "meeting status", NC_("meeting status", "Held") },
   { WSP_MEETING_MINUTES_APPROVED, "minutes_approved", "meeting status", NC_("meeting status", "Minutes approved") },
+  { WSP_MEETING_CANCELLED, "cancelled", "meeting status", NC_("meeting status", "Cancelled") },
   { 0 },
 };
 
+/* In the order items usually stand on an agenda. */
 const WspChoice wsp_item_kind_choices[] = {
+  { WSP_ITEM_OPENING, "opening", "agenda item", NC_("agenda item", "Opening") },
+  { WSP_ITEM_QUORUM_CHECK, "quorum_check", "agenda item", NC_("agenda item", "Quorum check") },
+  { WSP_ITEM_AGENDA_ADOPTION, "agenda_adoption", "agenda item", NC_("agenda item", "Adoption of the agenda") },
+  { WSP_ITEM_MINUTES_APPROVAL, "minutes_approval", "agenda item", NC_("agenda item", "Approval of the minutes") },
   { WSP_ITEM_INFORMATION, "information", "agenda item", NC_("agenda item", "Information") },
   { WSP_ITEM_DISCUSSION, "discussion", "agenda item", NC_("agenda item", "Discussion") },
   { WSP_ITEM_RESOLUTION, "resolution", "agenda item", NC_("agenda item", "Resolution") },
   { WSP_ITEM_OPINION, "opinion", "agenda item", NC_("agenda item", "Opinion on a draft") },
   { WSP_ITEM_ELECTION, "election", "agenda item", NC_("agenda item", "Election") },
   { WSP_ITEM_OTHER_BUSINESS, "other_business", "agenda item", NC_("agenda item", "Any other business") },
+  { WSP_ITEM_CLOSING, "closing", "agenda item", NC_("agenda item", "Closing") },
   { 0 },
 };
 
@@ -80,6 +87,12 @@ const WspChoice wsp_presence_choices[] = {
   { WSP_PRESENCE_PRESENT, "present", "attendance", NC_("attendance", "Present") },
   { WSP_PRESENCE_EXCUSED, "excused", "attendance", NC_("attendance", "Excused") },
   { WSP_PRESENCE_ABSENT, "absent", "attendance", NC_("attendance", "Absent") },
+  { 0 },
+};
+
+const WspChoice wsp_invitation_channel_choices[] = {
+  { WSP_INVITATION_MAIL_CLIENT, "mail_client", "invitation channel", NC_("invitation channel", "Opened in the mail client") },
+  { WSP_INVITATION_COPIED, "copied", "invitation channel", NC_("invitation channel", "Copied") },
   { 0 },
 };
 

@@ -92,6 +92,7 @@ typedef enum
   WSP_MEETING_INVITED,
   WSP_MEETING_HELD,
   WSP_MEETING_MINUTES_APPROVED,
+  WSP_MEETING_CANCELLED,
 } WspMeetingStatus;
 
 typedef enum
@@ -102,6 +103,11 @@ typedef enum
   WSP_ITEM_OPINION,
   WSP_ITEM_ELECTION,
   WSP_ITEM_OTHER_BUSINESS,
+  WSP_ITEM_OPENING,
+  WSP_ITEM_QUORUM_CHECK,
+  WSP_ITEM_AGENDA_ADOPTION,
+  WSP_ITEM_MINUTES_APPROVAL,
+  WSP_ITEM_CLOSING,
 } WspItemKind;
 
 /**
@@ -116,6 +122,19 @@ typedef enum
   WSP_PRESENCE_EXCUSED,
   WSP_PRESENCE_ABSENT,
 } WspPresence;
+
+/**
+ * WspInvitationChannel:
+ * @WSP_INVITATION_MAIL_CLIENT: the e-mail was opened in the mail client
+ * @WSP_INVITATION_COPIED: the text was copied, to be sent by other means
+ *
+ * How an invitation left the secretariat.
+ */
+typedef enum
+{
+  WSP_INVITATION_MAIL_CLIENT,
+  WSP_INVITATION_COPIED,
+} WspInvitationChannel;
 
 /* Drafts and opinions */
 
@@ -227,6 +246,7 @@ extern const WspChoice wsp_meeting_kind_choices[];
 extern const WspChoice wsp_meeting_status_choices[];
 extern const WspChoice wsp_item_kind_choices[];
 extern const WspChoice wsp_presence_choices[];
+extern const WspChoice wsp_invitation_channel_choices[];
 extern const WspChoice wsp_draft_kind_choices[];
 extern const WspChoice wsp_draft_sender_choices[];
 extern const WspChoice wsp_draft_status_choices[];

@@ -1,4 +1,4 @@
-/* wsp-records-meetings.h — meetings, their agenda items and attendance
+/* wsp-records-meetings.h — meetings, their rooms, agenda items, attendance, guests and invitations
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +10,9 @@
 
 G_BEGIN_DECLS
 
+#define WSP_TYPE_ROOM (wsp_room_get_type ())
+WSP_DECLARE_RECORD (WspRoom, wsp_room, WSP, ROOM)
+
 #define WSP_TYPE_MEETING (wsp_meeting_get_type ())
 WSP_DECLARE_RECORD (WspMeeting, wsp_meeting, WSP, MEETING)
 
@@ -18,5 +21,13 @@ WSP_DECLARE_RECORD (WspAgendaItem, wsp_agenda_item, WSP, AGENDA_ITEM)
 
 #define WSP_TYPE_ATTENDANCE (wsp_attendance_get_type ())
 WSP_DECLARE_RECORD (WspAttendance, wsp_attendance, WSP, ATTENDANCE)
+
+#define WSP_TYPE_GUEST (wsp_guest_get_type ())
+WSP_DECLARE_RECORD (WspGuest, wsp_guest, WSP, GUEST)
+
+/* WspInvitation is the documents layer's e-mail and calendar file; this is
+ * the record that one was sent. */
+#define WSP_TYPE_INVITATION_SENT (wsp_invitation_sent_get_type ())
+WSP_DECLARE_RECORD (WspInvitationSent, wsp_invitation_sent, WSP, INVITATION_SENT)
 
 G_END_DECLS

@@ -11,8 +11,10 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "base/wsp-text.h"
 #include "store/wsp-database-private.h"
@@ -321,6 +323,15 @@ open_file (WspDatabase  *self,
                        g_strerror (saved));
           return FALSE;
         }
+      /* The database holds this laptop's signing key: only its user may
+       * read it, wherever it is (its -wal and -shm files take its mode). */
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+
+          if (fd >= 0)
+            close (fd);
+        }
     }
 
   rc = sqlite3_open_v2 (path ? path : ":memory:", &self->db,
@@ -341,6 +352,9 @@ open_file (WspDatabase  *self,
   return wsp_database_exec (self,
                             "PRAGMA journal_mode = WAL;"
                             "PRAGMA synchronous = FULL;"
+                            /* 32 MB of pages: a big import or export reads
+                             * them once rather than again from the file. */
+                            "PRAGMA cache_size = -32768;"
                             "PRAGMA foreign_keys = OFF;"
                             "PRAGMA trusted_schema = OFF;",
                             error);

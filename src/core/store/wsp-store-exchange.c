@@ -1,10 +1,13 @@
-/* wsp-store-exchange.c — revisions to and from other laptops, and the check
+/* wsp-store-exchange.c — changes to other laptops, what this laptop holds, and the check
  *
- * Revisions leave this laptop as they are and arrive as they are: each one
- * is checked (every member present, the id matching the content) before
- * anything is written, then a batch is added in one transaction and its
- * records worked out again. What a laptop holds is counted per origin
- * laptop, so a delta sends only what the other one lacks.
+ * Changes leave this laptop as they are, one at a time (a packet of any
+ * size is written in bounded memory), with the heads of their streams
+ * that cover them (wsp-store-authors.c).
+ *
+ * What a laptop holds is counted per stream (a laptop's numbering of its
+ * changes) as the unbroken run of numbers held, kept up to date as changes
+ * arrive; a delta for another laptop is read through the stream index,
+ * from the number after the one it holds, so its cost follows the delta.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,601 +21,729 @@
 #include "records/wsp-entities.h"
 #include "store/wsp-store-private.h"
 
-/* The revisions this laptop holds that @known does not cover, in the order
- * they arrived here. @known maps an origin laptop's peer id to the highest
- * change number of that laptop already held (NULL: send everything).
- * Each revision is {rev, record, entity, gen, parents, deleted, hlc, peer,
- * seq, body}. */
-JsonArray *
-wsp_store_dup_revisions (WspStore    *self,
-                         JsonObject  *known,
-                         GError     **error)
+/* ---- reading the log ----------------------------------------------------- */
+
+#define CHANGE_COLUMNS "rev_id, record_id, entity, gen, parents, sets, hlc, stream, stream_seq, prev"
+
+/* A change as it travels; @with_place: where it is numbered too. */
+static JsonObject *
+change_object (sqlite3_stmt *stmt,
+               gboolean      with_place)
 {
-  sqlite3_stmt *stmt;
-  g_autoptr (JsonArray) result = json_array_new ();
+  JsonObject *change = json_object_new ();
+  JsonNode *parents = json_from_string ((const char *) sqlite3_column_text (stmt, 4), NULL);
+  JsonObject *sets = wsp_json_parse_object ((const char *) sqlite3_column_text (stmt, 5), NULL);
+
+  json_object_set_string_member (change, "rev", (const char *) sqlite3_column_text (stmt, 0));
+  json_object_set_string_member (change, "record", (const char *) sqlite3_column_text (stmt, 1));
+  json_object_set_string_member (change, "entity", (const char *) sqlite3_column_text (stmt, 2));
+  json_object_set_int_member (change, "gen", sqlite3_column_int64 (stmt, 3));
+  json_object_set_member (change, "parents", parents != NULL ? parents : json_node_new (JSON_NODE_NULL));
+  json_object_set_object_member (change, "sets", sets != NULL ? sets : json_object_new ());
+  json_object_set_string_member (change, "hlc", (const char *) sqlite3_column_text (stmt, 6));
+  if (with_place)
+    {
+      json_object_set_string_member (change, "stream", (const char *) sqlite3_column_text (stmt, 7));
+      json_object_set_int_member (change, "seq", sqlite3_column_int64 (stmt, 8));
+      json_object_set_string_member (change, "prev", (const char *) sqlite3_column_text (stmt, 9));
+    }
+  return change;
+}
+
+/* The same change as one line of canonical JSON, straight from the row:
+ * its parents and values are kept in canonical form already, and the other
+ * members are ids, numbers and names that need no escaping. */
+static void
+append_change_line (GString      *out,
+                    sqlite3_stmt *stmt)
+{
+  g_string_append_printf (out,
+                          "{\"entity\":\"%s\",\"gen\":%" G_GINT64_FORMAT ",\"hlc\":\"%s\",\"parents\":%s,"
+                          "\"prev\":\"%s\",\"record\":\"%s\",\"rev\":\"%s\",\"seq\":%" G_GINT64_FORMAT
+                          ",\"sets\":%s,\"stream\":\"%s\"}",
+                          (const char *) sqlite3_column_text (stmt, 2), (gint64) sqlite3_column_int64 (stmt, 3),
+                          (const char *) sqlite3_column_text (stmt, 6), (const char *) sqlite3_column_text (stmt, 4),
+                          (const char *) sqlite3_column_text (stmt, 9), (const char *) sqlite3_column_text (stmt, 1),
+                          (const char *) sqlite3_column_text (stmt, 0), (gint64) sqlite3_column_int64 (stmt, 8),
+                          (const char *) sqlite3_column_text (stmt, 5), (const char *) sqlite3_column_text (stmt, 7));
+}
+
+static int
+compare_int64 (gconstpointer a,
+               gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/* The streams known here, with what this laptop holds of each. */
+JsonArray *
+wsp_store_dup_streams (WspStore  *self,
+                       GError   **error)
+{
+  sqlite3_stmt *stmt = wsp_database_statement (self->database,
+                                               "SELECT stream, peer_id, run FROM streams ORDER BY stream", error);
+  g_autoptr (JsonArray) streams = json_array_new ();
   int rc;
 
-  g_return_val_if_fail (WSP_IS_STORE (self), NULL);
-
-  stmt = wsp_database_statement (self->database, "SELECT rev_id, record_id, entity, gen, parents, deleted, hlc, origin_peer, "
-                    "origin_seq, body FROM revisions ORDER BY seq",
-                    error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *peer = (const char *) sqlite3_column_text (stmt, 7);
-      gint64 seq = sqlite3_column_int64 (stmt, 8);
-      JsonObject *rev;
-      JsonNode *parents;
-      g_autoptr (JsonObject) body = NULL;
+      JsonObject *entry = json_object_new ();
 
-      if (known != NULL && json_object_has_member (known, peer)
-          && json_object_get_int_member (known, peer) >= seq)
-        continue;
-
-      body = wsp_json_parse_object ((const char *) sqlite3_column_text (stmt, 9), NULL);
-      parents = json_from_string ((const char *) sqlite3_column_text (stmt, 4), NULL);
-      rev = json_object_new ();
-      json_object_set_string_member (rev, "rev", (const char *) sqlite3_column_text (stmt, 0));
-      json_object_set_string_member (rev, "record", (const char *) sqlite3_column_text (stmt, 1));
-      json_object_set_string_member (rev, "entity", (const char *) sqlite3_column_text (stmt, 2));
-      json_object_set_int_member (rev, "gen", sqlite3_column_int64 (stmt, 3));
-      json_object_set_member (rev, "parents", parents);
-      json_object_set_boolean_member (rev, "deleted", sqlite3_column_int (stmt, 5));
-      json_object_set_string_member (rev, "hlc", (const char *) sqlite3_column_text (stmt, 6));
-      json_object_set_string_member (rev, "peer", peer);
-      json_object_set_int_member (rev, "seq", seq);
-      json_object_set_object_member (rev, "body", body ? g_steal_pointer (&body) : json_object_new ());
-      json_array_add_object_element (result, rev);
+      json_object_set_string_member (entry, "stream", (const char *) sqlite3_column_text (stmt, 0));
+      json_object_set_string_member (entry, "peer", (const char *) sqlite3_column_text (stmt, 1));
+      json_object_set_int_member (entry, "run", sqlite3_column_int64 (stmt, 2));
+      json_array_add_object_element (streams, entry);
     }
   if (!wsp_database_rows_done (self->database, stmt, rc, error))
     return NULL;
-  return g_steal_pointer (&result);
+  return g_steal_pointer (&streams);
 }
 
-/* What this laptop holds: origin peer id → N, where every change of that
- * laptop numbered 1 to N is held here (as its own revision, or as the same
- * revision made elsewhere). Sent with every packet as an acknowledgement; a
- * delta for this laptop holds what comes after. Counting only the unbroken
- * run matters: a delta made for another laptop can bring later changes
- * without the earlier ones, and the earlier ones must still be asked for. */
-JsonObject *
-wsp_store_dup_have (WspStore  *self,
-                    GError   **error)
+static gint64
+known_run (JsonObject *known,
+           const char *stream)
 {
-  sqlite3_stmt *stmt = wsp_database_statement (self->database, "SELECT p, max (CASE WHEN s = n THEN s ELSE 0 END) FROM "
-                                  "(SELECT p, s, row_number () OVER (PARTITION BY p ORDER BY s) AS n "
-                                  " FROM (SELECT origin_peer AS p, origin_seq AS s FROM revisions "
-                                  "       UNION SELECT origin_peer, origin_seq FROM origin_aliases)) "
-                                  "GROUP BY p ORDER BY p",
-                                  error);
-  g_autoptr (JsonObject) have = json_object_new ();
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    json_object_set_int_member (have, (const char *) sqlite3_column_text (stmt, 0),
-                                sqlite3_column_int64 (stmt, 1));
-  if (!wsp_database_rows_done (self->database, stmt, rc, error))
-    return NULL;
-  return g_steal_pointer (&have);
-}
-
-/* Notes that @peer's change @seq is the revision @rev_id, held here under
- * another laptop's name. */
-gboolean
-wsp_store_add_alias (WspStore    *self,
-                     const char  *peer,
-                     gint64       seq,
-                     const char  *rev_id,
-                     GError     **error)
-{
-  sqlite3_stmt *stmt = wsp_database_statement (self->database, "INSERT OR IGNORE INTO origin_aliases (origin_peer, origin_seq, rev_id) "
-                                  "SELECT ?1, ?2, ?3 WHERE NOT EXISTS (SELECT 1 FROM revisions "
-                                  "WHERE origin_peer = ?1 AND origin_seq = ?2)",
-                                  error);
-  if (stmt == NULL)
-    return FALSE;
-  wsp_database_bind_text (stmt, 1, peer);
-  sqlite3_bind_int64 (stmt, 2, seq);
-  wsp_database_bind_text (stmt, 3, rev_id);
-  return wsp_database_step_done (self->database, stmt, error);
-}
-
-static gboolean
-damaged (GError     **error,
-         guint        index,
-         const char  *what)
-{
-  g_set_error (error, WSP_STORE_ERROR, WSP_STORE_ERROR_DAMAGED,
-               _("Change %u in the file is damaged (%s), so nothing was imported."), index + 1,
-               what);
-  return FALSE;
-}
-
-static const char *
-string_member (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = wsp_store_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-static gboolean
-int_member (JsonObject *object,
-            const char *name,
-            gint64     *value)
-{
-  JsonNode *node = wsp_store_member (object, name);
+  JsonNode *node = known != NULL && json_object_has_member (known, stream) ? json_object_get_member (known, stream)
+                                                                          : NULL;
 
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return 0;
+  return json_node_get_int (node);
+}
+
+/* What goes out, read through the stream index: the local order numbers
+ * (changes.seq) of the changes numbered after what @known holds, and the
+ * second numbers after it, with the change each names. */
+typedef struct
+{
+  GArray    *changes;   /* changes.seq, sorted */
+  GPtrArray *aliases;   /* JsonObject */
+  GArray    *alias_of;  /* changes.seq of each alias's change */
+  GPtrArray *proofs;    /* JsonObject: where a change kept aside is in its author's chain */
+  GPtrArray *streams;   /* the streams anything goes out of */
+} Outgoing;
+
+static void
+outgoing_clear (Outgoing *out)
+{
+  g_clear_pointer (&out->changes, g_array_unref);
+  g_clear_pointer (&out->aliases, g_ptr_array_unref);
+  g_clear_pointer (&out->alias_of, g_array_unref);
+  g_clear_pointer (&out->proofs, g_ptr_array_unref);
+  g_clear_pointer (&out->streams, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Outgoing, outgoing_clear)
+
+static gboolean
+gather (WspStore    *self,
+        JsonObject  *known,
+        Outgoing    *out,
+        GError     **error)
+{
+  g_autoptr (JsonArray) streams = wsp_store_dup_streams (self, error);
+
+  if (streams == NULL)
     return FALSE;
-  *value = json_node_get_int (node);
+  out->changes = g_array_new (FALSE, FALSE, sizeof (gint64));
+  out->aliases = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  out->alias_of = g_array_new (FALSE, FALSE, sizeof (gint64));
+  out->proofs = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  out->streams = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < json_array_get_length (streams); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (streams, i);
+      const char *stream = json_object_get_string_member (entry, "stream");
+      gint64 since = known_run (known, stream);
+      guint before = out->changes->len + out->aliases->len + out->proofs->len;
+      sqlite3_stmt *stmt;
+      int rc;
+
+      /* Nothing after what the other laptop holds: the index says so. */
+      if (known != NULL && since >= json_object_get_int_member (entry, "run"))
+        {
+          stmt = wsp_database_statement (self->database,
+                                         "SELECT EXISTS (SELECT 1 FROM changes WHERE stream = ?1 AND stream_seq > ?2) "
+                                         "OR EXISTS (SELECT 1 FROM change_aliases WHERE stream = ?1 AND stream_seq > ?2)",
+                                         error);
+          if (stmt == NULL)
+            return FALSE;
+          wsp_database_bind_text (stmt, 1, stream);
+          sqlite3_bind_int64 (stmt, 2, since);
+          rc = sqlite3_step (stmt);
+          if (rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 0)
+            {
+              sqlite3_reset (stmt);
+              continue;
+            }
+          sqlite3_reset (stmt);
+        }
+
+      stmt = wsp_database_statement (self->database,
+                                     "SELECT seq FROM changes WHERE stream = ? AND stream_seq > ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      wsp_database_bind_text (stmt, 1, stream);
+      sqlite3_bind_int64 (stmt, 2, since);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 seq = sqlite3_column_int64 (stmt, 0);
+          g_array_append_val (out->changes, seq);
+        }
+      if (!wsp_database_rows_done (self->database, stmt, rc, error))
+        return FALSE;
+
+      stmt = wsp_database_statement (self->database,
+                                     "SELECT a.rev_id, a.stream_seq, a.prev, c.seq FROM change_aliases a "
+                                     "JOIN changes c ON c.rev_id = a.rev_id WHERE a.stream = ? AND a.stream_seq > ? "
+                                     "ORDER BY a.stream_seq",
+                                     error);
+      if (stmt == NULL)
+        return FALSE;
+      wsp_database_bind_text (stmt, 1, stream);
+      sqlite3_bind_int64 (stmt, 2, since);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          JsonObject *alias = json_object_new ();
+          gint64 of = sqlite3_column_int64 (stmt, 3);
+
+          json_object_set_string_member (alias, "alias", (const char *) sqlite3_column_text (stmt, 0));
+          json_object_set_string_member (alias, "stream", stream);
+          json_object_set_int_member (alias, "seq", sqlite3_column_int64 (stmt, 1));
+          json_object_set_string_member (alias, "prev", (const char *) sqlite3_column_text (stmt, 2));
+          g_ptr_array_add (out->aliases, alias);
+          g_array_append_val (out->alias_of, of);
+        }
+      if (!wsp_database_rows_done (self->database, stmt, rc, error))
+        return FALSE;
+
+      stmt = wsp_database_statement (self->database,
+                                     "SELECT rev_id, stream_seq, prev FROM held_aside WHERE stream = ? AND "
+                                     "stream_seq > ? ORDER BY stream_seq",
+                                     error);
+      if (stmt == NULL)
+        return FALSE;
+      wsp_database_bind_text (stmt, 1, stream);
+      sqlite3_bind_int64 (stmt, 2, since);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          JsonObject *proof = json_object_new ();
+
+          json_object_set_string_member (proof, "proof", (const char *) sqlite3_column_text (stmt, 0));
+          json_object_set_string_member (proof, "stream", stream);
+          json_object_set_int_member (proof, "seq", sqlite3_column_int64 (stmt, 1));
+          json_object_set_string_member (proof, "prev", (const char *) sqlite3_column_text (stmt, 2));
+          g_ptr_array_add (out->proofs, proof);
+        }
+      if (!wsp_database_rows_done (self->database, stmt, rc, error))
+        return FALSE;
+      if (out->changes->len + out->aliases->len + out->proofs->len > before)
+        g_ptr_array_add (out->streams, g_strdup (stream));
+    }
+  g_array_sort (out->changes, compare_int64);
   return TRUE;
 }
 
 static gboolean
-is_entity_name (const char *name)
+holds_seq (GArray *sorted,
+           gint64  seq)
 {
-  gsize len = name != NULL ? strlen (name) : 0;
+  guint lo = 0, hi = sorted->len;
 
-  if (len == 0 || len > 64)
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      gint64 v = g_array_index (sorted, gint64, mid);
+
+      if (v == seq)
+        return TRUE;
+      if (v < seq)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return FALSE;
+}
+
+static gboolean
+emit_change (WspStore       *self,
+             gint64          seq,
+             gboolean        with_place,
+             WspChangeFunc   func,
+             gpointer        data,
+             GError        **error)
+{
+  sqlite3_stmt *stmt = wsp_database_statement (self->database,
+                                               "SELECT " CHANGE_COLUMNS " FROM changes WHERE seq = ?", error);
+  g_autoptr (JsonObject) change = NULL;
+  int rc;
+
+  if (stmt == NULL)
     return FALSE;
-  for (gsize i = 0; i < len; i++)
-    if (!g_ascii_islower (name[i]) && name[i] != '_')
+  sqlite3_bind_int64 (stmt, 1, seq);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    change = change_object (stmt, with_place);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return wsp_database_set_error (self->database, rc, error);
+  return func (change, data, error);
+}
+
+/* The heads of @streams, and first the laptops that signed them. */
+static gboolean
+emit_heads (WspStore       *self,
+            GPtrArray      *streams,
+            JsonObject     *known,
+            WspChangeFunc   func,
+            gpointer        data,
+            GError        **error)
+{
+  g_autoptr (GPtrArray) heads = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  g_autoptr (GHashTable) signers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; i < streams->len; i++)
+    {
+      const char *stream = g_ptr_array_index (streams, i);
+      sqlite3_stmt *stmt = wsp_database_statement (self->database,
+                                                   "SELECT chain, seq, signer, legacy, public_key, signature "
+                                                   "FROM heads WHERE stream = ? AND seq > ? ORDER BY seq",
+                                                   error);
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      wsp_database_bind_text (stmt, 1, stream);
+      sqlite3_bind_int64 (stmt, 2, 0);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          JsonObject *head = json_object_new ();
+          const char *signer = (const char *) sqlite3_column_text (stmt, 2);
+
+          json_object_set_string_member (head, "head", (const char *) sqlite3_column_text (stmt, 0));
+          json_object_set_string_member (head, "stream", stream);
+          json_object_set_int_member (head, "seq", sqlite3_column_int64 (stmt, 1));
+          json_object_set_string_member (head, "signer", signer);
+          json_object_set_int_member (head, "legacy", sqlite3_column_int64 (stmt, 3));
+          json_object_set_string_member (head, "key", (const char *) sqlite3_column_text (stmt, 4));
+          json_object_set_string_member (head, "signature", (const char *) sqlite3_column_text (stmt, 5));
+          g_ptr_array_add (heads, head);
+          /* Each key a laptop signed with (it may have made a new one). */
+          g_hash_table_insert (signers, g_strdup_printf ("%s %s", signer, (const char *) sqlite3_column_text (stmt, 4)),
+                               NULL);
+        }
+      if (!wsp_database_rows_done (self->database, stmt, rc, error))
+        return FALSE;
+    }
+  (void) known;
+
+  /* This laptop vouches for every key it ever signed with: a laptop that
+   * missed one (restored from a backup) learns it from here. */
+  {
+    WspKeyPair pair;
+    g_autofree char *own = NULL;
+    sqlite3_stmt *stmt;
+    int rc;
+
+    if (!wsp_store_get_keys (self, &pair, error))
+      return FALSE;
+    own = wsp_keys_to_hex (pair.public_key, WSP_KEY_SIZE);
+    g_hash_table_add (signers, g_strdup_printf ("%s %s", self->peer_id, own));
+    stmt = wsp_database_statement (self->database, "SELECT public_key FROM peer_keys WHERE peer_id = ?", error);
+    if (stmt == NULL)
+      return FALSE;
+    wsp_database_bind_text (stmt, 1, self->peer_id);
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      g_hash_table_add (signers, g_strdup_printf ("%s %s", self->peer_id, (const char *) sqlite3_column_text (stmt, 0)));
+    if (!wsp_database_rows_done (self->database, stmt, rc, error))
+      return FALSE;
+  }
+
+  g_hash_table_iter_init (&iter, signers);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_autoptr (JsonObject) author = json_object_new ();
+      g_autofree char *name = NULL;
+      g_auto (GStrv) parts = g_strsplit (key, " ", 2);
+
+      if (strcmp (parts[0], self->peer_id) == 0)
+        name = wsp_database_dup_meta (self->database, "laptop_name");
+      else
+        {
+          sqlite3_stmt *stmt = wsp_database_statement (self->database, "SELECT name FROM peers WHERE peer_id = ?",
+                                                       error);
+          if (stmt == NULL)
+            return FALSE;
+          wsp_database_bind_text (stmt, 1, parts[0]);
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+          sqlite3_reset (stmt);
+        }
+      json_object_set_string_member (author, "author", parts[0]);
+      json_object_set_string_member (author, "name", name != NULL ? name : "");
+      json_object_set_string_member (author, "key", parts[1]);
+      if (!func (author, data, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < heads->len; i++)
+    if (!func (g_ptr_array_index (heads, i), data, error))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * wsp_store_foreach_change:
+ * @known: (nullable): stream → the run of its changes the other laptop
+ *   holds; %NULL: everything
+ * @func: called with each item: first the laptops that signed ("author")
+ *   and the heads that cover what follows ("head"), then each change
+ *   (parents before children), then each second number of a change
+ *   ("alias")
+ *
+ * Gives what a laptop that holds @known lacks, one item at a time.
+ */
+gboolean
+wsp_store_foreach_change (WspStore       *self,
+                          JsonObject     *known,
+                          WspChangeFunc   func,
+                          gpointer        data,
+                          GError        **error)
+{
+  g_auto (Outgoing) out = { 0 };
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (WSP_IS_STORE (self), FALSE);
+
+  if (!gather (self, known, &out, error))
+    return FALSE;
+  /* First who vouches for what follows: a reader knows before each change
+   * whether its author's signature can be checked. */
+  if (!emit_heads (self, out.streams, known, func, data, error))
+    return FALSE;
+  if (known == NULL)
+    {
+      /* Everything, in the order it came: one pass over the log. */
+      stmt = wsp_database_statement (self->database, "SELECT " CHANGE_COLUMNS " FROM changes ORDER BY seq", error);
+      if (stmt == NULL)
+        return FALSE;
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          g_autoptr (JsonObject) change = change_object (stmt, TRUE);
+
+          if (!func (change, data, error))
+            {
+              sqlite3_reset (stmt);
+              return FALSE;
+            }
+        }
+      if (!wsp_database_rows_done (self->database, stmt, rc, error))
+        return FALSE;
+    }
+  else
+    for (guint i = 0; i < out.changes->len; i++)
+      if (!emit_change (self, g_array_index (out.changes, gint64, i), TRUE, func, data, error))
+        return FALSE;
+
+  /* A second number of a change that does not go out itself: its content
+   * goes with it, for a laptop that may not have it. */
+  for (guint i = 0; i < out.aliases->len; i++)
+    {
+      gint64 of = g_array_index (out.alias_of, gint64, i);
+
+      if (known != NULL && !holds_seq (out.changes, of))
+        {
+          if (!emit_change (self, of, FALSE, func, data, error))
+            return FALSE;
+        }
+      if (!func (g_ptr_array_index (out.aliases, i), data, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < out.proofs->len; i++)
+    if (!func (g_ptr_array_index (out.proofs, i), data, error))
       return FALSE;
   return TRUE;
 }
 
 typedef struct
 {
-  const char *rev_id;
-  const char *record;
-  const char *entity;
-  gint64      gen;
-  gboolean    deleted;
-  const char *hlc;
-  const char *peer;
-  gint64      seq;
-  GPtrArray  *parents; /* sorted */
-  char       *parents_text;
-  char       *body_text;
-} Incoming;
-
-static void
-incoming_clear (Incoming *in)
-{
-  g_clear_pointer (&in->parents, g_ptr_array_unref);
-  g_clear_pointer (&in->parents_text, g_free);
-  g_clear_pointer (&in->body_text, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Incoming, incoming_clear)
-
-/* Checks one revision from another laptop: every member present and of its
- * kind, and the id matching the content (a changed byte is refused). */
-static gboolean
-read_incoming (JsonNode  *node,
-               guint      index,
-               Incoming  *in,
-               GError   **error)
-{
-  JsonObject *object;
-  JsonNode *parents, *deleted, *body;
-  WspHlc hlc;
-  g_autofree char *expected = NULL;
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return damaged (error, index, _("not an object"));
-  object = json_node_get_object (node);
-
-  in->rev_id = string_member (object, "rev");
-  in->record = string_member (object, "record");
-  in->entity = string_member (object, "entity");
-  in->hlc = string_member (object, "hlc");
-  in->peer = string_member (object, "peer");
-  parents = wsp_store_member (object, "parents");
-  deleted = wsp_store_member (object, "deleted");
-  body = wsp_store_member (object, "body");
-
-  if (in->rev_id == NULL || strlen (in->rev_id) > 96)
-    return damaged (error, index, _("no revision id"));
-  if (in->record == NULL || !g_uuid_string_is_valid (in->record))
-    return damaged (error, index, _("no record id"));
-  if (!is_entity_name (in->entity))
-    return damaged (error, index, _("no kind of record"));
-  if (!int_member (object, "gen", &in->gen) || in->gen < 1 || in->gen > G_MAXINT32)
-    return damaged (error, index, _("wrong generation"));
-  if (in->hlc == NULL || !wsp_hlc_parse (in->hlc, &hlc))
-    return damaged (error, index, _("wrong time stamp"));
-  if (in->peer == NULL || !g_uuid_string_is_valid (in->peer))
-    return damaged (error, index, _("no laptop id"));
-  if (!int_member (object, "seq", &in->seq) || in->seq < 1)
-    return damaged (error, index, _("wrong change number"));
-  if (deleted == NULL || !JSON_NODE_HOLDS_VALUE (deleted)
-      || json_node_get_value_type (deleted) != G_TYPE_BOOLEAN)
-    return damaged (error, index, _("no deleted flag"));
-  in->deleted = json_node_get_boolean (deleted);
-  if (body == NULL || !JSON_NODE_HOLDS_OBJECT (body))
-    return damaged (error, index, _("no content"));
-  if (parents == NULL || !JSON_NODE_HOLDS_ARRAY (parents))
-    return damaged (error, index, _("no parents"));
-
-  in->parents = g_ptr_array_new ();
-  for (guint i = 0; i < json_array_get_length (json_node_get_array (parents)); i++)
-    {
-      JsonNode *p = json_array_get_element (json_node_get_array (parents), i);
-      if (!JSON_NODE_HOLDS_VALUE (p) || json_node_get_value_type (p) != G_TYPE_STRING)
-        return damaged (error, index, _("wrong parents"));
-      g_ptr_array_add (in->parents, (gpointer) json_node_get_string (p));
-    }
-  g_ptr_array_sort (in->parents, wsp_store_compare_strings);
-  {
-    g_autoptr (JsonArray) sorted = json_array_new ();
-    g_autoptr (JsonNode) sorted_node = NULL;
-
-    for (guint i = 0; i < in->parents->len; i++)
-      json_array_add_string_element (sorted, g_ptr_array_index (in->parents, i));
-    sorted_node = json_node_init_array (json_node_alloc (), sorted);
-    in->parents_text = json_to_string (sorted_node, FALSE);
-  }
-  if ((in->parents->len == 0) != (in->gen == 1))
-    return damaged (error, index, _("wrong generation"));
-  in->body_text = wsp_json_canonical (body);
-
-  expected = wsp_store_revision_id (in->entity, in->record, in->gen, in->deleted, in->parents_text,
-                          in->body_text);
-  if (strcmp (expected, in->rev_id) != 0)
-    return damaged (error, index, _("its content does not match its id"));
-  return TRUE;
-}
+  WspLineFunc  func;
+  gpointer     data;
+  GString     *line;
+} Lines;
 
 static gboolean
-record_entity_matches (WspStore    *self,
-                       const char  *record,
-                       const char  *entity,
-                       GError     **error)
+line_of_item (JsonObject  *item,
+              gpointer     data,
+              GError     **error)
 {
-  sqlite3_stmt *stmt = wsp_database_statement (self->database, "SELECT entity FROM revisions WHERE record_id = ? LIMIT 1",
-                                  error);
-  gboolean ok = TRUE;
+  Lines *lines = data;
 
-  if (stmt == NULL)
-    return FALSE;
-  wsp_database_bind_text (stmt, 1, record);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), entity) == 0;
-  sqlite3_reset (stmt);
-  return ok;
+  g_string_truncate (lines->line, 0);
+  wsp_json_append_object (lines->line, item);
+  return lines->func (lines->line->str, lines->line->len, json_object_has_member (item, "rev"), lines->data, error);
 }
 
-static gboolean
-has_child (WspStore    *self,
-           const char  *record,
-           const char  *rev_id,
-           gboolean    *result,
-           GError     **error)
-{
-  sqlite3_stmt *stmt = wsp_database_statement (self->database, "SELECT 1 FROM revisions r, json_each (r.parents) j "
-                                  "WHERE r.record_id = ? AND j.value = ? LIMIT 1",
-                                  error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  wsp_database_bind_text (stmt, 1, record);
-  wsp_database_bind_text (stmt, 2, rev_id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return wsp_database_set_error (self->database, rc, error);
-  *result = rc == SQLITE_ROW;
-  return TRUE;
-}
-
-typedef struct
-{
-  char     *entity; /* NULL: no such record */
-  char     *winner;
-  gboolean  deleted;
-  guint     conflicts;
-  guint     live_leaves;
-} RecordState;
-
-static void
-record_state_clear (RecordState *state)
-{
-  g_clear_pointer (&state->entity, g_free);
-  g_clear_pointer (&state->winner, g_free);
-}
-
-static void
-record_state_free (gpointer data)
-{
-  record_state_clear (data);
-  g_free (data);
-}
-
-static gboolean
-read_record_state (WspStore    *self,
-                   const char  *id,
-                   RecordState *state,
-                   GError     **error)
-{
-  sqlite3_stmt *stmt = wsp_database_statement (self->database, "SELECT entity, winner, deleted, conflicts, "
-                                  "(SELECT count(*) FROM revisions v WHERE v.record_id = r.id "
-                                  "AND v.leaf = 1 AND v.deleted = 0) "
-                                  "FROM records r WHERE id = ?",
-                                  error);
-  int rc;
-
-  memset (state, 0, sizeof *state);
-  if (stmt == NULL)
-    return FALSE;
-  wsp_database_bind_text (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      state->entity = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      state->winner = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      state->deleted = sqlite3_column_int (stmt, 2) != 0;
-      state->conflicts = (guint) sqlite3_column_int (stmt, 3);
-      state->live_leaves = (guint) sqlite3_column_int (stmt, 4);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return wsp_database_set_error (self->database, rc, error);
-  return TRUE;
-}
-
-/* What names the record @id now, deleted or not (an import's preview is
- * rolled back, so the names are taken while the changes are in). */
-static char *
-dup_title (WspStore   *self,
-           const char *id)
-{
-  sqlite3_stmt *stmt = wsp_database_statement (self->database,
-                                               "SELECT id, entity, winner, conflicts, body FROM records WHERE id = ?",
-                                               NULL);
-  g_autoptr (WspRecord) record = NULL;
-
-  if (stmt == NULL)
-    return NULL;
-  wsp_database_bind_text (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    record = wsp_store_record_from_row (stmt, 0);
-  sqlite3_reset (stmt);
-  return record != NULL ? wsp_record_dup_title (record) : NULL;
-}
-
-static WspOutcomeKind
-classify (const RecordState *before,
-          const RecordState *after)
-{
-  gboolean existed = before->entity != NULL && !before->deleted;
-
-  if (after->conflicts > 0 && (before->conflicts == 0 || g_strcmp0 (before->winner, after->winner) != 0))
-    return WSP_OUTCOME_CONFLICT;
-  if (!existed && !after->deleted)
-    return WSP_OUTCOME_NEW;
-  if (existed && after->deleted)
-    return WSP_OUTCOME_DELETED;
-  if (g_strcmp0 (before->winner, after->winner) == 0 && before->live_leaves == after->live_leaves)
-    return WSP_OUTCOME_UNCHANGED;
-  if (after->live_leaves > 1)
-    return WSP_OUTCOME_MERGED;
-  return WSP_OUTCOME_UPDATED;
-}
-
-void
-wsp_outcome_free (WspOutcome *outcome)
-{
-  g_free (outcome->id);
-  g_free (outcome->entity);
-  g_free (outcome->title);
-  g_free (outcome);
-}
-
-/* Adds revisions made on other laptops, all or none: each is checked before
- * anything is written, then they are added in one transaction and their
- * records worked out again. Revisions already held are skipped, so adding the
- * same batch twice changes nothing, and the order of batches does not matter:
- * the state depends only on the set of revisions held. */
+/**
+ * wsp_store_foreach_line:
+ *
+ * What wsp_store_foreach_change() gives, as lines of canonical JSON (the
+ * changes written straight from the log, without parsing them): for
+ * export files.
+ */
 gboolean
-wsp_store_add_revisions (WspStore     *self,
-                         JsonArray    *revisions,
-                         WspAddStats  *stats,
-                         GPtrArray    *outcomes,
-                         GError      **error)
+wsp_store_foreach_line (WspStore     *self,
+                        JsonObject   *known,
+                        WspLineFunc   func,
+                        gpointer      data,
+                        GError      **error)
 {
-  guint n = json_array_get_length (revisions);
-  g_autoptr (GHashTable) touched = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GPtrArray) added = g_ptr_array_new ();
-  g_autoptr (GHashTable) before_states = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                                record_state_free);
-  WspAddStats local_stats = { 0 };
-  Incoming *all;
-  WspHlc newest = 0;
-  GHashTableIter iter;
-  gpointer key;
+  g_auto (Outgoing) out = { 0 };
+  g_autoptr (GString) line = g_string_new (NULL);
+  Lines lines = { func, data, line };
+  sqlite3_stmt *stmt;
+  int rc;
 
   g_return_val_if_fail (WSP_IS_STORE (self), FALSE);
 
-  all = g_new0 (Incoming, MAX (n, 1));
-  local_stats.received = n;
-
-  for (guint i = 0; i < n; i++)
+  if (!gather (self, known, &out, error) || !emit_heads (self, out.streams, known, line_of_item, &lines, error))
+    return FALSE;
+  if (known == NULL)
     {
-      WspHlc hlc = 0;
-
-      if (!read_incoming (json_array_get_element (revisions, i), i, &all[i], error))
-        goto fail_unlocked;
-      wsp_hlc_parse (all[i].hlc, &hlc);
-      newest = MAX (newest, hlc);
-    }
-
-  if (!wsp_store_begin (self, error))
-    goto fail_unlocked;
-
-  /* How each record stood before, to say afterwards what the batch did. */
-  for (guint i = 0; outcomes != NULL && i < n; i++)
-    {
-      RecordState *state;
-
-      if (g_hash_table_contains (before_states, all[i].record))
-        continue;
-      state = g_new0 (RecordState, 1);
-      g_hash_table_insert (before_states, (gpointer) all[i].record, state);
-      if (!read_record_state (self, all[i].record, state, error))
-        goto fail;
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      Incoming *in = &all[i];
-      sqlite3_stmt *stmt;
-      gboolean exists = FALSE;
-
-      if (!record_entity_matches (self, in->record, in->entity, error))
-        {
-          if (error != NULL && *error == NULL)
-            damaged (error, i, _("the record is of another kind here"));
-          goto fail;
-        }
-
-      stmt = wsp_database_statement (self->database, "SELECT 1 FROM revisions WHERE rev_id = ?", error);
+      stmt = wsp_database_statement (self->database, "SELECT " CHANGE_COLUMNS " FROM changes ORDER BY seq", error);
       if (stmt == NULL)
-        goto fail;
-      wsp_database_bind_text (stmt, 1, in->rev_id);
-      exists = sqlite3_step (stmt) == SQLITE_ROW;
-      sqlite3_reset (stmt);
-      if (exists)
+        return FALSE;
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
-          if (!wsp_store_add_alias (self, in->peer, in->seq, in->rev_id, error))
-            goto fail;
-          continue;
+          g_string_truncate (line, 0);
+          append_change_line (line, stmt);
+          if (!func (line->str, line->len, TRUE, data, error))
+            {
+              sqlite3_reset (stmt);
+              return FALSE;
+            }
         }
-
-      stmt = wsp_database_statement (self->database, "INSERT INTO revisions (rev_id, record_id, entity, gen, parents, deleted, "
-                        "hlc, origin_peer, origin_seq, body, leaf) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
-                        error);
-      if (stmt == NULL)
-        goto fail;
-      wsp_database_bind_text (stmt, 1, in->rev_id);
-      wsp_database_bind_text (stmt, 2, in->record);
-      wsp_database_bind_text (stmt, 3, in->entity);
-      sqlite3_bind_int64 (stmt, 4, in->gen);
-      wsp_database_bind_text (stmt, 5, in->parents_text);
-      sqlite3_bind_int (stmt, 6, in->deleted);
-      wsp_database_bind_text (stmt, 7, in->hlc);
-      wsp_database_bind_text (stmt, 8, in->peer);
-      sqlite3_bind_int64 (stmt, 9, in->seq);
-      wsp_database_bind_text (stmt, 10, in->body_text);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        {
-          sqlite3_reset (stmt);
-          /* Another change already has this laptop's change number. */
-          damaged (error, i, _("a change number used twice"));
-          goto fail;
-        }
-      sqlite3_reset (stmt);
-      g_ptr_array_add (added, in);
-      g_hash_table_add (touched, (gpointer) in->record);
-      local_stats.added++;
+      if (!wsp_database_rows_done (self->database, stmt, rc, error))
+        return FALSE;
     }
-
-  /* Leaves: a revision is a leaf while no other revision names it a parent. */
-  for (guint i = 0; i < added->len; i++)
+  else
+    for (guint i = 0; i < out.changes->len; i++)
+      {
+        stmt = wsp_database_statement (self->database, "SELECT " CHANGE_COLUMNS " FROM changes WHERE seq = ?",
+                                       error);
+        if (stmt == NULL)
+          return FALSE;
+        sqlite3_bind_int64 (stmt, 1, g_array_index (out.changes, gint64, i));
+        rc = sqlite3_step (stmt);
+        if (rc == SQLITE_ROW)
+          {
+            g_string_truncate (line, 0);
+            append_change_line (line, stmt);
+          }
+        sqlite3_reset (stmt);
+        if (rc != SQLITE_ROW)
+          return wsp_database_set_error (self->database, rc, error);
+        if (!func (line->str, line->len, TRUE, data, error))
+          return FALSE;
+      }
+  for (guint i = 0; i < out.aliases->len; i++)
     {
-      Incoming *in = g_ptr_array_index (added, i);
-      gboolean child = FALSE;
-      sqlite3_stmt *stmt;
+      gint64 of = g_array_index (out.alias_of, gint64, i);
 
-      for (guint j = 0; j < in->parents->len; j++)
-        {
-          stmt = wsp_database_statement (self->database, "UPDATE revisions SET leaf = 0 WHERE rev_id = ?", error);
-          if (stmt == NULL)
-            goto fail;
-          wsp_database_bind_text (stmt, 1, g_ptr_array_index (in->parents, j));
-          if (!wsp_database_step_done (self->database, stmt, error))
-            goto fail;
-        }
-      if (!has_child (self, in->record, in->rev_id, &child, error))
-        goto fail;
-      if (child)
-        {
-          stmt = wsp_database_statement (self->database, "UPDATE revisions SET leaf = 0 WHERE rev_id = ?", error);
-          if (stmt == NULL)
-            goto fail;
-          wsp_database_bind_text (stmt, 1, in->rev_id);
-          if (!wsp_database_step_done (self->database, stmt, error))
-            goto fail;
-        }
+      if (known != NULL && !holds_seq (out.changes, of)
+          && !emit_change (self, of, FALSE, line_of_item, &lines, error))
+        return FALSE;
+      if (!line_of_item (g_ptr_array_index (out.aliases, i), &lines, error))
+        return FALSE;
     }
-
-  g_hash_table_iter_init (&iter, touched);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      RecordState after;
-
-      if (!wsp_store_reproject (self, key, error))
-        goto fail;
-      local_stats.records++;
-      if (outcomes == NULL)
-        continue;
-      if (!read_record_state (self, key, &after, error))
-        goto fail;
-      if (after.entity != NULL)
-        {
-          WspOutcome *outcome = g_new0 (WspOutcome, 1);
-
-          outcome->id = g_strdup (key);
-          outcome->entity = g_strdup (after.entity);
-          outcome->kind = classify (g_hash_table_lookup (before_states, key), &after);
-          outcome->title = dup_title (self, key);
-          g_ptr_array_add (outcomes, outcome);
-        }
-      record_state_clear (&after);
-    }
-
-  if (local_stats.added > 0)
-    {
-      g_autofree char *hlc_text = NULL;
-
-      self->hlc = wsp_hlc_receive (self->hlc, newest, wsp_hlc_now_millis (),
-                                   &local_stats.clock_clamped);
-      hlc_text = wsp_hlc_to_string (self->hlc);
-      if (!wsp_database_set_meta (self->database, "hlc", hlc_text, error))
-        goto fail;
-    }
-
-  if (!wsp_store_commit (self, error))
-    goto fail_unlocked;
-
-  for (guint i = 0; i < n; i++)
-    incoming_clear (&all[i]);
-  g_free (all);
-  if (stats != NULL)
-    *stats = local_stats;
+  for (guint i = 0; i < out.proofs->len; i++)
+    if (!line_of_item (g_ptr_array_index (out.proofs, i), &lines, error))
+      return FALSE;
   return TRUE;
-
-fail:
-  wsp_store_rollback (self);
-fail_unlocked:
-  for (guint i = 0; i < n; i++)
-    incoming_clear (&all[i]);
-  g_free (all);
-  return FALSE;
 }
 
-/* Checks the file (SQLite's own check), that every revision still matches
- * its id, and that the current versions are the ones the revisions say. */
+static gboolean
+collect_cb (JsonObject  *change,
+            gpointer     data,
+            GError     **error)
+{
+  json_array_add_object_element (data, json_object_ref (change));
+  return TRUE;
+}
+
+/* The items a laptop holding @known lacks (everything for %NULL), in
+ * memory: for small batches and tests (see wsp_store_foreach_change()). */
+JsonArray *
+wsp_store_dup_revisions (WspStore    *self,
+                         JsonObject  *known,
+                         GError     **error)
+{
+  g_autoptr (JsonArray) result = json_array_new ();
+
+  if (!wsp_store_foreach_change (self, known, collect_cb, result, error))
+    return NULL;
+  return g_steal_pointer (&result);
+}
+
+/* What this laptop holds: stream → N, where every change numbered 1 to N
+ * of that stream is held here (as a change, or as the same change under
+ * another number). Sent with every packet as an acknowledgement; a delta
+ * for this laptop holds what comes after. */
+JsonObject *
+wsp_store_dup_have (WspStore  *self,
+                    GError   **error)
+{
+  sqlite3_stmt *stmt = wsp_database_statement (self->database,
+                                               "SELECT stream, run FROM streams WHERE run > 0 ORDER BY stream",
+                                               error);
+  g_autoptr (JsonObject) have = json_object_new ();
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    json_object_set_int_member (have, (const char *) sqlite3_column_text (stmt, 0), sqlite3_column_int64 (stmt, 1));
+  if (!wsp_database_rows_done (self->database, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&have);
+}
+
+/* ---- streams and their numbering ------------------------------------------ */
+
+/* Notes that @stream belongs to the laptop @peer_id; FALSE (with an error)
+ * when it is known to belong to another. */
+gboolean
+wsp_store_note_stream (WspStore    *self,
+                       const char  *stream,
+                       const char  *peer_id,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt = wsp_database_statement (self->database,
+                                               "INSERT OR IGNORE INTO streams (stream, peer_id) VALUES (?, ?)",
+                                               error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  wsp_database_bind_text (stmt, 1, stream);
+  wsp_database_bind_text (stmt, 2, peer_id);
+  if (!wsp_database_step_done (self->database, stmt, error))
+    return FALSE;
+  stmt = wsp_database_statement (self->database, "SELECT peer_id FROM streams WHERE stream = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  wsp_database_bind_text (stmt, 1, stream);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), peer_id) != 0)
+    {
+      sqlite3_reset (stmt);
+      g_set_error_literal (error, WSP_STORE_ERROR, WSP_STORE_ERROR_DAMAGED,
+                           _("The file gives changes of one laptop under another laptop’s name, so "
+                             "nothing was imported."));
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+number_held (WspStore    *self,
+             const char  *stream,
+             gint64       seq,
+             gboolean    *held,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = wsp_database_statement (self->database,
+                                               "SELECT EXISTS (SELECT 1 FROM changes WHERE stream = ?1 AND stream_seq = ?2) "
+                                               "OR EXISTS (SELECT 1 FROM change_aliases WHERE stream = ?1 AND stream_seq = ?2) "
+                                               "OR EXISTS (SELECT 1 FROM held_aside WHERE stream = ?1 AND stream_seq = ?2)",
+                                               error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  wsp_database_bind_text (stmt, 1, stream);
+  sqlite3_bind_int64 (stmt, 2, seq);
+  rc = sqlite3_step (stmt);
+  *held = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return wsp_database_set_error (self->database, rc, error);
+  return TRUE;
+}
+
+/* Moves @stream's run on over the numbers now held. */
+gboolean
+wsp_store_advance_run (WspStore    *self,
+             const char  *stream,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = wsp_database_statement (self->database, "SELECT run FROM streams WHERE stream = ?", error);
+  gint64 run = 0, start;
+  gboolean held = TRUE;
+
+  if (stmt == NULL)
+    return FALSE;
+  wsp_database_bind_text (stmt, 1, stream);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    run = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  start = run;
+  while (held)
+    {
+      if (!number_held (self, stream, run + 1, &held, error))
+        return FALSE;
+      if (held)
+        run++;
+    }
+  if (run == start)
+    return TRUE;
+  stmt = wsp_database_statement (self->database, "UPDATE streams SET run = ? WHERE stream = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, run);
+  wsp_database_bind_text (stmt, 2, stream);
+  return wsp_database_step_done (self->database, stmt, error);
+}
+
+/* Notes that @stream's change @seq is @rev_id, which is held here under
+ * another number (the same change made on two laptops, or numbered again
+ * after a fork). */
+gboolean
+wsp_store_add_alias (WspStore    *self,
+                     const char  *stream,
+                     gint64       seq,
+                     const char  *rev_id,
+                     const char  *prev,
+                     const char  *chain,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt = wsp_database_statement (self->database,
+                                               "INSERT OR IGNORE INTO change_aliases (stream, stream_seq, rev_id, "
+                                               "prev, chain) SELECT ?1, ?2, ?3, ?4, ?5 WHERE NOT EXISTS (SELECT 1 "
+                                               "FROM changes WHERE stream = ?1 AND stream_seq = ?2 AND rev_id = ?3)",
+                                               error);
+  if (stmt == NULL)
+    return FALSE;
+  wsp_database_bind_text (stmt, 1, stream);
+  sqlite3_bind_int64 (stmt, 2, seq);
+  wsp_database_bind_text (stmt, 3, rev_id);
+  wsp_database_bind_text (stmt, 4, prev);
+  wsp_database_bind_text (stmt, 5, chain);
+  if (!wsp_database_step_done (self->database, stmt, error))
+    return FALSE;
+  return wsp_store_advance_run (self, stream, error);
+}
+/* ---- the check ----------------------------------------------------------- */
+
+/* Checks the file (SQLite's own check), that every change still matches its
+ * id, that the leaves are the changes no other names, and that the current
+ * versions are the ones the changes say. */
 gboolean
 wsp_store_check (WspStore  *self,
                  GError   **error)
@@ -625,24 +756,24 @@ wsp_store_check (WspStore  *self,
   if (!wsp_database_check_integrity (self->database, error))
     return FALSE;
 
-  stmt = wsp_database_statement (self->database, "SELECT rev_id, entity, record_id, gen, deleted, parents, body, leaf, "
-                    "(SELECT count(*) FROM revisions c, json_each (c.parents) j "
-                    " WHERE c.record_id = r.record_id AND j.value = r.rev_id) "
-                    "FROM revisions r",
-                    error);
+  stmt = wsp_database_statement (self->database,
+                                 "SELECT rev_id, entity, record_id, gen, parents, sets, leaf, "
+                                 "(SELECT count(*) FROM changes c, json_each (c.parents) j "
+                                 " WHERE c.record_id = r.record_id AND j.value = r.rev_id) "
+                                 "FROM changes r",
+                                 error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *rev_id = (const char *) sqlite3_column_text (stmt, 0);
-      g_autofree char *expected = wsp_store_revision_id ((const char *) sqlite3_column_text (stmt, 1),
-                                               (const char *) sqlite3_column_text (stmt, 2),
-                                               sqlite3_column_int64 (stmt, 3),
-                                               sqlite3_column_int (stmt, 4),
-                                               (const char *) sqlite3_column_text (stmt, 5),
-                                               (const char *) sqlite3_column_text (stmt, 6));
-      gboolean leaf = sqlite3_column_int (stmt, 7) != 0;
-      gboolean has_children = sqlite3_column_int (stmt, 8) > 0;
+      g_autofree char *rev_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      g_autofree char *expected = wsp_store_change_id ((const char *) sqlite3_column_text (stmt, 1),
+                                                       (const char *) sqlite3_column_text (stmt, 2),
+                                                       sqlite3_column_int64 (stmt, 3),
+                                                       (const char *) sqlite3_column_text (stmt, 4),
+                                                       (const char *) sqlite3_column_text (stmt, 5));
+      gboolean leaf = sqlite3_column_int (stmt, 6) != 0;
+      gboolean has_children = sqlite3_column_int (stmt, 7) > 0;
 
       if (g_strcmp0 (expected, rev_id) != 0 || leaf == has_children)
         {
@@ -657,9 +788,12 @@ wsp_store_check (WspStore  *self,
   if (!wsp_database_rows_done (self->database, stmt, rc, error))
     return FALSE;
 
-  stmt = wsp_database_statement (self->database, "SELECT count(*) FROM records r WHERE NOT EXISTS "
-                    "(SELECT 1 FROM revisions v WHERE v.rev_id = r.winner AND v.leaf = 1)",
-                    error);
+  /* A record shows its only current version, or the head of several. */
+  stmt = wsp_database_statement (self->database,
+                                 "SELECT count(*) FROM records r WHERE NOT EXISTS "
+                                 "(SELECT 1 FROM changes c WHERE c.rev_id = r.winner AND c.leaf = 1) "
+                                 "AND (SELECT count(*) FROM changes c WHERE c.record_id = r.id AND c.leaf = 1) < 2",
+                                 error);
   if (stmt == NULL)
     return FALSE;
   rc = sqlite3_step (stmt);

@@ -1,12 +1,19 @@
-/* wsp-store-projection.c — a record's current value, worked out from its revisions
+/* wsp-store-projection.c — a record's current value, worked out from its changes
  *
- * The winner is the live leaf with the highest generation, then the highest
- * revision id (as CouchDB and PouchDB choose it). Several live leaves are
- * merged field by field against their latest common ancestors: a field
- * changed on one side is taken, the same new value on both sides is taken,
- * different new values are a conflict that keeps every value until a
- * person chooses (wsp_store_resolve). A delete concurrent with an edit keeps
- * the record alive and is shown as a conflict, never dropped.
+ * Each change says which fields it set. A field's value is decided by the
+ * writes of that field that no later write of the same field has seen (a
+ * multi-value register per field, as in Automerge): when there is one such
+ * write, its value is the field's; when there are several with different
+ * values, the field is in conflict, every value is kept for a person to
+ * choose (wsp_store_resolve), and the one shown meanwhile is the write with
+ * the highest generation, then the highest id, so every laptop shows the
+ * same. "_deleted" is such a field: a record is deleted when its latest
+ * writes of it all say so and every edit of another field was seen by
+ * those deletes or saw them; a delete concurrent with an edit keeps the
+ * record alive and is shown as a conflict, never dropped.
+ *
+ * The state depends only on the set of changes held, so it is the same on
+ * every laptop that holds the same changes, whatever the order they came in.
  *
  * The current value goes to `records`, to the kind's own table (one column
  * per field, made from the kind's WspEntity) and to the search index.
@@ -23,31 +30,6 @@
 #include "records/wsp-entities.h"
 #include "store/wsp-store-private.h"
 
-typedef struct
-{
-  char       *rev_id;
-  gint64      gen;
-  GStrv       parents;
-  gboolean    deleted;
-  char       *hlc;
-  char       *peer;
-  JsonObject *body;
-  gboolean    leaf;
-} Revision;
-
-static void
-revision_free (Revision *rev)
-{
-  g_free (rev->rev_id);
-  g_strfreev (rev->parents);
-  g_free (rev->hlc);
-  g_free (rev->peer);
-  g_clear_pointer (&rev->body, json_object_unref);
-  g_free (rev);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Revision, revision_free)
-
 static GStrv
 parse_parents (const char *text)
 {
@@ -63,245 +45,352 @@ parse_parents (const char *text)
   return g_strv_builder_end (builder);
 }
 
-/* Every revision of @record_id, by rev_id. */
-static GHashTable *
-load_revisions (WspStore    *self,
-                const char  *record_id,
-                char       **entity,
-                GError     **error)
+/* Every change of @record_id (WspChange), by generation then id: parents
+ * always come before their children. */
+GPtrArray *
+wsp_store_load_changes (WspStore    *self,
+                        const char  *record_id,
+                        GError     **error)
 {
-  sqlite3_stmt *stmt = wsp_database_statement (self->database, "SELECT rev_id, gen, parents, deleted, hlc, origin_peer, body, "
-                                  "leaf, entity FROM revisions WHERE record_id = ?",
-                                  error);
-  g_autoptr (GHashTable) revs = NULL;
+  sqlite3_stmt *stmt = wsp_database_statement (self->database,
+                                               "SELECT rev_id, entity, gen, parents, sets, hlc, stream, "
+                                               "stream_seq, leaf FROM changes WHERE record_id = ? "
+                                               "ORDER BY gen, rev_id",
+                                               error);
+  g_autoptr (GPtrArray) changes = NULL;
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  revs = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) revision_free);
+  changes = g_ptr_array_new_with_free_func ((GDestroyNotify) wsp_change_free);
   wsp_database_bind_text (stmt, 1, record_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      Revision *rev = g_new0 (Revision, 1);
+      WspChange *change = g_new0 (WspChange, 1);
 
-      rev->rev_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      rev->gen = sqlite3_column_int64 (stmt, 1);
-      rev->parents = parse_parents ((const char *) sqlite3_column_text (stmt, 2));
-      rev->deleted = sqlite3_column_int (stmt, 3) != 0;
-      rev->hlc = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-      rev->peer = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
-      rev->body = wsp_json_parse_object ((const char *) sqlite3_column_text (stmt, 6), NULL);
-      if (rev->body == NULL)
-        rev->body = json_object_new ();
-      rev->leaf = sqlite3_column_int (stmt, 7) != 0;
-      if (entity != NULL && *entity == NULL)
-        *entity = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
-      g_hash_table_insert (revs, rev->rev_id, rev);
+      change->rev_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      change->record_id = g_strdup (record_id);
+      change->entity = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      change->gen = sqlite3_column_int64 (stmt, 2);
+      change->parents = parse_parents ((const char *) sqlite3_column_text (stmt, 3));
+      change->sets = wsp_json_parse_object ((const char *) sqlite3_column_text (stmt, 4), NULL);
+      if (change->sets == NULL)
+        change->sets = json_object_new ();
+      change->hlc = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      change->stream = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+      change->stream_seq = sqlite3_column_int64 (stmt, 7);
+      change->leaf = sqlite3_column_int (stmt, 8) != 0;
+      g_ptr_array_add (changes, change);
     }
   if (!wsp_database_rows_done (self->database, stmt, rc, error))
     return NULL;
-  return g_steal_pointer (&revs);
+  return g_steal_pointer (&changes);
 }
 
-/* Whether @a wins over @b: live before deleted, then generation, then id. */
-static gboolean
-revision_wins (const Revision *a,
-               const Revision *b)
+/* ---- the history of one record, as a graph -------------------------------- */
+
+typedef struct
 {
-  if (a->deleted != b->deleted)
-    return !a->deleted;
-  if (a->gen != b->gen)
-    return a->gen > b->gen;
-  return strcmp (a->rev_id, b->rev_id) > 0;
-}
-
-static int
-compare_revisions (gconstpointer pa,
-                   gconstpointer pb)
-{
-  const Revision *a = *(const Revision **) pa;
-  const Revision *b = *(const Revision **) pb;
-
-  if (revision_wins (a, b))
-    return -1;
-  if (revision_wins (b, a))
-    return 1;
-  return 0;
-}
-
-static GHashTable *
-ancestors (GHashTable     *revs,
-           const Revision *rev)
-{
-  GHashTable *seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GPtrArray) queue = g_ptr_array_new ();
-
-  g_ptr_array_add (queue, (gpointer) rev);
-  while (queue->len > 0)
-    {
-      const Revision *r = g_ptr_array_steal_index_fast (queue, queue->len - 1);
-
-      if (!g_hash_table_add (seen, r->rev_id))
-        continue;
-      for (guint i = 0; r->parents[i] != NULL; i++)
-        {
-          Revision *p = g_hash_table_lookup (revs, r->parents[i]);
-          if (p != NULL)
-            g_ptr_array_add (queue, p);
-        }
-    }
-  return seen;
-}
-
-/* The latest revisions that all of @leaves descend from: the common
- * ancestors that are not ancestors of another common ancestor. Usually one;
- * two or more after criss-cross merges (two people resolving the same
- * conflict on two laptops), like git's merge bases. */
-static GPtrArray *
-merge_bases (GHashTable *revs,
-             GPtrArray  *leaves)
-{
-  g_autoptr (GHashTable) common = ancestors (revs, g_ptr_array_index (leaves, 0));
-  GPtrArray *bases = g_ptr_array_new ();
-  GHashTableIter iter;
-  gpointer key;
-
-  for (guint i = 1; i < leaves->len; i++)
-    {
-      g_autoptr (GHashTable) other = ancestors (revs, g_ptr_array_index (leaves, i));
-
-      g_hash_table_iter_init (&iter, common);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        if (!g_hash_table_contains (other, key))
-          g_hash_table_iter_remove (&iter);
-    }
-
-  g_hash_table_iter_init (&iter, common);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      Revision *candidate = g_hash_table_lookup (revs, key);
-      GHashTableIter others;
-      gpointer other_key;
-      gboolean below_another = FALSE;
-
-      g_hash_table_iter_init (&others, common);
-      while (!below_another && g_hash_table_iter_next (&others, &other_key, NULL))
-        {
-          g_autoptr (GHashTable) above = NULL;
-
-          if (g_strcmp0 (other_key, key) == 0)
-            continue;
-          above = ancestors (revs, g_hash_table_lookup (revs, other_key));
-          below_another = g_hash_table_contains (above, key);
-        }
-      if (!below_another)
-        g_ptr_array_add (bases, candidate);
-    }
-  g_ptr_array_sort (bases, compare_revisions);
-  return bases;
-}
+  GPtrArray  *changes;   /* WspChange, parents first */
+  guint       words;     /* of each ancestor set */
+  guint64    *ancestors; /* changes × words bits: j is an ancestor of i */
+} Graph;
 
 static void
-add_member_names (GHashTable *names,
-                  JsonObject *object)
+graph_clear (Graph *graph)
 {
-  g_autoptr (GList) members = json_object_get_members (object);
+  g_clear_pointer (&graph->ancestors, g_free);
+}
 
-  for (GList *l = members; l != NULL; l = l->next)
-    g_hash_table_add (names, l->data);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Graph, graph_clear)
+
+static gboolean
+is_ancestor (const Graph *graph,
+             guint        ancestor,
+             guint        of)
+{
+  return (graph->ancestors[of * graph->words + ancestor / 64] >> (ancestor % 64)) & 1;
+}
+
+/* Each change's ancestors, from its parents' (which come first). */
+static void
+graph_init (Graph     *graph,
+            GPtrArray *changes)
+{
+  g_autoptr (GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
+
+  graph->changes = changes;
+  graph->words = (changes->len + 63) / 64;
+  graph->ancestors = g_new0 (guint64, (gsize) MAX (changes->len, 1) * MAX (graph->words, 1));
+  for (guint i = 0; i < changes->len; i++)
+    {
+      WspChange *change = g_ptr_array_index (changes, i);
+      guint64 *mine = &graph->ancestors[i * graph->words];
+
+      for (guint p = 0; change->parents[p] != NULL; p++)
+        {
+          gpointer found;
+          guint parent;
+
+          if (!g_hash_table_lookup_extended (index, change->parents[p], NULL, &found))
+            continue; /* not held here: its history stops there */
+          parent = GPOINTER_TO_UINT (found);
+          mine[parent / 64] |= G_GUINT64_CONSTANT (1) << (parent % 64);
+          for (guint w = 0; w < graph->words; w++)
+            mine[w] |= graph->ancestors[parent * graph->words + w];
+        }
+      g_hash_table_insert (index, change->rev_id, GUINT_TO_POINTER (i));
+    }
+}
+
+/* The writes of @field that no later write of it has seen: indexes into the
+ * graph's changes, in order. */
+static GArray *
+latest_writes (const Graph *graph,
+               const char  *field)
+{
+  g_autoptr (GArray) writes = g_array_new (FALSE, FALSE, sizeof (guint));
+  GArray *latest = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < graph->changes->len; i++)
+    if (json_object_has_member (((WspChange *) g_ptr_array_index (graph->changes, i))->sets, field))
+      g_array_append_val (writes, i);
+  for (guint a = 0; a < writes->len; a++)
+    {
+      guint w = g_array_index (writes, guint, a);
+      gboolean seen = FALSE;
+
+      for (guint b = 0; b < writes->len && !seen; b++)
+        seen = b != a && is_ancestor (graph, w, g_array_index (writes, guint, b));
+      if (!seen)
+        g_array_append_val (latest, w);
+    }
+  return latest;
+}
+
+static JsonNode *
+written (const Graph *graph,
+         guint        index,
+         const char  *field)
+{
+  return json_object_get_member (((WspChange *) g_ptr_array_index (graph->changes, index))->sets, field);
+}
+
+static gboolean
+null_or_missing (JsonNode *node)
+{
+  return node == NULL || JSON_NODE_HOLDS_NULL (node);
+}
+
+/* The peer a stream belongs to, for saying who made a change. */
+static char *
+peer_of_stream (WspStore   *self,
+                const char *stream)
+{
+  sqlite3_stmt *stmt = wsp_database_statement (self->database, "SELECT peer_id FROM streams WHERE stream = ?",
+                                               NULL);
+  char *peer = NULL;
+
+  if (stmt != NULL)
+    {
+      wsp_database_bind_text (stmt, 1, stream);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        peer = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+  return peer != NULL ? peer : g_strdup (stream);
 }
 
 static JsonObject *
-candidate_new (const Revision *rev,
-               JsonNode       *value)
+candidate_new (WspStore  *self,
+               WspChange *change,
+               JsonNode  *value)
 {
   JsonObject *c = json_object_new ();
+  g_autofree char *peer = peer_of_stream (self, change->stream);
 
-  json_object_set_string_member (c, "rev", rev->rev_id);
-  json_object_set_string_member (c, "hlc", rev->hlc);
-  json_object_set_string_member (c, "peer", rev->peer);
-  json_object_set_member (c, "value", value ? json_node_copy (value) : json_node_new (JSON_NODE_NULL));
+  json_object_set_string_member (c, "rev", change->rev_id);
+  json_object_set_string_member (c, "hlc", change->hlc);
+  json_object_set_string_member (c, "peer", peer);
+  json_object_set_member (c, "value", value != NULL ? json_node_copy (value) : json_node_new (JSON_NODE_NULL));
   return c;
 }
 
-/* Merges the live leaves (sorted, winner first) field by field. Conflicting
- * fields take the winner's value and are added to @conflicts as
- * field → [candidates]. */
+/* The record's fields as its latest writes say, and the conflicts where
+ * they disagree (field → [candidates]). */
 static JsonObject *
-merge_leaves (GHashTable *revs,
-              GPtrArray  *live,
-              JsonObject *conflicts)
+work_out_fields (WspStore    *self,
+                 const Graph *graph,
+                 JsonObject  *conflicts)
 {
-  Revision *winner = g_ptr_array_index (live, 0);
-  g_autoptr (GPtrArray) bases = merge_bases (revs, live);
-  JsonObject *base_body = bases->len > 0 ? ((Revision *) g_ptr_array_index (bases, 0))->body : NULL;
   g_autoptr (GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GList) sorted = NULL;
   JsonObject *merged = json_object_new ();
 
-  for (guint i = 0; i < live->len; i++)
-    add_member_names (names, ((Revision *) g_ptr_array_index (live, i))->body);
-  for (guint i = 0; i < bases->len; i++)
-    add_member_names (names, ((Revision *) g_ptr_array_index (bases, i))->body);
+  for (guint i = 0; i < graph->changes->len; i++)
+    {
+      g_autoptr (GList) members = json_object_get_members (((WspChange *) g_ptr_array_index (graph->changes, i))->sets);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        g_hash_table_add (names, l->data);
+    }
+  g_hash_table_remove (names, WSP_STORE_DELETED_FIELD);
   sorted = g_list_sort (g_hash_table_get_keys (names), (GCompareFunc) strcmp);
 
   for (GList *l = sorted; l != NULL; l = l->next)
     {
       const char *name = l->data;
-      JsonNode *base_value = wsp_store_member (base_body, name);
-      gboolean disputed = FALSE;
-      g_autoptr (GPtrArray) changed = g_ptr_array_new (); /* distinct new values */
-      g_autoptr (GPtrArray) changed_by = g_ptr_array_new ();
+      g_autoptr (GArray) latest = latest_writes (graph, name);
+      guint shown = g_array_index (latest, guint, latest->len - 1); /* highest gen, then id */
+      gboolean agree = TRUE;
+      JsonNode *value = written (graph, shown, name);
 
-      /* Where the merge bases themselves disagree there is no one value to
-       * compare with: every distinct value of the leaves counts. */
-      for (guint i = 1; i < bases->len && !disputed; i++)
-        disputed = !wsp_json_node_equal (base_value,
-                                         wsp_store_member (((Revision *) g_ptr_array_index (bases, i))->body, name));
+      for (guint i = 0; i + 1 < latest->len && agree; i++)
+        agree = wsp_json_node_equal (written (graph, g_array_index (latest, guint, i), name), value);
+      if (!null_or_missing (value))
+        json_object_set_member (merged, name, json_node_copy (value));
+      if (agree)
+        continue;
 
-      for (guint i = 0; i < live->len; i++)
-        {
-          Revision *rev = g_ptr_array_index (live, i);
-          JsonNode *value = wsp_store_member (rev->body, name);
-          gboolean seen = FALSE;
+      {
+        JsonArray *candidates = json_array_new ();
 
-          if (!disputed && wsp_json_node_equal (value, base_value))
-            continue;
-          for (guint j = 0; j < changed->len && !seen; j++)
-            seen = wsp_json_node_equal (value, g_ptr_array_index (changed, j));
-          if (!seen)
-            {
-              g_ptr_array_add (changed, value);
-              g_ptr_array_add (changed_by, rev);
-            }
-        }
+        /* Each value once, the one shown first. */
+        for (guint i = latest->len; i > 0; i--)
+          {
+            guint w = g_array_index (latest, guint, i - 1);
+            gboolean again = FALSE;
 
-      if (changed->len == 0)
-        {
-          if (base_value != NULL)
-            json_object_set_member (merged, name, json_node_copy (base_value));
-        }
-      else if (changed->len == 1)
-        {
-          JsonNode *value = g_ptr_array_index (changed, 0);
-          if (value != NULL)
-            json_object_set_member (merged, name, json_node_copy (value));
-        }
-      else
-        {
-          JsonNode *value = wsp_store_member (winner->body, name);
-          JsonArray *candidates = json_array_new ();
-
-          if (value != NULL)
-            json_object_set_member (merged, name, json_node_copy (value));
-          for (guint j = 0; j < changed->len; j++)
-            json_array_add_object_element (candidates,
-                                           candidate_new (g_ptr_array_index (changed_by, j),
-                                                          g_ptr_array_index (changed, j)));
-          json_object_set_array_member (conflicts, name, candidates);
-        }
+            for (guint j = latest->len; j > i && !again; j--)
+              again = wsp_json_node_equal (written (graph, g_array_index (latest, guint, j - 1), name),
+                                           written (graph, w, name));
+            if (!again)
+              json_array_add_object_element (candidates,
+                                             candidate_new (self, g_ptr_array_index (graph->changes, w),
+                                                            written (graph, w, name)));
+          }
+        json_object_set_array_member (conflicts, name, candidates);
+      }
     }
   return merged;
+}
+
+/* Whether the record is deleted; a delete that did not see an edit (or a
+ * delete and a restore made at once) is a conflict, and the record lives. */
+static gboolean
+work_out_deleted (WspStore    *self,
+                  const Graph *graph,
+                  JsonObject  *conflicts)
+{
+  g_autoptr (GArray) latest = latest_writes (graph, WSP_STORE_DELETED_FIELD);
+  g_autoptr (GArray) deletes = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) unseen = g_array_new (FALSE, FALSE, sizeof (guint)); /* edits a delete missed */
+  gboolean restores = FALSE;
+  JsonArray *candidates;
+
+  for (guint i = 0; i < latest->len; i++)
+    {
+      guint w = g_array_index (latest, guint, i);
+      JsonNode *value = written (graph, w, WSP_STORE_DELETED_FIELD);
+
+      if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_boolean (value))
+        g_array_append_val (deletes, w);
+      else
+        restores = TRUE;
+    }
+  if (deletes->len == 0)
+    return FALSE;
+
+  /* The edits that some delete did not see and that did not see it: made
+   * meanwhile on another laptop. An edit made after seeing the delete (in
+   * the conflict it opened) leaves it open; deletes and restores are
+   * decided by the "_deleted" register itself. */
+  for (guint i = 0; i < graph->changes->len; i++)
+    {
+      WspChange *change = g_ptr_array_index (graph->changes, i);
+      gboolean edits = FALSE, missed = FALSE;
+      g_autoptr (GList) members = json_object_get_members (change->sets);
+
+      for (GList *l = members; l != NULL && !edits; l = l->next)
+        edits = strcmp (l->data, WSP_STORE_DELETED_FIELD) != 0;
+      if (!edits)
+        continue;
+      for (guint d = 0; d < deletes->len && !missed; d++)
+        {
+          guint del = g_array_index (deletes, guint, d);
+          missed = del != i && !is_ancestor (graph, i, del) && !is_ancestor (graph, del, i);
+        }
+      if (missed)
+        g_array_append_val (unseen, i);
+    }
+  if (unseen->len == 0 && !restores)
+    return TRUE;
+
+  candidates = json_array_new ();
+  for (guint d = deletes->len; d > 0; d--)
+    {
+      g_autoptr (JsonNode) yes = json_node_init_boolean (json_node_alloc (), TRUE);
+      json_array_add_object_element (candidates,
+                                     candidate_new (self, g_ptr_array_index (graph->changes,
+                                                                             g_array_index (deletes, guint, d - 1)),
+                                                    yes));
+    }
+  for (guint u = unseen->len; u > 0; u--)
+    {
+      g_autoptr (JsonNode) no = json_node_init_boolean (json_node_alloc (), FALSE);
+      json_array_add_object_element (candidates,
+                                     candidate_new (self, g_ptr_array_index (graph->changes,
+                                                                             g_array_index (unseen, guint, u - 1)),
+                                                    no));
+    }
+  if (unseen->len == 0)
+    for (guint i = 0; i < latest->len; i++)
+      {
+        guint w = g_array_index (latest, guint, i);
+        JsonNode *value = written (graph, w, WSP_STORE_DELETED_FIELD);
+
+        if (!(JSON_NODE_HOLDS_VALUE (value) && json_node_get_boolean (value)))
+          json_array_add_object_element (candidates,
+                                         candidate_new (self, g_ptr_array_index (graph->changes, w), value));
+      }
+  json_object_set_array_member (conflicts, WSP_STORE_DELETED_FIELD, candidates);
+  return FALSE;
+}
+
+/* What the record's state is known by: its only current version, or the
+ * current versions together ("<highest generation>-<SHA-256 of their ids>"). */
+static char *
+head_of (const Graph *graph)
+{
+  g_autoptr (GChecksum) checksum = NULL;
+  WspChange *only = NULL;
+  guint n = 0;
+  gint64 gen = 0;
+
+  for (guint i = 0; i < graph->changes->len; i++)
+    {
+      WspChange *change = g_ptr_array_index (graph->changes, i);
+
+      if (!change->leaf)
+        continue;
+      only = change;
+      gen = MAX (gen, change->gen);
+      n++;
+    }
+  if (n == 1)
+    return g_strdup (only->rev_id);
+  checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  for (guint i = 0; i < graph->changes->len; i++)
+    {
+      WspChange *change = g_ptr_array_index (graph->changes, i);
+
+      if (change->leaf)
+        {
+          g_checksum_update (checksum, (const guchar *) change->rev_id, -1);
+          g_checksum_update (checksum, (const guchar *) "\n", 1);
+        }
+    }
+  return g_strdup_printf ("%" G_GINT64_FORMAT "-%s", gen, g_checksum_get_string (checksum));
 }
 
 static void
@@ -354,6 +443,44 @@ append_text (GString    *out,
     }
 }
 
+/* The statement that writes (@insert) or removes a record of @entity in its
+ * table, made once per kind. */
+static const char *
+entity_sql (const WspEntity *entity,
+            gboolean         insert)
+{
+  static GMutex lock;
+  static GHashTable *made; /* "i"/"d" + entity name → SQL */
+  g_autofree char *key = g_strconcat (insert ? "i" : "d", entity->name, NULL);
+  const char *sql;
+
+  g_mutex_lock (&lock);
+  if (made == NULL)
+    made = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sql = g_hash_table_lookup (made, key);
+  if (sql == NULL)
+    {
+      GString *text = g_string_new (NULL);
+
+      if (insert)
+        {
+          g_string_append_printf (text, "INSERT OR REPLACE INTO %s (id", entity->name);
+          for (guint i = 0; i < entity->n_fields; i++)
+            g_string_append_printf (text, ", %s", entity->fields[i].name);
+          g_string_append (text, ") VALUES (?");
+          for (guint i = 0; i < entity->n_fields; i++)
+            g_string_append (text, ", ?");
+          g_string_append (text, ")");
+        }
+      else
+        g_string_append_printf (text, "DELETE FROM %s WHERE id = ?", entity->name);
+      sql = g_string_free (text, FALSE);
+      g_hash_table_insert (made, g_steal_pointer (&key), (char *) sql);
+    }
+  g_mutex_unlock (&lock);
+  return sql;
+}
+
 /* Writes the current value of a live record into its entity's table and the
  * search index; removes it from both when it is deleted. */
 static gboolean
@@ -362,18 +489,22 @@ write_projection (WspStore         *self,
                   const char       *id,
                   JsonObject       *body,
                   gboolean          deleted,
+                  gboolean          fresh,
                   GError          **error)
 {
-  g_autofree char *delete_sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", entity->name);
+  const char *delete_sql = entity_sql (entity, FALSE);
   sqlite3_stmt *stmt;
 
   /* The record's old words go first (found through search_rows: the
-   * index's own record_id column has no index). */
-  stmt = wsp_database_statement (self->database, "SELECT search_rowid FROM search_rows WHERE record_id = ?", error);
-  if (stmt == NULL)
+   * index's own record_id column has no index); a record new here has none. */
+  stmt = fresh ? NULL
+               : wsp_database_statement (self->database, "SELECT search_rowid FROM search_rows WHERE record_id = ?",
+                                         error);
+  if (stmt == NULL && !fresh)
     return FALSE;
-  wsp_database_bind_text (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (stmt != NULL)
+    wsp_database_bind_text (stmt, 1, id);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     {
       gint64 rowid = sqlite3_column_int64 (stmt, 0);
 
@@ -391,11 +522,13 @@ write_projection (WspStore         *self,
       if (!wsp_database_step_done (self->database, stmt, error))
         return FALSE;
     }
-  else
+  else if (stmt != NULL)
     sqlite3_reset (stmt);
 
   if (deleted)
     {
+      if (fresh)
+        return TRUE;
       stmt = wsp_database_statement (self->database, delete_sql, error);
       if (stmt == NULL)
         return FALSE;
@@ -404,19 +537,10 @@ write_projection (WspStore         *self,
     }
   else
     {
-      g_autoptr (GString) sql = g_string_new (NULL);
       g_autoptr (GString) title = g_string_new (NULL);
       g_autoptr (GString) content = g_string_new (NULL);
 
-      g_string_append_printf (sql, "INSERT OR REPLACE INTO %s (id", entity->name);
-      for (guint i = 0; i < entity->n_fields; i++)
-        g_string_append_printf (sql, ", %s", entity->fields[i].name);
-      g_string_append (sql, ") VALUES (?");
-      for (guint i = 0; i < entity->n_fields; i++)
-        g_string_append (sql, ", ?");
-      g_string_append (sql, ")");
-
-      stmt = wsp_database_statement (self->database, sql->str, error);
+      stmt = wsp_database_statement (self->database, entity_sql (entity, TRUE), error);
       if (stmt == NULL)
         return FALSE;
       wsp_database_bind_text (stmt, 1, id);
@@ -462,93 +586,80 @@ write_projection (WspStore         *self,
     }
 }
 
-/* Works out @record_id's current state from its revisions and writes it to
- * `records`, `conflicts`, the entity's table and the search index. */
+/* Works out @record_id's current state from its changes and writes it to
+ * `records`, `conflicts`, the kind's table and the search index. */
 gboolean
 wsp_store_reproject (WspStore    *self,
                      const char  *record_id,
                      GError     **error)
 {
-  g_autofree char *entity_name = NULL;
-  g_autoptr (GHashTable) revs = load_revisions (self, record_id, &entity_name, error);
-  g_autoptr (GPtrArray) leaves = g_ptr_array_new ();
-  g_autoptr (GPtrArray) live = g_ptr_array_new ();
+  return wsp_store_reproject_full (self, record_id, FALSE, error);
+}
+
+/* The same; @fresh: the record was not here before (nothing of it to
+ * remove first). */
+gboolean
+wsp_store_reproject_full (WspStore    *self,
+                          const char  *record_id,
+                          gboolean     fresh,
+                          GError     **error)
+{
+  g_autoptr (GPtrArray) changes = wsp_store_load_changes (self, record_id, error);
+  g_auto (Graph) graph = { 0 };
   g_autoptr (JsonObject) conflicts = json_object_new ();
   g_autoptr (JsonObject) merged = NULL;
   g_autofree char *body_text = NULL;
+  g_autofree char *head = NULL;
   const char *created = NULL, *updated = NULL;
   const WspEntity *entity;
-  Revision *winner;
-  GHashTableIter iter;
-  gpointer value;
+  gboolean deleted, any_leaf = FALSE;
   sqlite3_stmt *stmt;
 
-  if (revs == NULL)
+  if (changes == NULL)
     return FALSE;
-  if (g_hash_table_size (revs) == 0)
+  if (changes->len == 0)
     return TRUE;
 
-  entity = wsp_entities_find (entity_name);
+  entity = wsp_entities_find (((WspChange *) g_ptr_array_index (changes, 0))->entity);
   if (entity == NULL)
     {
       /* A kind of record from a newer app: kept in the log, not shown. */
       return TRUE;
     }
 
-  g_hash_table_iter_init (&iter, revs);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
+  for (guint i = 0; i < changes->len; i++)
     {
-      Revision *rev = value;
+      WspChange *change = g_ptr_array_index (changes, i);
 
-      if (created == NULL || strcmp (rev->hlc, created) < 0)
-        created = rev->hlc;
-      if (!rev->leaf)
-        continue;
-      g_ptr_array_add (leaves, rev);
-      if (!rev->deleted)
-        g_ptr_array_add (live, rev);
-      if (updated == NULL || strcmp (rev->hlc, updated) > 0)
-        updated = rev->hlc;
+      if (created == NULL || strcmp (change->hlc, created) < 0)
+        created = change->hlc;
+      if (updated == NULL || strcmp (change->hlc, updated) > 0)
+        updated = change->hlc;
+      any_leaf |= change->leaf;
     }
-  if (leaves->len == 0)
+  if (!any_leaf)
     {
       g_set_error (error, WSP_STORE_ERROR, WSP_STORE_ERROR_DAMAGED,
                    _("The history of a record is damaged: it has no current version."));
       return FALSE;
     }
-  g_ptr_array_sort (leaves, compare_revisions);
-  g_ptr_array_sort (live, compare_revisions);
-  winner = g_ptr_array_index (leaves, 0);
 
-  if (live->len > 1)
-    merged = merge_leaves (revs, live, conflicts);
-  else
-    merged = json_object_ref (winner->body);
-
-  /* Deleted on one laptop while edited on another: kept, and shown. */
-  if (live->len > 0 && live->len < leaves->len)
-    {
-      JsonArray *candidates = json_array_new ();
-
-      for (guint i = 0; i < leaves->len; i++)
-        {
-          Revision *rev = g_ptr_array_index (leaves, i);
-          g_autoptr (JsonNode) flag = json_node_init_boolean (json_node_alloc (), rev->deleted);
-          json_array_add_object_element (candidates, candidate_new (rev, flag));
-        }
-      json_object_set_array_member (conflicts, WSP_STORE_DELETED_FIELD, candidates);
-    }
+  graph_init (&graph, changes);
+  merged = work_out_fields (self, &graph, conflicts);
+  deleted = work_out_deleted (self, &graph, conflicts);
+  head = head_of (&graph);
 
   body_text = wsp_json_object_canonical (merged);
-  stmt = wsp_database_statement (self->database, "INSERT OR REPLACE INTO records (id, entity, winner, deleted, conflicts, body, "
-                    "created_hlc, updated_hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    error);
+  stmt = wsp_database_statement (self->database,
+                                 "INSERT OR REPLACE INTO records (id, entity, winner, deleted, conflicts, body, "
+                                 "created_hlc, updated_hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                 error);
   if (stmt == NULL)
     return FALSE;
   wsp_database_bind_text (stmt, 1, record_id);
   wsp_database_bind_text (stmt, 2, entity->name);
-  wsp_database_bind_text (stmt, 3, winner->rev_id);
-  sqlite3_bind_int (stmt, 4, live->len == 0);
+  wsp_database_bind_text (stmt, 3, head);
+  sqlite3_bind_int (stmt, 4, deleted);
   sqlite3_bind_int (stmt, 5, (int) json_object_get_size (conflicts));
   wsp_database_bind_text (stmt, 6, body_text);
   wsp_database_bind_text (stmt, 7, created);
@@ -556,12 +667,15 @@ wsp_store_reproject (WspStore    *self,
   if (!wsp_database_step_done (self->database, stmt, error))
     return FALSE;
 
-  stmt = wsp_database_statement (self->database, "DELETE FROM conflicts WHERE record_id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  wsp_database_bind_text (stmt, 1, record_id);
-  if (!wsp_database_step_done (self->database, stmt, error))
-    return FALSE;
+  if (!fresh)
+    {
+      stmt = wsp_database_statement (self->database, "DELETE FROM conflicts WHERE record_id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      wsp_database_bind_text (stmt, 1, record_id);
+      if (!wsp_database_step_done (self->database, stmt, error))
+        return FALSE;
+    }
   {
     g_autoptr (GList) names = json_object_get_members (conflicts);
 
@@ -569,8 +683,9 @@ wsp_store_reproject (WspStore    *self,
       {
         g_autofree char *text = wsp_json_canonical (json_object_get_member (conflicts, l->data));
 
-        stmt = wsp_database_statement (self->database, "INSERT INTO conflicts (record_id, field, candidates) VALUES (?, ?, ?)",
-                          error);
+        stmt = wsp_database_statement (self->database,
+                                       "INSERT INTO conflicts (record_id, field, candidates) VALUES (?, ?, ?)",
+                                       error);
         if (stmt == NULL)
           return FALSE;
         wsp_database_bind_text (stmt, 1, record_id);
@@ -581,7 +696,7 @@ wsp_store_reproject (WspStore    *self,
       }
   }
 
-  if (!write_projection (self, entity, record_id, merged, live->len == 0, error))
+  if (!write_projection (self, entity, record_id, merged, deleted, fresh, error))
     return FALSE;
 
   wsp_store_note_change (self, entity->name, record_id);

@@ -54,10 +54,35 @@ wsp_store_get (WspStore    *self,
     record = wsp_store_record_from_row (stmt, 0);
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    wsp_database_set_error (self->database, rc, error);
-  else if (record == NULL)
-    g_set_error (error, WSP_STORE_ERROR, WSP_STORE_ERROR_NOT_FOUND,
-                 _("The record was not found. It may have been deleted."));
+    {
+      wsp_database_set_error (self->database, rc, error);
+      return NULL;
+    }
+  if (record == NULL)
+    {
+      /* Merged into another record: that one is what it is now. */
+      g_autofree char *into = NULL;
+
+      stmt = wsp_database_statement (self->database,
+                                     "SELECT json_extract (body, '$." WSP_STORE_MERGED_FIELD "') FROM records "
+                                     "WHERE id = ? AND deleted = 1",
+                                     error);
+      if (stmt == NULL)
+        return NULL;
+      wsp_database_bind_text (stmt, 1, id);
+      if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+        into = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+      if (into != NULL && g_strcmp0 (into, id) != 0 && self->following < 8)
+        {
+          self->following++;
+          record = wsp_store_get (self, into, error);
+          self->following--;
+          return record;
+        }
+      g_set_error (error, WSP_STORE_ERROR, WSP_STORE_ERROR_NOT_FOUND,
+                   _("The record was not found. It may have been deleted."));
+    }
   return record;
 }
 
@@ -205,26 +230,7 @@ wsp_history_entry_free (WspHistoryEntry *entry)
   g_strfreev (entry->parents);
   g_strfreev (entry->fields);
   g_clear_pointer (&entry->time, g_date_time_unref);
-  g_clear_object (&entry->record);
   g_free (entry);
-}
-
-/* The fields whose values differ between two versions, in the entity's order. */
-static GStrv
-changed_fields (const WspEntity *entity,
-                JsonObject      *before,
-                JsonObject      *after)
-{
-  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
-
-  for (guint i = 0; i < entity->n_fields; i++)
-    {
-      const char *name = entity->fields[i].name;
-
-      if (!wsp_json_node_equal (wsp_store_member (before, name), wsp_store_member (after, name)))
-        g_strv_builder_add (builder, name);
-    }
-  return g_strv_builder_end (builder);
 }
 
 static GDateTime *
@@ -234,18 +240,19 @@ time_of (WspHlc hlc)
 }
 
 /* Every change of the record @id, oldest first (WspHistoryEntry): who made
- * it, when, and what it did compared with the version it was made on. */
+ * it, when, what it did and which fields it set. */
 GPtrArray *
 wsp_store_dup_history (WspStore    *self,
                        const char  *id,
                        GError     **error)
 {
   sqlite3_stmt *stmt = wsp_database_statement (self->database,
-                                               "SELECT rev_id, parents, deleted, hlc, origin_peer, body, entity "
-                                               "FROM revisions WHERE record_id = ? ORDER BY hlc, rev_id",
+                                               "SELECT c.rev_id, c.parents, c.sets, c.hlc, "
+                                               "coalesce (s.peer_id, c.stream) FROM changes c "
+                                               "LEFT JOIN streams s ON s.stream = c.stream "
+                                               "WHERE c.record_id = ? ORDER BY c.hlc, c.rev_id",
                                                error);
   g_autoptr (GPtrArray) history = g_ptr_array_new_with_free_func ((GDestroyNotify) wsp_history_entry_free);
-  g_autoptr (GHashTable) by_rev = g_hash_table_new (g_str_hash, g_str_equal);
   int rc;
 
   g_return_val_if_fail (WSP_IS_STORE (self), NULL);
@@ -257,14 +264,13 @@ wsp_store_dup_history (WspStore    *self,
     {
       WspHistoryEntry *entry = g_new0 (WspHistoryEntry, 1);
       g_autoptr (JsonNode) parents = json_from_string ((const char *) sqlite3_column_text (stmt, 1), NULL);
-      g_autoptr (JsonObject) body = wsp_json_parse_object ((const char *) sqlite3_column_text (stmt, 5), NULL);
-      const char *entity_name = (const char *) sqlite3_column_text (stmt, 6);
-      const WspEntity *entity = wsp_entities_find (entity_name);
+      g_autoptr (JsonObject) sets = wsp_json_parse_object ((const char *) sqlite3_column_text (stmt, 2), NULL);
       g_autoptr (GStrvBuilder) parent_ids = g_strv_builder_new ();
-      WspHistoryEntry *parent = NULL;
+      g_autoptr (GStrvBuilder) fields = g_strv_builder_new ();
+      g_autoptr (GList) names = sets != NULL ? json_object_get_members (sets) : NULL;
+      JsonNode *deleted = sets != NULL ? wsp_store_member (sets, WSP_STORE_DELETED_FIELD) : NULL;
 
       entry->rev_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      entry->deleted = sqlite3_column_int (stmt, 2) != 0;
       wsp_hlc_parse ((const char *) sqlite3_column_text (stmt, 3), &entry->hlc);
       entry->time = time_of (entry->hlc);
       entry->peer_id = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
@@ -272,25 +278,21 @@ wsp_store_dup_history (WspStore    *self,
                         && i < json_array_get_length (json_node_get_array (parents)); i++)
         g_strv_builder_add (parent_ids, json_array_get_string_element (json_node_get_array (parents), i));
       entry->parents = g_strv_builder_end (parent_ids);
-      entry->record = wsp_record_new_for_entity (entity_name, id);
-      if (entry->record != NULL)
-        wsp_record_load (entry->record, body, entry->rev_id, FALSE);
+      names = g_list_sort (names, (GCompareFunc) strcmp);
+      for (GList *l = names; l != NULL; l = l->next)
+        if (strcmp (l->data, WSP_STORE_DELETED_FIELD) != 0)
+          g_strv_builder_add (fields, l->data);
+      entry->fields = g_strv_builder_end (fields);
+      entry->deleted = deleted != NULL && JSON_NODE_HOLDS_VALUE (deleted) && json_node_get_boolean (deleted);
 
-      if (entry->parents[0] != NULL)
-        parent = g_hash_table_lookup (by_rev, entry->parents[0]);
       if (entry->parents[0] == NULL)
         entry->kind = WSP_CHANGE_CREATED;
       else if (entry->deleted)
         entry->kind = WSP_CHANGE_DELETED;
-      else if (parent != NULL && parent->deleted)
+      else if (deleted != NULL)
         entry->kind = WSP_CHANGE_RESTORED;
       else
         entry->kind = entry->parents[1] != NULL ? WSP_CHANGE_MERGED : WSP_CHANGE_CHANGED;
-      if (parent != NULL && parent->record != NULL && entry->record != NULL && entity != NULL
-          && (entry->kind == WSP_CHANGE_CHANGED || entry->kind == WSP_CHANGE_MERGED))
-        entry->fields = changed_fields (entity, wsp_record_get_values (parent->record),
-                                        wsp_record_get_values (entry->record));
-      g_hash_table_insert (by_rev, entry->rev_id, entry);
       g_ptr_array_add (history, entry);
     }
   if (!wsp_database_rows_done (self->database, stmt, rc, error))

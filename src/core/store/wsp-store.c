@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "store/wsp-store-private.h"
 
@@ -33,6 +34,20 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* Notes that this database numbers its own changes in @stream. */
+static gboolean
+mark_mine (WspStore    *self,
+           const char  *stream,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = wsp_database_statement (self->database, "UPDATE streams SET mine = 1 WHERE stream = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  wsp_database_bind_text (stmt, 1, stream);
+  return wsp_database_step_done (self->database, stmt, error);
+}
+
 /* Reads this laptop's identity and counters; creates them on first run. */
 gboolean
 wsp_store_load_counters (WspStore  *self,
@@ -40,19 +55,134 @@ wsp_store_load_counters (WspStore  *self,
 {
   g_autofree char *peer = wsp_database_dup_meta (self->database, "peer_id");
   g_autofree char *hlc = wsp_database_dup_meta (self->database, "hlc");
-  g_autofree char *seq = wsp_database_dup_meta (self->database, "origin_seq");
+  g_autofree char *stream = wsp_database_dup_meta (self->database, "stream");
+  g_autofree char *seq = wsp_database_dup_meta (self->database, "stream_seq");
+  g_autofree char *chain = wsp_database_dup_meta (self->database, "stream_chain");
 
   if (peer == NULL)
     {
+      WspKeyPair pair;
+      g_autofree char *secret_hex = NULL;
+
+      /* A new laptop: its id and its key from the start, so that any backup
+       * holds the key it signs with. */
       peer = g_uuid_string_random ();
-      if (!wsp_database_set_meta (self->database, "peer_id", peer, error))
+      if (!wsp_keys_generate (&pair, error))
+        return FALSE;
+      secret_hex = wsp_keys_to_hex (pair.secret_key, WSP_KEY_SIZE);
+      memset (&pair, 0, sizeof pair);
+      if (!wsp_database_set_meta (self->database, "peer_id", peer, error)
+          || !wsp_database_set_meta (self->database, "secret_key", secret_hex, error))
+        return FALSE;
+    }
+  if (stream == NULL)
+    {
+      /* Until schema 7 a laptop numbered its changes under its own id. */
+      g_autofree char *old_seq = wsp_database_dup_meta (self->database, "origin_seq");
+
+      stream = g_strdup (peer);
+      g_free (seq);
+      seq = g_strdup (old_seq != NULL ? old_seq : "0");
+      if (!wsp_database_set_meta (self->database, "stream", stream, error)
+          || !wsp_database_set_meta (self->database, "stream_seq", seq, error))
         return FALSE;
     }
   g_free (self->peer_id);
   self->peer_id = g_steal_pointer (&peer);
+  g_free (self->stream);
+  self->stream = g_steal_pointer (&stream);
   if (hlc == NULL || !wsp_hlc_parse (hlc, &self->hlc))
     self->hlc = 0;
-  self->origin_seq = seq != NULL ? g_ascii_strtoll (seq, NULL, 10) : 0;
+  self->stream_seq = seq != NULL ? g_ascii_strtoll (seq, NULL, 10) : 0;
+  g_free (self->stream_chain);
+  self->stream_chain = chain != NULL ? g_steal_pointer (&chain) : g_strdup (WSP_CHAIN_ZERO);
+  return wsp_store_note_stream (self, self->stream, self->peer_id, error) && mark_mine (self, self->stream, error);
+}
+
+/* Goes on in a fresh numbering of this laptop's own. */
+gboolean
+wsp_store_new_stream (WspStore  *self,
+                      GError   **error)
+{
+  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *stream = g_strconcat (self->peer_id, "/", id, NULL);
+
+  if (!wsp_database_set_meta (self->database, "stream", stream, error)
+      || !wsp_database_set_meta (self->database, "stream_seq", "0", error)
+      || !wsp_database_set_meta (self->database, "stream_chain", WSP_CHAIN_ZERO, error)
+      || !wsp_store_note_stream (self, stream, self->peer_id, error)
+      || !mark_mine (self, stream, error))
+    return FALSE;
+  g_free (self->stream);
+  self->stream = g_steal_pointer (&stream);
+  self->stream_seq = 0;
+  g_free (self->stream_chain);
+  self->stream_chain = g_strdup (WSP_CHAIN_ZERO);
+  self->head_dirty = FALSE;
+  self->guard_noted = FALSE;
+  return TRUE;
+}
+
+/* This database is a copy of another laptop's, which goes on by itself:
+ * this one becomes a laptop of its own, with its own id and key. */
+gboolean
+wsp_store_become_new_laptop (WspStore  *self,
+                             GError   **error)
+{
+  g_autofree char *peer = g_uuid_string_random ();
+
+  if (!wsp_database_set_meta (self->database, "peer_id", peer, error)
+      || !wsp_database_exec (self->database, "DELETE FROM meta WHERE key IN ('secret_key', 'legacy_until')", error))
+    return FALSE;
+  g_free (self->peer_id);
+  self->peer_id = g_steal_pointer (&peer);
+  wsp_store_forget_keys (self);
+  if (!wsp_database_set_meta (self->database, "stream", self->peer_id, error)
+      || !wsp_database_set_meta (self->database, "stream_seq", "0", error)
+      || !wsp_database_set_meta (self->database, "stream_chain", WSP_CHAIN_ZERO, error)
+      || !wsp_store_note_stream (self, self->peer_id, self->peer_id, error)
+      || !mark_mine (self, self->peer_id, error))
+    return FALSE;
+  g_free (self->stream);
+  self->stream = g_strdup (self->peer_id);
+  self->stream_seq = 0;
+  g_free (self->stream_chain);
+  self->stream_chain = g_strdup (WSP_CHAIN_ZERO);
+  self->head_dirty = FALSE;
+  self->guard_noted = FALSE;
+  return TRUE;
+}
+
+/* This laptop's own changes up to @seq came back (it lost them in a
+ * restore): its numbering goes on after them. */
+gboolean
+wsp_store_resume_numbering (WspStore    *self,
+                            gint64       seq,
+                            GError     **error)
+{
+  g_autofree char *seq_text = g_strdup_printf ("%" G_GINT64_FORMAT, seq);
+  g_autofree char *chain = NULL;
+  sqlite3_stmt *stmt = wsp_database_statement (self->database,
+                                               "SELECT chain FROM changes WHERE stream = ?1 AND stream_seq = ?2 "
+                                               "UNION ALL SELECT chain FROM change_aliases WHERE stream = ?1 AND "
+                                               "stream_seq = ?2 LIMIT 1",
+                                               error);
+
+  if (stmt == NULL)
+    return FALSE;
+  wsp_database_bind_text (stmt, 1, self->stream);
+  sqlite3_bind_int64 (stmt, 2, seq);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    chain = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (chain == NULL)
+    return TRUE;
+  if (!wsp_database_set_meta (self->database, "stream_seq", seq_text, error)
+      || !wsp_database_set_meta (self->database, "stream_chain", chain, error))
+    return FALSE;
+  self->stream_seq = seq;
+  g_free (self->stream_chain);
+  self->stream_chain = g_steal_pointer (&chain);
   return TRUE;
 }
 
@@ -93,6 +223,8 @@ wsp_store_begin (WspStore  *self,
   return TRUE;
 }
 
+static void write_guard (WspStore *self);
+
 static gboolean
 store_end (WspStore  *self,
            gboolean   ok,
@@ -114,6 +246,12 @@ store_end (WspStore  *self,
       return FALSE;
     }
 
+  /* This laptop signs the new end of its chain with the changes. */
+  if (ok && !wsp_store_seal (self, &local_error))
+    {
+      ok = FALSE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+    }
   if (ok && !wsp_database_exec (self->database, "COMMIT", &local_error))
     {
       ok = FALSE;
@@ -125,9 +263,12 @@ store_end (WspStore  *self,
         wsp_database_exec (self->database, "ROLLBACK", NULL);
       g_clear_pointer (&self->pending, wsp_changes_unref);
       self->pending = wsp_changes_new ();
+      self->head_dirty = FALSE;
+      wsp_store_forget_keys (self);
       wsp_store_load_counters (self, NULL);
       return FALSE;
     }
+  write_guard (self);
   emit_pending (self);
   return TRUE;
 }
@@ -147,18 +288,145 @@ wsp_store_rollback (WspStore *self)
   store_end (self, FALSE, NULL);
 }
 
+/* ---- the numbering guard --------------------------------------------------- */
+
+/* Where this computer notes how far each of its laptop's numberings went,
+ * outside the database, so that a database restored from a backup (or
+ * copied here from another computer) is found out when it opens: its
+ * numbering would otherwise give again numbers the others already hold. */
+static char *
+default_guard_dir (void)
+{
+  const char *dir = g_getenv ("WSPOLNIE_GUARD_DIR");
+
+  if (dir != NULL && *dir != '\0')
+    return g_strdup (dir);
+  return g_build_filename (g_get_user_state_dir (), "wspolnie", "numbering", NULL);
+}
+
+static char *
+guard_path (WspStore *self)
+{
+  g_autofree char *name = g_strdup (self->stream);
+
+  if (self->guard_dir == NULL)
+    return NULL;
+  g_strdelimit (name, "/", '_');
+  return g_build_filename (self->guard_dir, name, NULL);
+}
+
+/* Notes how far this laptop's numbering went (after each commit). */
+static void
+write_guard (WspStore *self)
+{
+  g_autofree char *path = guard_path (self);
+  g_autofree char *text = NULL;
+
+  if (path == NULL || (self->stream_seq == self->guarded_seq && self->guarded_seq >= 0 && self->guard_noted))
+    return;
+  text = g_strdup_printf ("%" G_GINT64_FORMAT "\n", self->stream_seq);
+  if (g_mkdir_with_parents (self->guard_dir, 0700) != 0
+      || !g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_NONE, 0600, NULL))
+    return;
+  self->guarded_seq = self->stream_seq;
+  self->guard_noted = TRUE;
+  /* From now on a missing note means the database came from elsewhere. */
+  if (!self->noted_before)
+    {
+      g_autofree char *before = wsp_database_dup_meta (self->database, "numbering_noted");
+
+      if (before == NULL && self->depth == 0)
+        wsp_database_set_meta (self->database, "numbering_noted", "1", NULL);
+      self->noted_before = TRUE;
+    }
+}
+
+/* At open: a numbering that went further on this computer than the
+ * database says (a backup restored), or one this computer never noted (a
+ * database copied here), goes on in a fresh stream. */
+static gboolean
+check_guard (WspStore  *self,
+             GError   **error)
+{
+  g_autofree char *path = guard_path (self);
+  g_autofree char *text = NULL;
+  gint64 noted = -1;
+
+  if (path == NULL)
+    return TRUE;
+  if (g_file_get_contents (path, &text, NULL, NULL))
+    noted = g_ascii_strtoll (text, NULL, 10);
+  /* A database this computer never noted: new, or of a version before the
+   * notes, if it says it was never noted anywhere; else a copy. */
+  if (noted < 0)
+    {
+      g_autofree char *before = wsp_database_dup_meta (self->database, "numbering_noted");
+
+      if (before == NULL)
+        {
+          self->guarded_seq = -1; /* noted at once */
+          return TRUE;
+        }
+    }
+  if (noted == self->stream_seq)
+    {
+      self->guarded_seq = noted;
+      self->guard_noted = TRUE;
+      return TRUE;
+    }
+  self->notice = noted > self->stream_seq ? WSP_STORE_NOTICE_RESTORED : WSP_STORE_NOTICE_MOVED;
+  if (!wsp_store_begin (self, error))
+    return FALSE;
+  if (!wsp_database_exec (self->database, "UPDATE streams SET retired = 1 WHERE mine = 1", error)
+      || !wsp_store_new_stream (self, error))
+    {
+      wsp_store_rollback (self);
+      return FALSE;
+    }
+  return wsp_store_commit (self, error);
+}
+
+/* What the store found when it opened the database: a restored backup, or
+ * a database from another computer. */
+WspStoreNotice
+wsp_store_get_notice (WspStore *self)
+{
+  g_return_val_if_fail (WSP_IS_STORE (self), WSP_STORE_NOTICE_NONE);
+  return self->notice;
+}
+
 /* ---- life ---------------------------------------------------------------- */
+
+/**
+ * wsp_store_new_full:
+ * @guard_dir: (nullable): where this computer notes how far its laptop's
+ *   numberings went; %NULL: the user's state folder
+ *
+ * The store on @database.
+ */
+WspStore *
+wsp_store_new_full (WspDatabase  *database,
+                    const char   *guard_dir,
+                    GError      **error)
+{
+  g_autoptr (WspStore) self = g_object_new (WSP_TYPE_STORE, NULL);
+  const char *path = wsp_database_get_path (database);
+
+  self->database = g_object_ref (database);
+  if (path != NULL && *path != '\0' && g_strcmp0 (path, ":memory:") != 0)
+    self->guard_dir = guard_dir != NULL ? g_strdup (guard_dir) : default_guard_dir ();
+  if (!wsp_store_load_counters (self, error) || !wsp_store_upgrade (self, error)
+      || !wsp_store_ensure_projection (self, error) || !check_guard (self, error))
+    return NULL;
+  write_guard (self);
+  return g_steal_pointer (&self);
+}
 
 WspStore *
 wsp_store_new (WspDatabase  *database,
                GError      **error)
 {
-  g_autoptr (WspStore) self = g_object_new (WSP_TYPE_STORE, NULL);
-
-  self->database = g_object_ref (database);
-  if (!wsp_store_load_counters (self, error) || !wsp_store_ensure_projection (self, error))
-    return NULL;
-  return g_steal_pointer (&self);
+  return wsp_store_new_full (database, NULL, error);
 }
 
 /* Opens the database at @path (NULL: in memory) and the store on it. */
@@ -166,11 +434,19 @@ WspStore *
 wsp_store_open (const char  *path,
                 GError     **error)
 {
+  return wsp_store_open_full (path, NULL, error);
+}
+
+WspStore *
+wsp_store_open_full (const char  *path,
+                     const char  *guard_dir,
+                     GError     **error)
+{
   g_autoptr (WspDatabase) database = wsp_database_open (path, error);
 
   if (database == NULL)
     return NULL;
-  return wsp_store_new (database, error);
+  return wsp_store_new_full (database, guard_dir, error);
 }
 
 /* A second store on the same database file, for long work in a worker
@@ -180,7 +456,7 @@ wsp_store_open_another (WspStore  *self,
                         GError   **error)
 {
   g_return_val_if_fail (WSP_IS_STORE (self), NULL);
-  return wsp_store_open (wsp_database_get_path (self->database), error);
+  return wsp_store_open_full (wsp_database_get_path (self->database), self->guard_dir, error);
 }
 
 /* After another store on the same file changed it (see
@@ -376,6 +652,9 @@ wsp_store_finalize (GObject *object)
   g_clear_pointer (&self->pending, wsp_changes_unref);
   g_clear_object (&self->database);
   g_free (self->peer_id);
+  g_free (self->stream);
+  g_free (self->stream_chain);
+  g_free (self->guard_dir);
 
   G_OBJECT_CLASS (wsp_store_parent_class)->finalize (object);
 }

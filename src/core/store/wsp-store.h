@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "base/wsp-hlc.h"
+#include "base/wsp-keys.h"
 #include "records/wsp-record.h"
 #include "store/wsp-changes.h"
 #include "store/wsp-database.h"
@@ -22,6 +23,9 @@ typedef enum
   WSP_STORE_ERROR_APPEND_ONLY,
   WSP_STORE_ERROR_NOT_DELETED,
   WSP_STORE_ERROR_DAMAGED,
+  WSP_STORE_ERROR_FORGED,    /* a change not signed by the laptop it is said to come from */
+  WSP_STORE_ERROR_UNKNOWN_KEY, /* signed with a key not known here for its laptop */
+  WSP_STORE_ERROR_TOO_LARGE,
 } WspStoreError;
 
 GQuark wsp_store_error_quark (void);
@@ -49,10 +53,7 @@ typedef enum
  * @kind: what it did
  * @deleted: whether the record was deleted by it
  * @parents: the revisions it was made on
- * @fields: (nullable): for a change or merge, the fields whose values it
- *   changed compared with the first of @parents
- * @record: (nullable): the record as the change left it (NULL for a kind of
- *   record from a newer app)
+ * @fields: the fields it set, by name
  */
 typedef struct
 {
@@ -64,7 +65,6 @@ typedef struct
   gboolean       deleted;
   GStrv          parents;
   GStrv          fields;
-  WspRecord     *record;
 } WspHistoryEntry;
 
 void wsp_history_entry_free (WspHistoryEntry *entry);
@@ -105,8 +105,24 @@ void wsp_conflict_free (WspConflict *conflict);
 
 WspStore    *wsp_store_open              (const char   *path,
                                           GError      **error);
+WspStore    *wsp_store_open_full         (const char   *path,
+                                          const char   *guard_dir,
+                                          GError      **error);
 WspStore    *wsp_store_new               (WspDatabase  *database,
                                           GError      **error);
+WspStore    *wsp_store_new_full          (WspDatabase  *database,
+                                          const char   *guard_dir,
+                                          GError      **error);
+
+/* What the store found when it opened its database. */
+typedef enum
+{
+  WSP_STORE_NOTICE_NONE,
+  WSP_STORE_NOTICE_RESTORED, /* restored from a backup: it went further on this computer */
+  WSP_STORE_NOTICE_MOVED,    /* copied or moved here from another computer */
+} WspStoreNotice;
+
+WspStoreNotice wsp_store_get_notice      (WspStore     *self);
 WspDatabase *wsp_store_get_database      (WspStore     *self);
 WspStore    *wsp_store_open_another      (WspStore     *self,
                                           GError      **error);
@@ -130,6 +146,15 @@ gboolean     wsp_store_run_finish        (WspStore            *self,
                                           GError             **error);
 gpointer     wsp_store_run_get_data      (GAsyncResult        *result);
 const char  *wsp_store_get_peer_id       (WspStore     *self);
+gboolean     wsp_store_get_keys          (WspStore     *self,
+                                          WspKeyPair   *pair,
+                                          GError      **error);
+gboolean     wsp_store_replace_key       (WspStore     *self,
+                                          GError      **error);
+gboolean     wsp_store_add_peer_key      (WspStore     *self,
+                                          const char   *peer_id,
+                                          const char   *key_hex,
+                                          GError      **error);
 
 gboolean     wsp_store_begin             (WspStore     *self,
                                           GError      **error);
@@ -145,6 +170,10 @@ gboolean     wsp_store_delete            (WspStore     *self,
                                           GError      **error);
 gboolean     wsp_store_undelete          (WspStore     *self,
                                           const char   *id,
+                                          GError      **error);
+gboolean     wsp_store_merge             (WspStore     *self,
+                                          const char   *from,
+                                          const char   *into,
                                           GError      **error);
 gboolean     wsp_store_resolve           (WspStore     *self,
                                           WspRecord    *record,
@@ -178,10 +207,16 @@ gboolean     wsp_store_check             (WspStore     *self,
                                           GError      **error);
 typedef struct
 {
-  guint    received;  /* revisions in the batch */
-  guint    added;     /* of those, new to this laptop */
-  guint    records;   /* records whose state was worked out again */
+  guint    received;      /* changes in the batch */
+  guint    added;         /* of those, new to this laptop */
+  guint    records;       /* records whose state was worked out again */
+  guint    held_aside;    /* changes kept aside: of kinds of records a newer app knows, of a revoked
+                           * laptop, of a key not accepted yet, or following one of those */
+  guint    held_for_key;  /* of those, of a laptop whose new key this one has not accepted yet */
+  guint    taken_back;    /* this laptop's own changes it had lost (a restored backup) */
   gboolean clock_clamped;
+  gboolean renumbered;    /* this laptop's numbering was forked: it goes on in a new one */
+  gboolean new_identity;  /* this database is a copy of another laptop's: it became a laptop of its own */
 } WspAddStats;
 
 /* What an import did to one record. */
@@ -205,6 +240,57 @@ typedef struct
 
 void         wsp_outcome_free            (WspOutcome   *outcome);
 
+/* Changes to and from other laptops, one at a time (a packet of any size
+ * in bounded memory). */
+typedef gboolean (*WspChangeFunc) (JsonObject  *change,
+                                   gpointer     data,
+                                   GError     **error);
+
+gboolean     wsp_store_foreach_change    (WspStore      *self,
+                                          JsonObject    *known,
+                                          WspChangeFunc  func,
+                                          gpointer       data,
+                                          GError       **error);
+typedef gboolean (*WspLineFunc) (const char  *line,
+                                 gsize        length,
+                                 gboolean     is_change,
+                                 gpointer     data,
+                                 GError     **error);
+
+gboolean     wsp_store_foreach_line      (WspStore      *self,
+                                          JsonObject    *known,
+                                          WspLineFunc    func,
+                                          gpointer       data,
+                                          GError       **error);
+JsonArray   *wsp_store_dup_streams       (WspStore      *self,
+                                          GError       **error);
+
+typedef struct _WspImport WspImport;
+
+WspImport   *wsp_store_import_begin      (WspStore      *self,
+                                          const char    *sender_peer,
+                                          GError       **error);
+void         wsp_import_set_want_titles  (WspImport     *import,
+                                          gboolean       want);
+gboolean     wsp_import_add_author       (WspImport     *import,
+                                          const char    *peer_id,
+                                          const char    *name,
+                                          const char    *key_hex,
+                                          GError       **error);
+gboolean     wsp_import_add              (WspImport     *import,
+                                          JsonNode      *change,
+                                          GError       **error);
+gboolean     wsp_import_add_legacy       (WspImport     *import,
+                                          JsonNode      *revision,
+                                          GError       **error);
+gboolean     wsp_import_end              (WspImport     *import,
+                                          WspAddStats   *stats,
+                                          GPtrArray     *outcomes,
+                                          GError       **error);
+void         wsp_import_free             (WspImport     *import);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WspImport, wsp_import_free)
+
+/* The same for a whole batch in memory, in one transaction of its own. */
 JsonArray   *wsp_store_dup_revisions     (WspStore     *self,
                                           JsonObject   *known,
                                           GError      **error);

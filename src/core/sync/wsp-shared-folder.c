@@ -9,8 +9,11 @@
  *   the watcher waits "settle-ms" without further events (and without its
  *   size or time changing) before importing it;
  * - the temporary names sync tools write to (".syncthing.*.tmp", "*.part",
- *   "~*", hidden files) are never read; their conflict copies
- *   ("*.sync-conflict-*", "(conflicted copy") are real packets and are read;
+ *   "~*", hidden files) are never read; their conflict copies are real
+ *   packets and are read (Syncthing's "name.wspolnie.sync-conflict-…-DEVICE
+ *   .json", Nextcloud's "name (conflicted copy …).wspolnie.json");
+ * - the folder is read again every WSP_SHARED_FOLDER_RESCAN_S seconds too:
+ *   inside the Flatpak a folder given through the portal sends no events;
  * - a file is imported with WSP_IMPORT_DEFAULT: a laptop not trusted yet is
  *   refused ("refused"), as is a damaged or forged file, and nothing changes;
  *   a person trusts a laptop first, then wsp_shared_folder_retry() reads the
@@ -20,10 +23,14 @@
  *
  * After changes made on this laptop, a packet is written into the folder,
  * at most one per "export-delay-ms" (changes in between go into the same
- * packet). Changes that came in from the folder itself do not cause an
- * export, so two laptops never answer each other's packets for ever. Of the
- * packets this object wrote, only the newest WSP_SHARED_FOLDER_KEEP_OWN stay
- * in the folder; files of other laptops are never touched.
+ * packet). A packet holds what the least advanced of the laptops known here
+ * lacks, as their own packets acknowledge it (wsp_sync_export_for_folder()):
+ * everything only while no laptop is known. Changes that came in from the
+ * folder cause an export only when a laptop is known to lack something (a
+ * laptop that just joined, or one whose acknowledgement is behind), so two
+ * laptops never answer each other's packets for ever. Of the packets this
+ * object wrote, only the newest WSP_SHARED_FOLDER_KEEP_OWN stay in the
+ * folder; files of other laptops are never touched.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -81,6 +88,7 @@ struct _WspSharedFolder
   GHashTable   *seen;      /* name → Seen */
   GQueue        own;       /* paths of the packets this object wrote, oldest first */
   GSource      *export_source;
+  guint         rescan_id;
 
   guint         settle_ms;
   guint         export_delay_ms;
@@ -143,10 +151,13 @@ gboolean
 wsp_shared_folder_is_candidate (const char *name)
 {
   static const char *const partial[] = { ".tmp", ".part", "~syncthing~", ".syncthing." };
+  /* Syncthing puts its mark before the last extension only. */
+  gboolean syncthing_copy = g_str_has_suffix (name, ".json") && strstr (name, ".wspolnie.sync-conflict-") != NULL;
 
   g_return_val_if_fail (name != NULL, FALSE);
 
-  if (!g_str_has_suffix (name, WSP_PACKET_SUFFIX) || strlen (name) == strlen (WSP_PACKET_SUFFIX))
+  if (!syncthing_copy
+      && (!g_str_has_suffix (name, WSP_PACKET_SUFFIX) || strlen (name) == strlen (WSP_PACKET_SUFFIX)))
     return FALSE;
   if (name[0] == '.' || name[0] == '~' || g_str_has_suffix (name, "~"))
     return FALSE;
@@ -190,6 +201,8 @@ stamp (WspSharedFolder *self,
   return TRUE;
 }
 
+static void schedule_export (WspSharedFolder *self);
+
 /* Imports @name unless it is not a packet of another laptop or this version
  * of it was handled already. */
 static void
@@ -228,6 +241,9 @@ process_file (WspSharedFolder *self,
     {
       if (!report.already_imported)
         g_signal_emit (self, signals[IMPORTED], 0, path, &report);
+      /* A laptop that lacks something (one that just joined): it gets it. */
+      if (self->running && wsp_sync_folder_has_news (self->store))
+        schedule_export (self);
     }
   else if (!g_error_matches (error, WSP_SYNC_ERROR, WSP_SYNC_ERROR_OWN_PACKET))
     g_signal_emit (self, signals[REFUSED], 0, path, error);
@@ -374,11 +390,9 @@ wsp_shared_folder_export_now (WspSharedFolder  *self,
   g_return_val_if_fail (WSP_IS_SHARED_FOLDER (self), FALSE);
 
   clear_export_source (self);
-  /* A full packet each time, for now: it is simple and safe, since
-   * revisions are content-addressed and importing one already held changes
-   * nothing. A delta per recipient would be smaller, but a folder has many
-   * readers whose state this laptop does not know. */
-  if (!wsp_sync_export (self->store, self->folder_path, NULL, TRUE, &report, error))
+  /* What the least advanced laptop known here lacks; everything while no
+   * laptop is known. */
+  if (!wsp_sync_export_for_folder (self->store, self->folder_path, &report, error))
     return FALSE;
 
   same = g_queue_find_custom (&self->own, report.path, (GCompareFunc) g_strcmp0);
@@ -417,7 +431,15 @@ on_store_changed (WspStore   *store,
   WspSharedFolder *self = user_data;
 
   /* What came in from the folder is there already. */
-  if (self->importing || !self->running || self->export_source != NULL)
+  if (self->importing || !self->running)
+    return;
+  schedule_export (self);
+}
+
+static void
+schedule_export (WspSharedFolder *self)
+{
+  if (self->export_source != NULL)
     return;
   self->export_source = g_timeout_source_new (self->export_delay_ms);
   g_source_set_static_name (self->export_source, "[wspolnie] shared folder export");
@@ -608,6 +630,13 @@ wsp_shared_folder_retry (WspSharedFolder *self)
   wsp_shared_folder_scan_now (self);
 }
 
+static gboolean
+rescan_cb (gpointer data)
+{
+  wsp_shared_folder_scan_now (data);
+  return G_SOURCE_CONTINUE;
+}
+
 /**
  * wsp_shared_folder_start:
  *
@@ -630,6 +659,14 @@ wsp_shared_folder_start (WspSharedFolder  *self,
                                              G_CALLBACK (on_store_changed), self);
   self->running = TRUE;
   wsp_shared_folder_scan_now (self);
+  {
+    GSource *source = g_timeout_source_new_seconds (WSP_SHARED_FOLDER_RESCAN_S);
+
+    g_source_set_static_name (source, "[wspolnie] shared folder rescan");
+    g_source_set_callback (source, rescan_cb, self, NULL);
+    self->rescan_id = g_source_attach (source, self->context);
+    g_source_unref (source);
+  }
   return TRUE;
 }
 
@@ -655,6 +692,14 @@ wsp_shared_folder_stop (WspSharedFolder *self)
     g_clear_signal_handler (&self->store_changed_id, self->store);
   if (self->pending != NULL)
     g_hash_table_remove_all (self->pending);
+  if (self->rescan_id != 0)
+    {
+      GSource *source = g_main_context_find_source_by_id (self->context, self->rescan_id);
+
+      if (source != NULL)
+        g_source_destroy (source);
+      self->rescan_id = 0;
+    }
   clear_export_source (self);
 }
 

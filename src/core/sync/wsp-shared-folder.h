@@ -31,6 +31,7 @@ typedef enum
 GQuark wsp_shared_folder_error_quark (void);
 
 #define WSP_SHARED_FOLDER_KEEP_OWN 3 /* this laptop's newest packets left in the folder */
+#define WSP_SHARED_FOLDER_RESCAN_S 30 /* the folder is read again this often, events or not */
 
 #define WSP_TYPE_SHARED_FOLDER (wsp_shared_folder_get_type ())
 

@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include "sync/wsp-keys.h"
+#include "base/wsp-keys.h"
 #include "store/wsp-store.h"
 
 G_BEGIN_DECLS
@@ -23,13 +23,14 @@ typedef enum
   WSP_SYNC_ERROR_OWN_PACKET,
   WSP_SYNC_ERROR_TOO_LARGE,
   WSP_SYNC_ERROR_UNKNOWN_RECIPIENT,
+  WSP_SYNC_ERROR_WRONG_RECIPIENT,
+  WSP_SYNC_ERROR_STALE,      /* a delta that assumes changes this laptop does not hold (any more) */
 } WspSyncError;
 
 GQuark wsp_sync_error_quark (void);
 
-/* The format of the signed payload; a newer one is refused. */
-#define WSP_PACKET_SCHEMA_VERSION 1
-#define WSP_PACKET_MAX_BYTES (256 * 1024 * 1024)
+/* The format of the changes a packet carries; a newer one is refused. */
+#define WSP_PACKET_SCHEMA_VERSION 2
 #define WSP_PACKET_SUFFIX ".wspolnie.json"
 
 typedef enum
@@ -37,6 +38,7 @@ typedef enum
   WSP_IMPORT_DEFAULT    = 0,
   WSP_IMPORT_DRY_RUN    = 1 << 0, /* work everything out, change nothing */
   WSP_IMPORT_TRUST_NEW  = 1 << 1, /* a person compared the fingerprint of an unknown laptop */
+  WSP_IMPORT_ACCEPT_NEW_KEY = 1 << 2, /* a person compared the new fingerprint of a known laptop */
 } WspImportFlags;
 
 typedef struct
@@ -47,10 +49,12 @@ typedef struct
   char       *fingerprint;
   char       *created_at;    /* ISO 8601, as the sender's clock said */
   gboolean    new_laptop;    /* the sender was not known before */
+  gboolean    key_changed;   /* the sender is known, with another key */
   gboolean    already_imported;
   gboolean    full;
   WspAddStats stats;
   GPtrArray  *outcomes;      /* WspOutcome */
+  GPtrArray  *same;          /* WspSameAs: records brought that this laptop held under another id */
 } WspImportReport;
 
 void      wsp_import_report_clear   (WspImportReport *report);
@@ -90,8 +94,14 @@ gboolean  wsp_sync_export           (WspStore        *store,
                                      gboolean         full,
                                      WspExportReport *report,
                                      GError         **error);
+gboolean  wsp_sync_export_for_folder (WspStore       *store,
+                                      const char     *folder,
+                                      WspExportReport *report,
+                                      GError        **error);
+gboolean  wsp_sync_folder_has_news  (WspStore        *store);
 char     *wsp_sync_packet_file_name (WspStore        *store,
                                      const char      *packet_id);
+char     *wsp_sync_clean_name       (const char      *name);
 gboolean  wsp_sync_import_bytes     (WspStore        *store,
                                      GBytes          *bytes,
                                      WspImportFlags   flags,
@@ -104,6 +114,12 @@ gboolean  wsp_sync_import_file      (WspStore        *store,
                                      GError         **error);
 void      wsp_sync_import_bytes_async  (WspStore            *store,
                                         GBytes              *bytes,
+                                        WspImportFlags       flags,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+void      wsp_sync_import_file_async   (WspStore            *store,
+                                        const char          *path,
                                         WspImportFlags       flags,
                                         GCancellable        *cancellable,
                                         GAsyncReadyCallback  callback,
@@ -133,6 +149,8 @@ gboolean  wsp_sync_export_finish       (WspStore            *store,
  * @trusted: whether its files are taken
  * @first_seen: (nullable): when its first file came (ISO 8601)
  * @last_seen: (nullable): when its last file came (ISO 8601)
+ * @introduced_by: (nullable): the laptop whose file introduced it, when
+ *   this one never had a file of its own from it
  *
  * Another laptop known here.
  */
@@ -145,6 +163,7 @@ typedef struct
   gboolean  trusted;
   char     *first_seen;
   char     *last_seen;
+  char     *introduced_by;
 } WspPeer;
 
 void        wsp_peer_free           (WspPeer         *peer);

@@ -5,12 +5,14 @@
 
 #pragma once
 
-#include "widgets/wsp-list-view.h"
+#include "meetings/wsp-meetings-page.h"
 
 G_BEGIN_DECLS
 
 #define WSP_TYPE_MEETINGS_VIEW (wsp_meetings_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (WspMeetingsView, wsp_meetings_view, WSP, MEETINGS_VIEW, WspListView)
+G_DECLARE_FINAL_TYPE (WspMeetingsView, wsp_meetings_view, WSP, MEETINGS_VIEW, AdwBin)
+
+WspMeetingsPage *wsp_meetings_view_get_page (WspMeetingsView *self);
 
 G_END_DECLS

@@ -4,8 +4,8 @@
  * exactly what a real import would: who signed it (the laptop's name and
  * its key's fingerprint, in groups of five digits to read aloud), when, and
  * how many records of each kind are new, updated, merged or in conflict.
- * A laptop seen for the first time must have its fingerprint compared
- * before Import is possible. A refused file says why, and nothing changes.
+ * A laptop seen for the first time, or a known one that signs with a new
+ * key, must have its fingerprint compared before Import is possible. A refused file says why, and nothing changes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "domain/wsp-identity.h"
 #include "records/wsp-entities.h"
 #include "widgets/wsp-gui-util.h"
 #include "sync/wsp-import-dialog.h"
@@ -24,6 +25,7 @@ struct _WspImportDialog
 
   WspStore            *store;
   GBytes              *bytes;
+  char                *path;       /* a local file: read as it goes */
   char                *file_name;
   WspImportReport      preview;
   char                *refusal;
@@ -40,6 +42,9 @@ struct _WspImportDialog
   GtkCheckButton      *compared_check;
   AdwPreferencesGroup *changes_group;
   GPtrArray           *change_rows;
+  AdwPreferencesGroup *same_group;
+  GtkSwitch           *merge_switch;
+  GPtrArray           *same_rows;
   GtkProgressBar      *progress;
   guint                pulse_id;
 };
@@ -73,11 +78,24 @@ update_import_button (WspImportDialog *self)
 {
   gboolean ready = g_strcmp0 (wsp_import_dialog_get_state (self), "preview") == 0
                    && !self->preview.already_imported
-                   && (!self->preview.new_laptop || self->compared);
+                   && (!(self->preview.new_laptop || self->preview.key_changed) || self->compared);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), ready);
   gtk_widget_set_visible (GTK_WIDGET (self->import_button),
                           g_strcmp0 (wsp_import_dialog_get_state (self), "preview") == 0);
+}
+
+/* What the person confirmed: a new laptop, or a known one's new key. */
+static WspImportFlags
+confirmed_flags (WspImportDialog *self)
+{
+  WspImportFlags flags = 0;
+
+  if (self->compared && self->preview.new_laptop)
+    flags |= WSP_IMPORT_TRUST_NEW;
+  if (self->compared && self->preview.key_changed)
+    flags |= WSP_IMPORT_ACCEPT_NEW_KEY;
+  return flags;
 }
 
 /* A person says they compared the fingerprint with the one on the other laptop. */
@@ -106,6 +124,26 @@ entity_label (const char *entity)
     return entity;
   klass = g_type_class_ref (type);
   return _(WSP_RECORD_CLASS (klass)->entity->label);
+}
+
+/* One row per record the file brings that this laptop holds already. */
+static void
+show_same (WspImportDialog *self)
+{
+  for (guint i = 0; i < self->same_rows->len; i++)
+    adw_preferences_group_remove (self->same_group, g_ptr_array_index (self->same_rows, i));
+  g_ptr_array_set_size (self->same_rows, 0);
+  for (guint i = 0; self->preview.same != NULL && i < self->preview.same->len; i++)
+    {
+      WspSameAs *same = g_ptr_array_index (self->preview.same, i);
+      /* Translators: the record here, and what the file and it share */
+      g_autofree char *subtitle = g_strdup_printf (_("the same as “%s” here (%s)"), same->other_title, same->key);
+      GtkWidget *row = wsp_gui_value_row (same->title, subtitle);
+
+      adw_preferences_group_add (self->same_group, row);
+      g_ptr_array_add (self->same_rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->same_group), self->same_rows->len > 0);
 }
 
 /* One row per kind of record: “organisation — 3 new, 1 updated”. */
@@ -185,7 +223,10 @@ run_import (WspImportDialog     *self,
             WspImportFlags       flags,
             GAsyncReadyCallback  callback)
 {
-  wsp_sync_import_bytes_async (self->store, self->bytes, flags, NULL, callback, g_object_ref (self));
+  if (self->path != NULL)
+    wsp_sync_import_file_async (self->store, self->path, flags, NULL, callback, g_object_ref (self));
+  else
+    wsp_sync_import_bytes_async (self->store, self->bytes, flags, NULL, callback, g_object_ref (self));
 }
 
 static void
@@ -254,13 +295,17 @@ show_preview (WspImportDialog *self)
 
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->sender_row), self->preview.sender_name);
     adw_action_row_set_subtitle (self->sender_row,
-                                 self->preview.new_laptop ? _("A laptop this one has not seen before")
-                                                          : _("A trusted laptop"));
+                                 self->preview.new_laptop    ? _("A laptop this one has not seen before")
+                                 : self->preview.key_changed ? _("A known laptop that signs with a new key")
+                                                             : _("A trusted laptop"));
     adw_action_row_set_subtitle (self->fingerprint_row, fingerprint);
     adw_action_row_set_subtitle (self->created_row, when);
   }
-  gtk_widget_set_visible (GTK_WIDGET (self->trust_group), self->preview.new_laptop);
+  gtk_widget_set_visible (GTK_WIDGET (self->trust_group), self->preview.new_laptop || self->preview.key_changed);
+  adw_preferences_group_set_title (self->trust_group, self->preview.key_changed ? _("A New Key")
+                                                                                : _("A New Laptop"));
   show_changes (self);
+  show_same (self);
   gtk_stack_set_visible_child_name (self->stack, "preview");
   update_import_button (self);
 }
@@ -273,6 +318,7 @@ wsp_import_dialog_load_bytes (WspImportDialog *self,
   g_return_if_fail (WSP_IS_IMPORT_DIALOG (self));
 
   g_clear_pointer (&self->bytes, g_bytes_unref);
+  g_clear_pointer (&self->path, g_free);
   self->bytes = g_bytes_ref (bytes);
   g_free (self->file_name);
   self->file_name = g_strdup (file_name);
@@ -287,17 +333,24 @@ wsp_import_dialog_load_file (WspImportDialog *self,
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GBytes) bytes = NULL;
-  g_autoptr (GFileInfo) info = NULL;
   g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *path = g_file_get_path (file);
 
   g_return_if_fail (WSP_IS_IMPORT_DIALOG (self));
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, &error);
-  if (info != NULL && g_file_info_get_size (info) > WSP_PACKET_MAX_BYTES)
-    g_set_error (&error, WSP_SYNC_ERROR, WSP_SYNC_ERROR_TOO_LARGE,
-                 _("The file is too large to be a Wspólnie exchange file."));
-  if (error == NULL)
-    bytes = g_file_load_bytes (file, NULL, NULL, &error);
+  if (path != NULL)
+    {
+      /* Read as it goes: a file of any size. */
+      g_clear_pointer (&self->bytes, g_bytes_unref);
+      g_free (self->path);
+      self->path = g_steal_pointer (&path);
+      g_free (self->file_name);
+      self->file_name = g_strdup (name);
+      gtk_window_set_title (GTK_WINDOW (self), name);
+      preview (self);
+      return;
+    }
+  bytes = g_file_load_bytes (file, NULL, NULL, &error);
   if (bytes == NULL)
     {
       show_refusal (self, error->message);
@@ -312,12 +365,13 @@ wsp_import_dialog_import (WspImportDialog  *self,
                           GError          **error)
 {
   g_auto (WspImportReport) report = { 0 };
-  WspImportFlags flags = self->preview.new_laptop && self->compared ? WSP_IMPORT_TRUST_NEW : 0;
+  WspImportFlags flags = confirmed_flags (self);
 
   g_return_val_if_fail (WSP_IS_IMPORT_DIALOG (self), FALSE);
-  g_return_val_if_fail (self->bytes != NULL, FALSE);
+  g_return_val_if_fail (self->bytes != NULL || self->path != NULL, FALSE);
 
-  if (!wsp_sync_import_bytes (self->store, self->bytes, flags, &report, error))
+  if (!(self->path != NULL ? wsp_sync_import_file (self->store, self->path, flags, &report, error)
+                           : wsp_sync_import_bytes (self->store, self->bytes, flags, &report, error)))
     return FALSE;
   finish_import (self, &report);
   return TRUE;
@@ -334,10 +388,21 @@ static void
 finish_import (WspImportDialog *self,
                WspImportReport *report)
 {
+  /* What a person chose to merge, as the import found it. */
+  if (report->same != NULL && report->same->len > 0 && gtk_switch_get_active (self->merge_switch))
+    {
+      g_autoptr (GError) merge_error = NULL;
+
+      if (!wsp_identity_merge_all (self->store, report->same, NULL, &merge_error))
+        wsp_gui_show_error (GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (self)) ?: GTK_WINDOW (self)),
+                            merge_error);
+    }
+  /* A toast's title is markup: the name is text. */
+  g_autofree char *name = g_markup_escape_text (report->sender_name != NULL ? report->sender_name : "", -1);
   g_autofree char *message = g_strdup_printf (ngettext ("Imported %u change from “%s”",
                                                         "Imported %u changes from “%s”",
                                                         report->stats.added),
-                                              report->stats.added, report->sender_name);
+                                              report->stats.added, name);
 
   wsp_gui_add_toast (GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (self)) ?: GTK_WINDOW (self)),
                      adw_toast_new (message));
@@ -373,7 +438,7 @@ import_done_cb (GObject      *source,
 void
 wsp_import_dialog_import_async (WspImportDialog *self)
 {
-  WspImportFlags flags = self->preview.new_laptop && self->compared ? WSP_IMPORT_TRUST_NEW : 0;
+  WspImportFlags flags = confirmed_flags (self);
 
   g_return_if_fail (WSP_IS_IMPORT_DIALOG (self));
   gtk_stack_set_visible_child_name (self->stack, "working");
@@ -406,9 +471,11 @@ wsp_import_dialog_dispose (GObject *object)
   g_clear_handle_id (&self->pulse_id, g_source_remove);
   g_clear_object (&self->store);
   g_clear_pointer (&self->bytes, g_bytes_unref);
+  g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->file_name, g_free);
   g_clear_pointer (&self->refusal, g_free);
   g_clear_pointer (&self->change_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->same_rows, g_ptr_array_unref);
   wsp_import_report_clear (&self->preview);
 
   G_OBJECT_CLASS (wsp_import_dialog_parent_class)->dispose (object);
@@ -434,6 +501,8 @@ wsp_import_dialog_class_init (WspImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WspImportDialog, trust_group);
   gtk_widget_class_bind_template_child (widget_class, WspImportDialog, compared_check);
   gtk_widget_class_bind_template_child (widget_class, WspImportDialog, changes_group);
+  gtk_widget_class_bind_template_child (widget_class, WspImportDialog, same_group);
+  gtk_widget_class_bind_template_child (widget_class, WspImportDialog, merge_switch);
   gtk_widget_class_bind_template_child (widget_class, WspImportDialog, progress);
   gtk_widget_class_bind_template_callback (widget_class, import_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, compared_toggled_cb);
@@ -445,5 +514,6 @@ static void
 wsp_import_dialog_init (WspImportDialog *self)
 {
   self->change_rows = g_ptr_array_new ();
+  self->same_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }

@@ -65,7 +65,9 @@ void
 wsp_gui_show_error (GtkWidget *widget,
                     GError    *error)
 {
-  AdwToast *toast = adw_toast_new (error->message);
+  /* A toast's title is markup; a message may hold a name with "&" or "<". */
+  g_autofree char *text = g_markup_escape_text (error->message, -1);
+  AdwToast *toast = adw_toast_new (text);
 
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_timeout (toast, 8);

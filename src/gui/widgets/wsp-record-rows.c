@@ -1,4 +1,4 @@
-/* wsp-record-rows.c — how the views show a meeting, a draft, a ballot in a list
+/* wsp-record-rows.c — how the views show a draft, a ballot in a list
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,21 +29,6 @@ join_parts (const char *a,
       g_string_append (out, parts[i]);
     }
   return g_string_free (out, out->len == 0);
-}
-
-/* “12.03.2027 17:00”, then “Sala 2, Pałac Kultury · Held”. */
-GtkWidget *
-wsp_meeting_row_new (WspRecord *meeting)
-{
-  g_autofree char *when = wsp_record_format_field (meeting, "starts_at");
-  g_autofree char *status = wsp_record_format_field (meeting, "status");
-  g_autofree char *kind = NULL;
-  g_autofree char *line = NULL;
-
-  if (g_strcmp0 (wsp_record_get_string (meeting, "kind"), "extraordinary") == 0)
-    kind = wsp_record_format_field (meeting, "kind");
-  line = join_parts (wsp_record_get_string (meeting, "place"), kind, status, NULL);
-  return wsp_list_view_row_new (when != NULL ? when : _("No date yet"), line);
 }
 
 /* The draft's title, then who sent it, when, the deadline, its status. */

@@ -1,4 +1,4 @@
-/* wsp-record-rows.h — how the views show a meeting, a draft, a ballot in a list
+/* wsp-record-rows.h — how the views show a draft, a ballot in a list
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,7 +11,6 @@
 
 G_BEGIN_DECLS
 
-GtkWidget *wsp_meeting_row_new (WspRecord *meeting);
 GtkWidget *wsp_draft_row_new   (WspRecord *draft);
 GtkWidget *wsp_ballot_row_new  (WspRecord *ballot);
 

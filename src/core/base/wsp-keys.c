@@ -16,7 +16,7 @@
 #include <string.h>
 #include <sys/random.h>
 
-#include "sync/wsp-keys.h"
+#include "base/wsp-keys.h"
 
 G_STATIC_ASSERT (WSP_KEY_SIZE == ED25519_KEY_SIZE);
 G_STATIC_ASSERT (WSP_SIGNATURE_SIZE == ED25519_SIGNATURE_SIZE);

@@ -1,0 +1,553 @@
+/* wsp-meeting-detail.c — one meeting: its header, agenda, check-in and run sheet
+ *
+ * The header says which meeting it is, when and where, its status and
+ * the invitations sent; its buttons edit the meeting, invite to it, print
+ * or save its agenda and attendance list, and move it on (held, minutes
+ * approved) or cancel it (after asking, with Undo). Below, three pages: the
+ * agenda builder before the meeting, and in the room the check-in with the
+ * quorum and the run sheet with the notes for the minutes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "domain/wsp-meetings.h"
+#include "meetings/wsp-invitation-dialog.h"
+#include "meetings/wsp-meeting-detail.h"
+#include "meetings/wsp-meetings-util.h"
+#include "output/wsp-builders.h"
+#include "output/wsp-output.h"
+#include "print/wsp-print-operation.h"
+#include "records/wsp-records-meetings.h"
+#include "widgets/wsp-gui-util.h"
+#include "widgets/wsp-page-switcher.h"
+
+struct _WspMeetingDetail
+{
+  AdwBin                parent_instance;
+
+  WspStore             *store;
+  char                 *meeting_id;
+  WspMeetingStatus      status;
+  gulong                changed_id;
+  GtkWindow            *dialog;
+  GtkFileChooserNative *chooser;
+
+  GtkLabel             *title_label;
+  GtkLabel             *when_label;
+  GtkLabel             *place_label;
+  GtkLabel             *status_label;
+  GtkWidget            *invite_button;
+  GtkStack         *pages;
+  WspAgendaEditor      *agenda;
+  WspCheckInPanel      *check_in;
+  WspRunSheet          *run_sheet;
+};
+
+G_DEFINE_FINAL_TYPE (WspMeetingDetail, wsp_meeting_detail, ADW_TYPE_BIN)
+
+static WspRecord *
+get_meeting (WspMeetingDetail *self)
+{
+  if (self->store == NULL || self->meeting_id == NULL)
+    return NULL;
+  return wsp_store_get (self->store, self->meeting_id, NULL);
+}
+
+/* "Invited on Tue 1 December 2026 at 14:02 (27 addresses)" */
+static char *
+invitations_line (WspMeetingDetail *self)
+{
+  g_autoptr (GPtrArray) sent = wsp_meetings_invitations (self->store, self->meeting_id, NULL);
+  WspRecord *last;
+  g_autoptr (GDateTime) at = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *clock = NULL;
+  g_auto (GStrv) recipients = NULL;
+  guint n;
+
+  if (sent == NULL || sent->len == 0)
+    return NULL;
+  last = g_ptr_array_index (sent, 0);
+  at = wsp_meetings_parse_time (last, "sent_at");
+  if (at == NULL)
+    return NULL;
+  day = wsp_meetings_format_day (at);
+  clock = wsp_meetings_format_clock (at);
+  recipients = wsp_record_dup_list (last, "recipients");
+  n = recipients != NULL ? g_strv_length (recipients) : 0;
+  if (wsp_record_get_bool (last, "cancellation"))
+    /* Translators: %1$s a day, %2$s a time, %3$u how many addresses */
+    return g_strdup_printf (ngettext ("Cancellation sent on %1$s at %2$s (%3$u address)",
+                                      "Cancellation sent on %1$s at %2$s (%3$u addresses)", n),
+                            day, clock, n);
+  /* Translators: %1$s a day, %2$s a time, %3$u how many addresses */
+  return g_strdup_printf (ngettext ("Invitation sent on %1$s at %2$s (%3$u address)",
+                                    "Invitation sent on %1$s at %2$s (%3$u addresses)", n),
+                          day, clock, n);
+}
+
+static void
+update_header (WspMeetingDetail *self)
+{
+  g_autoptr (WspRecord) meeting = get_meeting (self);
+  g_autofree char *title = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *place = NULL;
+  g_autofree char *invited = NULL;
+  g_autofree char *status_line = NULL;
+  const char *status;
+
+  if (meeting == NULL)
+    return;
+  self->status = wsp_meeting_get_status (meeting);
+  title = wsp_meeting_dup_title (meeting);
+  when = wsp_meetings_format_when (meeting);
+  place = wsp_meetings_format_place (self->store, meeting);
+  invited = invitations_line (self);
+  status = wsp_choice_label (wsp_meeting_status_choices, wsp_record_get_string (meeting, "status"));
+  status_line = invited != NULL ? g_strdup_printf ("%s · %s", status != NULL ? status : "", invited)
+                                : g_strdup (status != NULL ? status : "");
+
+  gtk_label_set_text (self->title_label, title);
+  gtk_label_set_text (self->when_label, when != NULL ? when : _("No date yet"));
+  gtk_label_set_text (self->place_label, place != NULL ? place : _("No room chosen yet"));
+  gtk_label_set_text (self->status_label, status_line);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.invite",
+                                 self->status == WSP_MEETING_PLANNED || self->status == WSP_MEETING_INVITED
+                                   || self->status == WSP_MEETING_CANCELLED);
+  gtk_button_set_label (GTK_BUTTON (self->invite_button),
+                        self->status == WSP_MEETING_CANCELLED ? _("Send _Cancellation…") : _("_Invite…"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.cancel",
+                                 self->status == WSP_MEETING_PLANNED || self->status == WSP_MEETING_INVITED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.mark-held",
+                                 self->status == WSP_MEETING_PLANNED || self->status == WSP_MEETING_INVITED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.approve-minutes", self->status == WSP_MEETING_HELD);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.plan-again", self->status == WSP_MEETING_CANCELLED);
+}
+
+static void
+store_changed_cb (WspStore         *store,
+                  WspChanges       *changes,
+                  WspMeetingDetail *self)
+{
+  if (self->meeting_id == NULL)
+    return;
+  if (wsp_changes_contains (changes, "meeting", self->meeting_id) || wsp_changes_has_entity (changes, "invitation")
+      || wsp_changes_has_entity (changes, "room"))
+    update_header (self);
+}
+
+/**
+ * wsp_meeting_detail_set_meeting:
+ * @self: the detail
+ * @store: (nullable): the store
+ * @meeting_id: (nullable): the meeting to show; %NULL for none
+ */
+void
+wsp_meeting_detail_set_meeting (WspMeetingDetail *self,
+                                WspStore         *store,
+                                const char       *meeting_id)
+{
+  g_return_if_fail (WSP_IS_MEETING_DETAIL (self));
+
+  /* The same meeting again (its record changed): the pages follow the
+   * store by themselves, and keep their state (focus, typing, unlocking). */
+  if (self->store == store && g_strcmp0 (self->meeting_id, meeting_id) == 0 && meeting_id != NULL)
+    {
+      update_header (self);
+      return;
+    }
+  if (self->store != store)
+    {
+      if (self->store != NULL)
+        g_clear_signal_handler (&self->changed_id, self->store);
+      g_set_object (&self->store, store);
+      if (store != NULL)
+        self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
+    }
+  if (g_strcmp0 (self->meeting_id, meeting_id) != 0)
+    {
+      g_free (self->meeting_id);
+      self->meeting_id = g_strdup (meeting_id);
+    }
+  wsp_agenda_editor_set_meeting (self->agenda, store, meeting_id);
+  wsp_check_in_panel_set_meeting (self->check_in, store, meeting_id);
+  wsp_run_sheet_set_meeting (self->run_sheet, store, meeting_id);
+  update_header (self);
+}
+
+const char *
+wsp_meeting_detail_get_meeting_id (WspMeetingDetail *self)
+{
+  g_return_val_if_fail (WSP_IS_MEETING_DETAIL (self), NULL);
+  return self->meeting_id;
+}
+
+/* Shows "agenda", "check-in" or "run". */
+void
+wsp_meeting_detail_show_page (WspMeetingDetail *self,
+                              const char       *name)
+{
+  g_return_if_fail (WSP_IS_MEETING_DETAIL (self));
+  gtk_stack_set_visible_child_name (self->pages, name);
+}
+
+const char *
+wsp_meeting_detail_get_page (WspMeetingDetail *self)
+{
+  g_return_val_if_fail (WSP_IS_MEETING_DETAIL (self), NULL);
+  return gtk_stack_get_visible_child_name (self->pages);
+}
+
+WspAgendaEditor *
+wsp_meeting_detail_get_agenda (WspMeetingDetail *self)
+{
+  g_return_val_if_fail (WSP_IS_MEETING_DETAIL (self), NULL);
+  return self->agenda;
+}
+
+WspCheckInPanel *
+wsp_meeting_detail_get_check_in (WspMeetingDetail *self)
+{
+  g_return_val_if_fail (WSP_IS_MEETING_DETAIL (self), NULL);
+  return self->check_in;
+}
+
+WspRunSheet *
+wsp_meeting_detail_get_run_sheet (WspMeetingDetail *self)
+{
+  g_return_val_if_fail (WSP_IS_MEETING_DETAIL (self), NULL);
+  return self->run_sheet;
+}
+
+GtkWidget *
+wsp_meeting_detail_get_invite_button (WspMeetingDetail *self)
+{
+  g_return_val_if_fail (WSP_IS_MEETING_DETAIL (self), NULL);
+  return self->invite_button;
+}
+
+/* The open invitation window, if any. */
+GtkWindow *
+wsp_meeting_detail_get_dialog (WspMeetingDetail *self)
+{
+  g_return_val_if_fail (WSP_IS_MEETING_DETAIL (self), NULL);
+  return self->dialog;
+}
+
+/* ---- invitations --------------------------------------------------------- */
+
+static void
+dialog_destroyed_cb (WspMeetingDetail *self)
+{
+  self->dialog = NULL;
+}
+
+static void
+invite_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  WspMeetingDetail *self = WSP_MEETING_DETAIL (widget);
+  GtkWindow *dialog;
+
+  if (self->meeting_id == NULL)
+    return;
+  if (self->dialog != NULL)
+    gtk_window_destroy (self->dialog);
+  dialog = GTK_WINDOW (wsp_invitation_dialog_new (self->store, self->meeting_id));
+  self->dialog = dialog;
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (dialog_destroyed_cb), self, G_CONNECT_SWAPPED);
+  wsp_meetings_present (widget, dialog);
+}
+
+/* ---- documents ----------------------------------------------------------- */
+
+static WspDocument *
+build_document (WspMeetingDetail  *self,
+                const char        *document,
+                GError           **error)
+{
+  if (g_str_has_prefix (document, "attendance-list"))
+    return wsp_build_attendance_list (self->store, self->meeting_id, NULL, error);
+  return wsp_build_agenda (self->store, self->meeting_id, NULL, error);
+}
+
+/* Writes the @document ("agenda" or "attendance-list") to @path, in the
+ * format its extension says. */
+gboolean
+wsp_meeting_detail_save_document (WspMeetingDetail  *self,
+                                  const char        *document,
+                                  const char        *path,
+                                  GError           **error)
+{
+  g_autoptr (WspDocument) doc = NULL;
+  WspFormat format;
+
+  g_return_val_if_fail (WSP_IS_MEETING_DETAIL (self), FALSE);
+  if (!wsp_format_from_path (path, &format, error))
+    return FALSE;
+  doc = build_document (self, document, error);
+  return doc != NULL && wsp_output_write (doc, format, path, NULL, NULL, NULL, error);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  WspMeetingDetail *self = WSP_MEETING_DETAIL (widget);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WspDocument) doc = build_document (self, g_variant_get_string (parameter, NULL), &error);
+  g_autoptr (WspPrintOperation) operation = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (doc == NULL)
+    {
+      wsp_gui_show_error (widget, error);
+      return;
+    }
+  operation = wsp_print_operation_new (doc);
+  if (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error)
+        == GTK_PRINT_OPERATION_RESULT_ERROR)
+    wsp_gui_show_error (widget, error);
+}
+
+static void
+written_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr (WspMeetingDetail) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!wsp_output_write_finish (result, &error))
+    wsp_gui_show_error (GTK_WIDGET (self), error);
+  else
+    wsp_gui_add_toast (GTK_WIDGET (self), adw_toast_new (_("Document saved")));
+}
+
+static void
+save_response_cb (GtkNativeDialog  *chooser,
+                  int               response,
+                  WspMeetingDetail *self)
+{
+  const char *document = g_object_get_data (G_OBJECT (chooser), "document");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (WspDocument) doc = build_document (self, document, &error);
+      WspFormat format;
+
+      if (doc == NULL || !wsp_format_from_path (path, &format, &error))
+        wsp_gui_show_error (GTK_WIDGET (self), error);
+      else
+        wsp_output_write_async (doc, format, path, NULL, NULL, NULL, NULL, written_cb, g_object_ref (self));
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  WspMeetingDetail *self = WSP_MEETING_DETAIL (widget);
+  const char *target = g_variant_get_string (parameter, NULL);
+  g_autoptr (WspRecord) meeting = get_meeting (self);
+  g_autofree char *title = meeting != NULL ? wsp_meeting_dup_title (meeting) : NULL;
+  g_autofree char *name = NULL;
+  gboolean agenda = g_str_has_prefix (target, "agenda");
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (meeting == NULL)
+    return;
+  /* Translators: the suggested file name of a saved document: the
+   * document, the meeting ("Agenda – Meeting XII.pdf") */
+  name = g_strdup_printf (C_ ("file name", "%1$s – %2$s.%3$s"), agenda ? _("Agenda") : _("Attendance list"), title,
+                          g_str_has_suffix (target, ".odt") ? "odt" : "pdf");
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (agenda ? _("Save the Agenda") : _("Save the Attendance List"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_object_set_data_full (G_OBJECT (self->chooser), "document", g_strdup (target), g_free);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (save_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* ---- status -------------------------------------------------------------- */
+
+static void
+undo_status_cb (AdwToast         *toast,
+                WspMeetingDetail *self)
+{
+  g_autoptr (WspRecord) meeting = get_meeting (self);
+  g_autoptr (GError) error = NULL;
+  const char *before = g_object_get_data (G_OBJECT (toast), "status");
+
+  if (meeting == NULL)
+    return;
+  wsp_record_set_string (meeting, "status", before);
+  if (!wsp_store_save (self->store, meeting, &error))
+    wsp_gui_show_error (GTK_WIDGET (self), error);
+}
+
+static void
+set_status (WspMeetingDetail *self,
+            WspMeetingStatus  status,
+            const char       *message)
+{
+  g_autoptr (WspRecord) meeting = get_meeting (self);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = NULL;
+  AdwToast *toast;
+
+  if (meeting == NULL)
+    return;
+  before = g_strdup (wsp_record_get_string (meeting, "status"));
+  if (!wsp_meetings_set_status (self->store, meeting, status, &error))
+    {
+      wsp_gui_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_object_set_data_full (G_OBJECT (toast), "status", g_steal_pointer (&before), g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_status_cb), self, 0);
+  wsp_gui_add_toast (GTK_WIDGET (self), toast);
+}
+
+static void
+mark_held_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  set_status (WSP_MEETING_DETAIL (widget), WSP_MEETING_HELD,
+              _("Marked as held"));
+}
+
+static void
+approve_minutes_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  set_status (WSP_MEETING_DETAIL (widget), WSP_MEETING_MINUTES_APPROVED, _("Minutes marked as approved"));
+}
+
+static void
+plan_again_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  set_status (WSP_MEETING_DETAIL (widget), WSP_MEETING_PLANNED, _("The meeting is planned again"));
+}
+
+static void
+cancel_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    WspMeetingDetail *self)
+{
+  if (g_strcmp0 (response, "cancel-meeting") == 0)
+    set_status (self, WSP_MEETING_CANCELLED, _("Meeting cancelled"));
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  WspMeetingDetail *self = WSP_MEETING_DETAIL (widget);
+  g_autoptr (WspRecord) meeting = get_meeting (self);
+  g_autofree char *title = meeting != NULL ? wsp_meeting_dup_title (meeting) : NULL;
+  g_autofree char *heading = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  AdwMessageDialog *dialog;
+
+  if (meeting == NULL)
+    return;
+  /* Translators: a question; %s is the meeting ("Meeting XII") */
+  heading = g_strdup_printf (_("Cancel %s?"), title);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
+                                                       _("The meeting stays in the list as cancelled, with its "
+                                                         "agenda; it can be planned again. Members who were "
+                                                         "invited should be sent a cancellation.")));
+  adw_message_dialog_add_responses (dialog, "keep", _("_Keep the Meeting"), "cancel-meeting", _("_Cancel Meeting"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "cancel-meeting", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (cancel_response_cb), self, 0);
+  if (self->dialog != NULL)
+    gtk_window_destroy (self->dialog);
+  self->dialog = GTK_WINDOW (dialog);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (dialog_destroyed_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- life ---------------------------------------------------------------- */
+
+static void
+wsp_meeting_detail_dispose (GObject *object)
+{
+  WspMeetingDetail *self = WSP_MEETING_DETAIL (object);
+
+  if (self->dialog != NULL)
+    gtk_window_destroy (self->dialog);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, self->store);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->meeting_id, g_free);
+
+  G_OBJECT_CLASS (wsp_meeting_detail_parent_class)->dispose (object);
+}
+
+static void
+wsp_meeting_detail_class_init (WspMeetingDetailClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = wsp_meeting_detail_dispose;
+
+  g_type_ensure (WSP_TYPE_AGENDA_EDITOR);
+  g_type_ensure (WSP_TYPE_PAGE_SWITCHER);
+  g_type_ensure (WSP_TYPE_CHECK_IN_PANEL);
+  g_type_ensure (WSP_TYPE_RUN_SHEET);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Wspolnie/meetings/wsp-meeting-detail.ui");
+  gtk_widget_class_bind_template_child (widget_class, WspMeetingDetail, title_label);
+  gtk_widget_class_bind_template_child (widget_class, WspMeetingDetail, when_label);
+  gtk_widget_class_bind_template_child (widget_class, WspMeetingDetail, place_label);
+  gtk_widget_class_bind_template_child (widget_class, WspMeetingDetail, status_label);
+  gtk_widget_class_bind_template_child (widget_class, WspMeetingDetail, invite_button);
+  gtk_widget_class_bind_template_child (widget_class, WspMeetingDetail, pages);
+  gtk_widget_class_bind_template_child (widget_class, WspMeetingDetail, agenda);
+  gtk_widget_class_bind_template_child (widget_class, WspMeetingDetail, check_in);
+  gtk_widget_class_bind_template_child (widget_class, WspMeetingDetail, run_sheet);
+
+  gtk_widget_class_install_action (widget_class, "detail.invite", NULL, invite_action);
+  gtk_widget_class_install_action (widget_class, "detail.print", "s", print_action);
+  gtk_widget_class_install_action (widget_class, "detail.save", "s", save_action);
+  gtk_widget_class_install_action (widget_class, "detail.mark-held", NULL, mark_held_action);
+  gtk_widget_class_install_action (widget_class, "detail.approve-minutes", NULL, approve_minutes_action);
+  gtk_widget_class_install_action (widget_class, "detail.plan-again", NULL, plan_again_action);
+  gtk_widget_class_install_action (widget_class, "detail.cancel", NULL, cancel_action);
+}
+
+static void
+wsp_meeting_detail_init (WspMeetingDetail *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
