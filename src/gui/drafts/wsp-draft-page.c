@@ -31,6 +31,7 @@
 #include "records/wsp-records-drafts.h"
 #include "widgets/wsp-detail-groups.h"
 #include "widgets/wsp-gui-util.h"
+#include "widgets/wsp-wrap-bin.h"
 
 struct _WspDraftPage
 {
@@ -130,7 +131,7 @@ unit_row_new (WspDraftRow *row)
   gtk_box_append (GTK_BOX (box), head);
   if (unit->text != NULL && unit->text[0] != '\0')
     {
-      GtkWidget *text = wrapped_label (unit->text, NULL);
+      GtkWidget *text = wsp_wrap_bin_new (unit->text, NULL);
 
       if (unit->kind == WSP_UNIT_TABLE)
         gtk_widget_add_css_class (text, "monospace");
@@ -168,39 +169,39 @@ comment_row_new (WspDraftRow *row)
     }
   if (source != NULL && g_strcmp0 (source, "app") != 0)
     g_string_append_printf (head, " · %s", wsp_choice_label (wsp_comment_source_choices, source));
-  gtk_box_append (GTK_BOX (box), wrapped_label (head->str, "heading"));
+  gtk_box_append (GTK_BOX (box), wsp_wrap_bin_new (head->str, "heading"));
 
   if (info->removed_in > 0)
     {
       g_autofree char *text = g_strdup_printf (_("On %1$s, which version %2$u no longer has"), info->unit_name,
                                                info->removed_in);
 
-      gtk_box_append (GTK_BOX (box), wrapped_label (text, "warning"));
+      gtk_box_append (GTK_BOX (box), wsp_wrap_bin_new (text, "warning"));
     }
   else if (info->old_unit_name != NULL)
     {
       g_autofree char *text = g_strdup_printf (_("Made on %1$s of version %2$u"), info->old_unit_name,
                                                info->version_number);
 
-      gtk_box_append (GTK_BOX (box), wrapped_label (text, "dim-label"));
+      gtk_box_append (GTK_BOX (box), wsp_wrap_bin_new (text, "dim-label"));
     }
   if (info->text_changed)
-    gtk_box_append (GTK_BOX (box), wrapped_label (_("The text changed since this comment"), "warning"));
+    gtk_box_append (GTK_BOX (box), wsp_wrap_bin_new (_("The text changed since this comment"), "warning"));
   if (info->corrected_twice)
-    gtk_box_append (GTK_BOX (box), wrapped_label (_("Corrected on two laptops at once: the later correction is "
+    gtk_box_append (GTK_BOX (box), wsp_wrap_bin_new (_("Corrected on two laptops at once: the later correction is "
                                                     "shown; correct it again to settle it"),
                                                   "warning"));
   if (proposed != NULL)
     {
       g_autofree char *text = g_strdup_printf (_("Proposed: %s"), proposed);
 
-      gtk_box_append (GTK_BOX (box), wrapped_label (text, NULL));
+      gtk_box_append (GTK_BOX (box), wsp_wrap_bin_new (text, NULL));
     }
   if (justification != NULL)
     {
       g_autofree char *text = g_strdup_printf (_("Justification: %s"), justification);
 
-      gtk_box_append (GTK_BOX (box), wrapped_label (text, "dim-label"));
+      gtk_box_append (GTK_BOX (box), wsp_wrap_bin_new (text, "dim-label"));
     }
 
   decision = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -210,14 +211,14 @@ comment_row_new (WspDraftRow *row)
                                        wsp_decision_css_class (info->decision)));
   if (info->reason != NULL && info->decision != WSP_COMMENT_PENDING)
     {
-      GtkWidget *reason = wrapped_label (info->reason, NULL);
+      GtkWidget *reason = wsp_wrap_bin_new (info->reason, NULL);
 
       gtk_widget_set_hexpand (reason, TRUE);
       gtk_box_append (GTK_BOX (decision), reason);
     }
   gtk_box_append (GTK_BOX (box), decision);
   if (info->decision_conflict)
-    gtk_box_append (GTK_BOX (box), wrapped_label (_("Two laptops recorded different decisions: choose one"),
+    gtk_box_append (GTK_BOX (box), wsp_wrap_bin_new (_("Two laptops recorded different decisions: choose one"),
                                                   "error"));
 
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -241,7 +242,7 @@ comment_row_new (WspDraftRow *row)
 static GtkWidget *
 removed_row_new (WspDraftRow *row)
 {
-  GtkWidget *label = wrapped_label (_("Comments on units no longer in the draft"), "heading");
+  GtkWidget *label = wsp_wrap_bin_new (_("Comments on units no longer in the draft"), "heading");
 
   gtk_widget_set_margin_start (label, 12);
   gtk_widget_set_margin_top (label, 12);
