@@ -1135,7 +1135,7 @@ wsp_draft_split (const char *text)
 
   p.units = wsp_draft_units_new ();
   p.infos = g_array_new (FALSE, TRUE, sizeof (Info));
-  p.keys = g_hash_table_new (g_str_hash, g_str_equal);
+  p.keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL); /* owns the keys add_unit() made */
   p.stack = g_array_new (FALSE, FALSE, sizeof (int));
   p.scope = -1;
   p.current = -1;
