@@ -748,6 +748,139 @@ test_pdf_refused (Fixture       *f,
   g_assert_true (wait_for (dialog_gone, f->view));
 }
 
+/* ---- keys typed into a long text ----------------------------------------- */
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/* A cooperation programme of about 300 units. */
+static char *
+long_programme (void)
+{
+  GString *text = g_string_new ("Projekt uchwały w sprawie Programu współpracy na rok 2028\n\n"
+                                "Na podstawie art. 5a ust. 1 ustawy Rada Miasta uchwala, co następuje:\n\n");
+
+  for (guint paragraph = 1; paragraph <= 38; paragraph++)
+    {
+      g_string_append_printf (text, "§ %u. 1. Ustęp pierwszy paragrafu %u opisuje zasady współpracy.\n", paragraph,
+                              paragraph);
+      g_string_append (text, "2. Formami współpracy są w szczególności:\n"
+                             "1) konsultowanie projektów aktów prawa miejscowego;\n"
+                             "2) tworzenie wspólnych zespołów o charakterze doradczym:\n"
+                             "a) w dziedzinie pomocy społecznej,\nb) w dziedzinie kultury;\n"
+                             "3) udostępnianie sal na spotkania.\n");
+    }
+  return g_string_free (text, FALSE);
+}
+
+typedef struct
+{
+  GtkTextBuffer *buffer;
+  int            chars;
+  gboolean       drawn;
+} KeyWait;
+
+static void
+key_drawn_cb (GdkFrameClock *clock,
+              KeyWait       *wait)
+{
+  if (gtk_text_buffer_get_char_count (wait->buffer) > wait->chars)
+    wait->drawn = TRUE;
+}
+
+static gboolean
+units_at_least (gpointer data)
+{
+  return wsp_draft_editor_get_units (data)->len >= 300;
+}
+
+static gboolean
+last_unit_ends_with_typed (gpointer data)
+{
+  GPtrArray *units = wsp_draft_editor_get_units (data);
+
+  return units->len > 0 && g_str_has_suffix (((WspDraftUnit *) g_ptr_array_index (units, units->len - 1))->text,
+                                             "spotkania.abcdefghijklmnopqrst");
+}
+
+/* The secretary pastes a programme of about 300 units into the editor and
+ * types at its end: each key, pressed on the display's keyboard, is timed
+ * until its letter is in the text and the frame that shows it is drawn;
+ * then the preview of the units follows the words typed. */
+static void
+test_typing_in_long_text (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *programme = long_programme ();
+  g_autoptr (GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  const char *keys = "abcdefghijklmnopqrst";
+  GtkWindow *editor;
+  GtkTextView *view;
+  KeyWait wait = { NULL };
+  GtkTextIter end;
+  GdkFrameClock *clock;
+  gulong handler;
+  gint64 last_key;
+  double split_ms, median_ms, slowest_ms;
+
+  wsp_test_press (GTK_WINDOW (f->window), "<Control>n");
+  editor = wsp_drafts_view_get_dialog (f->view);
+  g_assert_true (WSP_IS_DRAFT_EDITOR (editor));
+  wsp_test_focus_window (editor);
+  view = wsp_draft_editor_get_text_view (WSP_DRAFT_EDITOR (editor));
+  wait.buffer = gtk_text_view_get_buffer (view);
+  /* Pasted: the whole text at once, as Ctrl+V puts it. */
+  gtk_text_buffer_set_text (wait.buffer, programme, -1);
+  g_assert_true (wait_for (units_at_least, editor));
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  gtk_text_buffer_get_end_iter (wait.buffer, &end);
+  /* The end of the last line, before its newline. */
+  gtk_text_iter_backward_char (&end);
+  gtk_text_buffer_place_cursor (wait.buffer, &end);
+  wsp_test_settle (GTK_WIDGET (editor));
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (editor));
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (key_drawn_cb), &wait);
+  for (const char *key = keys; *key != '\0'; key++)
+    {
+      char name[2] = { *key, '\0' };
+      gint64 start = g_get_monotonic_time ();
+      gboolean timed_out = FALSE;
+      guint id = g_timeout_add (5000, timeout_cb, &timed_out);
+      double ms;
+
+      wait.chars = gtk_text_buffer_get_char_count (wait.buffer);
+      wait.drawn = FALSE;
+      wsp_test_send_keys (editor, name);
+      while (!wait.drawn && !timed_out)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_false (timed_out);
+      g_source_remove (id);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (times, ms);
+    }
+  g_signal_handler_disconnect (clock, handler);
+  last_key = g_get_monotonic_time ();
+  g_assert_true (wait_for (last_unit_ends_with_typed, editor));
+  split_ms = (g_get_monotonic_time () - last_key) / 1000.0;
+
+  g_array_sort (times, compare_doubles);
+  median_ms = g_array_index (times, double, times->len / 2);
+  slowest_ms = g_array_index (times, double, times->len - 1);
+  g_test_message ("typing at the end of a programme of %u units: a key until drawn: median %.1f ms, slowest %.1f ms "
+                  "(%u keys); the preview of the units had the words typed %.0f ms after the last key was drawn",
+                  wsp_draft_editor_get_units (WSP_DRAFT_EDITOR (editor))->len, median_ms, slowest_ms, times->len,
+                  split_ms);
+  gtk_window_destroy (editor);
+  iterate ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -776,6 +909,7 @@ main (int argc, char *argv[])
   ADD ("/drafts-gui/urgency-reminder-waiver", test_urgency_reminder_and_waiver);
   ADD ("/drafts-gui/pdf-refused", test_pdf_refused);
   ADD ("/drafts-gui/narrow", test_narrow);
+  ADD ("/drafts-gui/typing-in-long-text", test_typing_in_long_text);
 #undef ADD
 
   status = g_test_run ();
