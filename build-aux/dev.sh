@@ -21,6 +21,7 @@ packages=(
   libx11-dev libxtst-dev
   libcairo2-dev libpango1.0-dev libgsf-1-dev libxml2-dev libical-dev fonts-dejavu-core
   poppler-utils libreoffice-writer-nogui python3-icalendar
+  at-spi2-core python3-gi gir1.2-atspi-2.0 yelp
 )
 
 install_deps () {

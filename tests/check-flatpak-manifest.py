@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """The Flatpak manifest parses and builds this app: its id, command, runtime and
-a meson module built from this tree. (Flathub is out of reach here, so the
-manifest cannot be built; flatpak-builder --show-manifest checks its keys when
-it is installed.)"""
+a meson module built from the project's git repository at a release (Flathub's
+builder refuses "dir" sources). (Flathub is out of reach here, so the manifest
+cannot be built; flatpak-builder --show-manifest checks its keys when it is
+installed.)"""
 import json
 import os
 import shutil
@@ -28,8 +29,17 @@ else:
     mod = ours[-1]
     if mod.get("buildsystem") != "meson":
         errors.append("the wspolnie module is not built with meson")
-    if not any(s.get("type") == "dir" and s.get("path") == "." for s in mod.get("sources", [])):
-        errors.append("the wspolnie module is not built from this tree")
+    sources = mod.get("sources", [])
+    gits = [s for s in sources if isinstance(s, dict) and s.get("type") == "git"]
+    if any(isinstance(s, dict) and s.get("type") == "dir" for s in sources):
+        errors.append("the wspolnie module has a dir source, which Flathub's builder refuses")
+    if not gits:
+        errors.append("the wspolnie module is not built from the project's git repository")
+    for g in gits:
+        if not str(g.get("url", "")).startswith("https://"):
+            errors.append("the wspolnie module's git source has no https url")
+        if not (g.get("tag") or g.get("commit")):
+            errors.append("the wspolnie module's git source names no release (tag or commit)")
 # What the GNOME runtime lacks is bundled, from pinned archives, before the app.
 names = [mod.get("name") for mod in modules]
 for needed in ("libical", "libgsf"):

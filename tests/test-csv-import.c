@@ -192,6 +192,49 @@ test_parse_windows_1250 (void)
   g_assert_cmpstr (wsp_csv_table_get_cell (table, 0, 1), ==, "pomoc społeczna");
 }
 
+
+/* ISO-8859-2 and Windows-1250 differ in Ą Ś Ź ą ś ź: a file of an older
+ * system is read as ISO-8859-2, and a person can choose either. */
+static void
+test_parse_iso_8859_2 (void)
+{
+  /* "Stowarzyszenie Świętego Łukasza;Źródło" and "ąś" in ISO-8859-2. */
+  const char text[] = "Nazwa;Uwagi\r\nStowarzyszenie \xA6wi\xEAtego \xA3ukasza;\xAC" "r\xF3" "d\xB3o \xB1\xB6\r\n";
+  g_autoptr (GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr (WspCsvTable) guessed = NULL;
+  g_autoptr (WspCsvTable) as_1250 = NULL;
+  g_autoptr (WspCsvTable) as_utf8 = NULL;
+  g_autoptr (GError) error = NULL;
+
+  guessed = wsp_csv_table_parse (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (wsp_csv_table_get_encoding (guessed), ==, "ISO-8859-2");
+  g_assert_cmpstr (wsp_csv_table_get_cell (guessed, 0, 0), ==, "Stowarzyszenie Świętego Łukasza");
+  g_assert_cmpstr (wsp_csv_table_get_cell (guessed, 0, 1), ==, "Źródło ąś");
+
+  as_1250 = wsp_csv_table_parse_as (bytes, "Windows-1250", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (wsp_csv_table_get_encoding (as_1250), ==, "Windows-1250");
+  g_assert_cmpstr (wsp_csv_table_get_cell (as_1250, 0, 0), ==, "Stowarzyszenie ¦więtego Łukasza");
+
+  as_utf8 = wsp_csv_table_parse_as (bytes, "UTF-8", &error);
+  g_assert_null (as_utf8);
+  g_assert_error (error, WSP_CSV_ERROR, WSP_CSV_ERROR_ENCODING);
+  g_assert_true (g_strv_contains (wsp_csv_get_encodings (), "ISO-8859-2"));
+}
+
+/* Windows-1250's own Ś (0x8C) is a control in ISO-8859-2: such a file is
+ * Windows-1250 even with signs that look like ISO letters. */
+static void
+test_parse_1250_not_iso (void)
+{
+  g_autoptr (WspCsvTable) table = parse ("Nazwa;Uwagi\r\n\x8Cwietlica;\xB1 5 os\xF3" "b\r\n");
+
+  g_assert_cmpstr (wsp_csv_table_get_encoding (table), ==, "Windows-1250");
+  g_assert_cmpstr (wsp_csv_table_get_cell (table, 0, 0), ==, "Świetlica");
+  g_assert_cmpstr (wsp_csv_table_get_cell (table, 0, 1), ==, "± 5 osób");
+}
+
 /* Excel's "Unicode text": UTF-16LE with a BOM, separated by tabs. */
 static void
 test_parse_utf16 (void)
@@ -803,6 +846,55 @@ test_import_nested (Fixture       *f,
   g_assert_cmpuint (wsp_store_count (f->store, WSP_TYPE_ORGANISATION), ==, 0);
 }
 
+/* The preview says what each row would do, by the import's own rules,
+ * and changes nothing. */
+static void
+test_preview (Fixture       *f,
+              gconstpointer  data)
+{
+  g_auto (WspCsvImportReport) report = { 0 };
+  g_autoptr (WspCsvTable) table = NULL;
+  g_autofree WspCsvField *mapping = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GError) error = NULL;
+  const WspCsvRowPreview *row;
+
+  import_text (f->store, "Nazwa;KRS\r\nFundacja Stara;0000111111\r\n", &report);
+  table = parse ("Nazwa;KRS;NIP\r\n"
+                 "Fundacja Nowa;222222;\r\n"
+                 ";KRS 111111;\r\n"
+                 "Klub Zły NIP;;5260250994\r\n"
+                 ";0000999999;\r\n");
+  mapping = g_new0 (WspCsvField, wsp_csv_table_get_n_columns (table));
+  wsp_csv_guess_mapping (table, mapping);
+  rows = wsp_csv_preview (f->store, table, mapping, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 4);
+
+  row = g_ptr_array_index (rows, 0);
+  g_assert_cmpint (row->fate, ==, WSP_CSV_ROW_NEW);
+  g_assert_cmpstr (row->name, ==, "Fundacja Nowa");
+  g_assert_cmpuint (row->line, ==, 2);
+  row = g_ptr_array_index (rows, 1);
+  g_assert_cmpint (row->fate, ==, WSP_CSV_ROW_UPDATE);
+  g_assert_cmpstr (row->name, ==, "Fundacja Stara");
+  row = g_ptr_array_index (rows, 2);
+  g_assert_cmpint (row->fate, ==, WSP_CSV_ROW_SKIPPED);
+  g_assert_nonnull (strstr (row->reason, "NIP"));
+  g_assert_cmpstr (row->name, ==, "Klub Zły NIP");
+  row = g_ptr_array_index (rows, 3);
+  g_assert_cmpint (row->fate, ==, WSP_CSV_ROW_SKIPPED);
+  g_assert_nonnull (strstr (row->reason, "name is empty"));
+
+  g_assert_cmpuint (wsp_store_count (f->store, WSP_TYPE_ORGANISATION), ==, 1);
+
+  /* The import does what the preview said. */
+  g_assert_true (wsp_csv_import (f->store, table, mapping, &report, &error));
+  g_assert_cmpuint (report.added, ==, 1);
+  g_assert_cmpuint (report.updated + report.unchanged, ==, 1);
+  g_assert_cmpuint (report.skipped, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -823,6 +915,8 @@ main (int   argc,
   g_test_add_func ("/csv/parse/cr", test_parse_cr);
   g_test_add_func ("/csv/parse/bom", test_parse_bom);
   g_test_add_func ("/csv/parse/windows-1250", test_parse_windows_1250);
+  g_test_add_func ("/csv/parse/iso-8859-2", test_parse_iso_8859_2);
+  g_test_add_func ("/csv/parse/windows-1250-not-iso", test_parse_1250_not_iso);
   g_test_add_func ("/csv/parse/utf-16", test_parse_utf16);
   g_test_add_func ("/csv/parse/empty-lines", test_parse_empty_lines);
   g_test_add_func ("/csv/parse/title-line", test_parse_title_line);
@@ -836,6 +930,7 @@ main (int   argc,
   g_test_add_func ("/csv/guess/repeated", test_guess_repeated);
 
 #define ADD(path, fn) g_test_add ("/csv/import/" path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("preview", test_preview);
   ADD ("register", test_import);
   ADD ("bad-update", test_import_bad_update);
   ADD ("matching", test_import_matching);

@@ -14,6 +14,7 @@
 
 #include <string.h>
 
+#include "base/wsp-contact.h"
 #include "base/wsp-identifiers.h"
 
 typedef gboolean (*Validator) (const char *, GError **);
@@ -323,6 +324,124 @@ test_regon_characters (void)
   g_assert_cmpstr (message, ==, "The REGON may contain only digits; “S” is not a digit.");
 }
 
+/* One rule for the editor and the register's CSV: what people type and
+ * what spreadsheets make of the numbers comes out as stored. */
+static void
+test_krs_normalize (void)
+{
+  struct { const char *in, *out; } cases[] = {
+    { "0000123456", "0000123456" },
+    { "123456", "0000123456" },
+    { "KRS 0000123456", "0000123456" },
+    { "krs: 123456", "0000123456" },
+    { "KRS nr 345678", "0000345678" },
+    { "000-012-34-56", "0000123456" },
+    { "", "" },
+    { NULL, "" },
+    { "12345678901", "12345678901" }, /* too long: kept for the check to say so */
+    { "O000123456", "O000123456" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = wsp_krs_normalize (cases[i].in);
+      g_assert_cmpstr (out, ==, cases[i].out);
+    }
+  {
+    g_autofree char *krs = wsp_krs_normalize ("KRS 123456");
+    g_assert_true (wsp_krs_is_valid (krs, NULL));
+  }
+}
+
+static void
+test_nip_regon_normalize (void)
+{
+  struct { const char *in, *out; } nips[] = {
+    { "PL 526-025-09-95", "5260250995" },
+    { "NIP: 526 025 09 95", "5260250995" },
+    { "pl5260250995", "5260250995" },
+    { "526-025-09-95", "5260250995" },
+  };
+  struct { const char *in, *out; } regons[] = {
+    { "23456785", "023456785" },
+    { "REGON 123456785", "123456785" },
+    { "1234567851234", "01234567851234" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (nips); i++)
+    {
+      g_autofree char *out = wsp_nip_normalize (nips[i].in);
+      g_assert_cmpstr (out, ==, nips[i].out);
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (regons); i++)
+    {
+      g_autofree char *out = wsp_regon_normalize (regons[i].in);
+      g_assert_cmpstr (out, ==, regons[i].out);
+    }
+}
+
+static void
+test_email (void)
+{
+  const char *good[] = { "biuro@fundacja.pl", " anna.nowak@um.zaglebiowice.example ", "a+b@x.org.pl",
+                         "żaneta@zażółć.pl" };
+  struct { const char *in, *fragment; } bad[] = {
+    { "biuro.fundacja.pl", "“@”" },
+    { "biuro@fundacja", "domain" },
+    { "biuro@fundacja,pl", "commas" },
+    { "anna@x.pl, jan@y.pl", "one address" },
+    { "a@@x.pl", "more than one" },
+    { "@x.pl", "name before" },
+    { "anna@x..pl", "domain" },
+    { "Anna Nowak", "spaces" },
+    { "", "empty" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_assert_true (wsp_email_is_valid (good[i], &error));
+      g_assert_no_error (error);
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_assert_false (wsp_email_is_valid (bad[i].in, &error));
+      g_assert_error (error, WSP_CONTACT_ERROR, WSP_CONTACT_ERROR_EMAIL);
+      if (strstr (error->message, bad[i].fragment) == NULL)
+        g_error ("“%s”: “%s” not in “%s”", bad[i].in, bad[i].fragment, error->message);
+    }
+}
+
+static void
+test_phone (void)
+{
+  const char *good[] = { "32 262 00 00", "+48 32 262 00 00", "(32) 262-00-00", "600100200",
+                         "32 262 00 00 wew. 15", "+48 600 100 200" };
+  struct { const char *in, *fragment; } bad[] = {
+    { "262 00 00", "this one has 7 digits" },
+    { "32 262 00 00, 600 100 200", "one phone number" },
+    { "tel. 32 262 00 00", "only digits" },
+    { "32 262 00 00 wew. piętro", "extension" },
+    { "", "empty" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      if (!wsp_phone_is_valid (good[i], &error))
+        g_error ("“%s” refused: %s", good[i], error->message);
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_assert_false (wsp_phone_is_valid (bad[i].in, &error));
+      g_assert_error (error, WSP_CONTACT_ERROR, WSP_CONTACT_ERROR_PHONE);
+      if (strstr (error->message, bad[i].fragment) == NULL)
+        g_error ("“%s”: “%s” not in “%s”", bad[i].in, bad[i].fragment, error->message);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -343,6 +462,10 @@ main (int   argc,
   g_test_add_func ("/identifiers/regon/checksum", test_regon_checksum);
   g_test_add_func ("/identifiers/regon/length", test_regon_length);
   g_test_add_func ("/identifiers/regon/characters", test_regon_characters);
+  g_test_add_func ("/identifiers/krs/normalize", test_krs_normalize);
+  g_test_add_func ("/identifiers/nip-regon/normalize", test_nip_regon_normalize);
+  g_test_add_func ("/contacts/email", test_email);
+  g_test_add_func ("/contacts/phone", test_phone);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include "wsp-test-util.h"
 
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 
 #include "demo/wsp-demo.h"
@@ -1088,6 +1089,378 @@ test_accept_wrong_record (Fixture       *f,
   g_assert_error (error, WSP_MEMBERSHIP_ERROR, WSP_MEMBERSHIP_ERROR_INVALID);
 }
 
+/* ---- editing: terms, seats, applications, people ------------------------- */
+
+static WspRecord *
+new_record (const char *entity,
+            ...)
+{
+  WspRecord *record = wsp_record_new_for_entity (entity, NULL);
+  const char *field;
+  va_list args;
+
+  va_start (args, entity);
+  while ((field = va_arg (args, const char *)) != NULL)
+    wsp_record_set_string (record, field, va_arg (args, const char *));
+  va_end (args);
+  return record;
+}
+
+static void
+test_save_term (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_auto (SmallCouncil) c = { 0 };
+  g_autoptr (WspRecord) next = NULL;
+  g_autoptr (WspRecord) backwards = NULL;
+  g_autoptr (WspRecord) overlapping = NULL;
+  g_autoptr (GPtrArray) terms = NULL;
+
+  small_council (f, &c);
+  next = new_record ("term", "body_id", wsp_record_get_id (c.council), "name", "Kadencja 2029–2031",
+                     "starts_on", "2029-01-01", "ends_on", "2031-12-31", NULL);
+  g_assert_true (wsp_membership_save_term (f->store, next, &error));
+  g_assert_no_error (error);
+
+  backwards = new_record ("term", "body_id", wsp_record_get_id (c.council), "starts_on", "2033-01-01",
+                          "ends_on", "2032-12-31", NULL);
+  g_assert_false (wsp_membership_save_term (f->store, backwards, &error));
+  g_assert_error (error, WSP_MEMBERSHIP_ERROR, WSP_MEMBERSHIP_ERROR_INVALID_DATE);
+  g_clear_error (&error);
+
+  overlapping = new_record ("term", "body_id", wsp_record_get_id (c.council), "starts_on", "2028-06-01",
+                            "ends_on", "2028-10-31", NULL);
+  g_assert_false (wsp_membership_save_term (f->store, overlapping, &error));
+  g_assert_error (error, WSP_MEMBERSHIP_ERROR, WSP_MEMBERSHIP_ERROR_OVERLAP);
+  g_assert_nonnull (strstr (error->message, "2026-01-01"));
+  g_clear_error (&error);
+
+  /* Moving a term's own end is no overlap with itself. */
+  wsp_record_set_string (next, "ends_on", "2031-06-30");
+  g_assert_true (wsp_membership_save_term (f->store, next, &error));
+  g_assert_no_error (error);
+
+  terms = wsp_membership_terms (f->store, wsp_record_get_id (c.council), &error);
+  g_assert_cmpuint (terms->len, ==, 2);
+}
+
+static void
+test_save_seat (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_auto (SmallCouncil) c = { 0 };
+  g_autoptr (WspRecord) anna = save_new (f, "person", "name", "Anna Nowak", NULL);
+  g_autoptr (WspRecord) piotr = save_new (f, "person", "name", "Piotr Wiśniewski", NULL);
+  g_autoptr (WspRecord) chair = NULL;
+  g_autoptr (WspRecord) second_chair = NULL;
+  g_autoptr (WspRecord) twice = NULL;
+  g_autoptr (WspRecord) early = NULL;
+  g_autoptr (WspRecord) sideless = NULL;
+  g_autoptr (WspRecord) nobody = NULL;
+  const char *council, *term;
+
+  small_council (f, &c);
+  council = wsp_record_get_id (c.council);
+  term = wsp_record_get_id (c.term);
+
+  chair = new_record ("seat", "body_id", council, "term_id", term, "person_id", wsp_record_get_id (anna),
+                      "side", "mayor", "role", "chair", "joined_on", "2026-01-15", NULL);
+  g_assert_true (wsp_membership_save_seat (f->store, chair, &error));
+  g_assert_no_error (error);
+
+  /* One chair at a time, named. */
+  second_chair = new_record ("seat", "body_id", council, "term_id", term, "person_id",
+                             wsp_record_get_id (piotr), "side", "ngo", "role", "chair", "joined_on",
+                             "2026-06-01", NULL);
+  g_assert_false (wsp_membership_save_seat (f->store, second_chair, &error));
+  g_assert_error (error, WSP_MEMBERSHIP_ERROR, WSP_MEMBERSHIP_ERROR_TAKEN);
+  g_assert_nonnull (strstr (error->message, "Anna Nowak"));
+  g_clear_error (&error);
+
+  /* After she leaves, he may be chair. */
+  g_assert_true (wsp_membership_leave (f->store, chair, "2026-05-31", "rezygnacja", &error));
+  g_assert_no_error (error);
+  g_assert_true (wsp_membership_save_seat (f->store, second_chair, &error));
+  g_assert_no_error (error);
+
+  /* A person holds one seat of a term at a time. */
+  twice = new_record ("seat", "body_id", council, "term_id", term, "person_id", wsp_record_get_id (piotr),
+                      "side", "ngo", "role", "member", "joined_on", "2026-07-01", NULL);
+  g_assert_false (wsp_membership_save_seat (f->store, twice, &error));
+  g_assert_error (error, WSP_MEMBERSHIP_ERROR, WSP_MEMBERSHIP_ERROR_TAKEN);
+  g_clear_error (&error);
+
+  /* Within the term, on a side, with a person. */
+  early = new_record ("seat", "body_id", council, "term_id", term, "person_id", wsp_record_get_id (anna),
+                      "side", "mayor", "role", "member", "joined_on", "2025-12-01", NULL);
+  g_assert_false (wsp_membership_save_seat (f->store, early, &error));
+  g_assert_error (error, WSP_MEMBERSHIP_ERROR, WSP_MEMBERSHIP_ERROR_INVALID_DATE);
+  g_clear_error (&error);
+  sideless = new_record ("seat", "body_id", council, "term_id", term, "person_id", wsp_record_get_id (anna),
+                         "role", "member", "joined_on", "2026-08-01", NULL);
+  g_assert_false (wsp_membership_save_seat (f->store, sideless, &error));
+  g_assert_error (error, WSP_MEMBERSHIP_ERROR, WSP_MEMBERSHIP_ERROR_INVALID);
+  g_clear_error (&error);
+  nobody = new_record ("seat", "body_id", council, "term_id", term, "side", "ngo", "role", "member", NULL);
+  g_assert_false (wsp_membership_save_seat (f->store, nobody, &error));
+  g_assert_error (error, WSP_MEMBERSHIP_ERROR, WSP_MEMBERSHIP_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_cmpuint (wsp_store_count (f->store, TYPE ("seat")), ==, 3);
+}
+
+/* A seat left and not filled is a vacancy of its side, shown as a row; one
+ * who joins later fills one vacancy, not two; the composition before saving
+ * says what a change would do. */
+static void
+test_vacancies_and_preview (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_auto (SmallCouncil) c = { 0 };
+  g_autoptr (WspRecord) a = save_new (f, "person", "name", "Anna Nowak", NULL);
+  g_autoptr (WspRecord) b = save_new (f, "person", "name", "Beata Lis", NULL);
+  g_autoptr (WspRecord) d = save_new (f, "person", "name", "Dariusz Sowa", NULL);
+  g_autoptr (WspRecord) sa = NULL;
+  g_autoptr (WspRecord) sb = NULL;
+  g_autoptr (WspRecord) sd = NULL;
+  g_autoptr (WspSeatList) vacant = NULL;
+  g_autoptr (GPtrArray) all = NULL;
+  WspComposition comp;
+  const char *council, *term;
+
+  small_council (f, &c);
+  council = wsp_record_get_id (c.council);
+  term = wsp_record_get_id (c.term);
+  sa = save_new (f, "seat", "body_id", council, "term_id", term, "person_id", wsp_record_get_id (a),
+                 "side", "mayor", "role", "member", "joined_on", "2026-01-01", NULL);
+  sb = save_new (f, "seat", "body_id", council, "term_id", term, "person_id", wsp_record_get_id (b),
+                 "side", "mayor", "role", "member", "joined_on", "2026-01-01", NULL);
+  vacant = wsp_seat_list_new (f->store, WSP_SEATS_TERM_VACANT, term, "2026-12-01");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (vacant)), ==, 0);
+
+  g_assert_true (wsp_membership_leave (f->store, sa, "2026-04-30", "rezygnacja", &error));
+  g_assert_true (wsp_membership_leave (f->store, sb, "2026-05-31", "odwołanie", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (vacant)), ==, 2);
+  {
+    g_autoptr (WspSeatHolder) first = g_list_model_get_item (G_LIST_MODEL (vacant), 0);
+    g_assert_cmpstr (wsp_record_get_string (wsp_seat_holder_get_seat (first), "side"), ==, "mayor");
+  }
+
+  /* Before saving: one member of the mayor's side joining fills one seat. */
+  sd = new_record ("seat", "body_id", council, "term_id", term, "person_id", wsp_record_get_id (d),
+                   "side", "mayor", "role", "member", "joined_on", "2026-06-01", NULL);
+  g_assert_true (wsp_membership_composition_with (f->store, term, sd, "2026-12-01", &comp, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (comp.mayor, ==, 1);
+  g_assert_cmpuint (comp.ngo, ==, 1);
+  g_assert_cmpuint (comp.vacancies, ==, 1);
+  g_assert_true (comp.ok);
+  g_assert_cmpuint (wsp_store_count (f->store, TYPE ("seat")), ==, 3);
+
+  /* Saved, the live list follows. */
+  g_assert_true (wsp_membership_save_seat (f->store, sd, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (vacant)), ==, 1);
+  all = wsp_membership_seats (f->store, term, TRUE, "2026-12-01", &error);
+  g_assert_cmpuint (wsp_membership_vacancies (all, "2026-12-01"), ==, 1);
+
+  /* Another on the mayor's side would outnumber the NGO side. */
+  {
+    g_autoptr (WspRecord) more = new_record ("seat", "body_id", council, "term_id", term, "person_id",
+                                             wsp_record_get_id (a), "side", "mayor", "role", "member",
+                                             "joined_on", "2026-07-01", NULL);
+
+    g_assert_true (wsp_membership_composition_with (f->store, term, more, "2026-12-01", &comp, &error));
+    g_assert_false (comp.ok);
+    g_assert_cmpuint (comp.ngo_needed, ==, 1);
+    g_assert_cmpuint (comp.vacancies, ==, 0);
+  }
+}
+
+/* A term that has ended is seen as it was at its end: its members left on
+ * its last day, which leaves no seat vacant. */
+static void
+test_past_term (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr (WspRecord) council = body (f, "council");
+  g_autoptr (GPtrArray) terms = wsp_membership_terms (f->store, wsp_record_get_id (council), NULL);
+  WspRecord *past = g_ptr_array_index (terms, terms->len - 1);
+  g_autoptr (WspSeatList) current = wsp_seat_list_new (f->store, WSP_SEATS_TERM_CURRENT, wsp_record_get_id (past), TODAY);
+  g_autoptr (WspSeatList) vacant = wsp_seat_list_new (f->store, WSP_SEATS_TERM_VACANT, wsp_record_get_id (past), TODAY);
+  g_autofree char *day = wsp_membership_day_of_term (past, TODAY);
+  WspComposition c;
+
+  g_assert_cmpstr (wsp_record_get_string (past, "ends_on"), ==, "2025-02-28");
+  g_assert_cmpstr (day, ==, "2025-02-27");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (current)), ==, 6);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (vacant)), ==, 0);
+  wsp_seat_list_get_composition (current, &c);
+  g_assert_cmpuint (c.vacancies, ==, 0);
+  g_assert_cmpuint (c.ngo, ==, 3);
+  g_assert_true (wsp_membership_composition_with (f->store, wsp_record_get_id (past), NULL, TODAY, &c, NULL));
+  g_assert_cmpuint (c.mayor + c.city_council, ==, 3);
+}
+
+static void
+test_application_lifecycle (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WspRecord) forum = save_new (f, "body", "kind", "forum", "name", "Forum", NULL);
+  g_autoptr (WspRecord) org = save_new (f, "organisation", "name", "Stowarzyszenie Testowe", NULL);
+  g_autoptr (WspRecord) member = save_new (f, "organisation", "name", "Fundacja Członkowska", NULL);
+  g_autoptr (WspRecord) seat = save_new (f, "seat", "body_id", wsp_record_get_id (forum), "organisation_id",
+                                         wsp_record_get_id (member), "role", "member", "joined_on",
+                                         "2020-01-01", NULL);
+  g_autoptr (WspRecord) application = NULL;
+  g_autoptr (WspRecord) refused = NULL;
+  g_autoptr (GPtrArray) members = NULL;
+  g_autofree char *seat_id = NULL;
+  const char *forum_id = wsp_record_get_id (forum);
+
+  /* A member does not apply; nor does one that waits for a decision. */
+  refused = wsp_membership_add_application (f->store, forum_id, wsp_record_get_id (member), "2026-02-01",
+                                            NULL, &error);
+  g_assert_null (refused);
+  g_assert_error (error, WSP_MEMBERSHIP_ERROR, WSP_MEMBERSHIP_ERROR_ALREADY_MEMBER);
+  g_clear_error (&error);
+  application = wsp_membership_add_application (f->store, forum_id, wsp_record_get_id (org), "2026-02-01",
+                                                "Festyn sąsiedzki 2025", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (wsp_record_get_string (application, "decision"), ==, "pending");
+  refused = wsp_membership_add_application (f->store, forum_id, wsp_record_get_id (org), "2026-02-03",
+                                            NULL, &error);
+  g_assert_null (refused);
+  g_assert_error (error, WSP_MEMBERSHIP_ERROR, WSP_MEMBERSHIP_ERROR_ALREADY_MEMBER);
+  g_clear_error (&error);
+
+  /* Accepted: a seat; the undo takes it back, and the application waits again. */
+  g_assert_true (wsp_membership_decide_application (f->store, application, "accepted", "2026-03-01", NULL,
+                                                    &seat_id, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (seat_id);
+  members = forum_members (f, FALSE, "2026-03-01");
+  g_assert_cmpuint (members->len, ==, 2);
+  g_clear_pointer (&members, g_ptr_array_unref);
+
+  g_assert_true (wsp_membership_reopen_application (f->store, application, seat_id, &error));
+  g_assert_no_error (error);
+  members = forum_members (f, TRUE, "2026-03-01");
+  g_assert_cmpuint (members->len, ==, 1);
+  g_clear_pointer (&members, g_ptr_array_unref);
+  {
+    g_autoptr (WspRecord) stored = get (f, wsp_record_get_id (application));
+    g_assert_cmpstr (wsp_record_get_string (stored, "decision"), ==, "pending");
+    g_assert_null (wsp_record_get_string (stored, "decided_on"));
+  }
+
+  /* Rejected, with a reason; undone too. */
+  g_assert_true (wsp_membership_decide_application (f->store, application, "rejected", "2026-03-02",
+                                                    "Brak działalności w mieście", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (wsp_record_get_string (application, "decision_note"), ==, "Brak działalności w mieście");
+  g_assert_true (wsp_membership_reopen_application (f->store, application, NULL, &error));
+  g_assert_null (wsp_record_get_string (application, "decision_note"));
+
+  /* An accepted one is not rejected afterwards: the member leaves instead. */
+  g_assert_true (wsp_membership_accept_application (f->store, application, "2026-03-05", &error));
+  g_assert_false (wsp_membership_decide_application (f->store, application, "rejected", "2026-03-06", NULL,
+                                                     NULL, &error));
+  g_assert_error (error, WSP_MEMBERSHIP_ERROR, WSP_MEMBERSHIP_ERROR_ALREADY_ACCEPTED);
+  g_clear_error (&error);
+
+  /* Nor is a member deleted before the membership ends. */
+  g_assert_false (wsp_membership_can_delete (f->store, member, "2026-03-06", &error));
+  g_assert_error (error, WSP_MEMBERSHIP_ERROR, WSP_MEMBERSHIP_ERROR_IN_OFFICE);
+  g_assert_nonnull (strstr (error->message, "Fundacja Członkowska"));
+  g_clear_error (&error);
+  g_assert_true (wsp_membership_leave (f->store, seat, "2026-03-31", NULL, &error));
+  g_assert_true (wsp_membership_can_delete (f->store, member, "2026-04-01", &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_people_by_surname (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WspRecord) org = save_new (f, "organisation", "name", "Fundacja", NULL);
+  const char *names[] = { "Zofia Adamczyk", "dr hab. Anna Kowalska-Nowak", "Łukasz Łabędź",
+                          "Jan Zieliński", "Adam Nowak", "Ewa Żak", "Barbara Nowak" };
+  /* Ł after L, Ż after Z, as Polish sorts them. */
+  const char *order[] = { "Zofia Adamczyk", "dr hab. Anna Kowalska-Nowak", "Łukasz Łabędź", "Adam Nowak",
+                          "Barbara Nowak", "Jan Zieliński", "Ewa Żak" };
+  g_autoptr (GPtrArray) people = NULL;
+
+  if (g_strcmp0 (setlocale (LC_COLLATE, "pl_PL.UTF-8"), NULL) == 0)
+    {
+      g_test_skip ("no Polish locale");
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr (WspRecord) person = new_record ("person", "name", names[i], NULL);
+      const char *orgs[] = { wsp_record_get_id (org), NULL };
+
+      wsp_record_set_list (person, "organisations", orgs);
+      g_assert_true (wsp_store_save (f->store, person, &error));
+    }
+  people = wsp_membership_representatives (f->store, wsp_record_get_id (org), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (people->len, ==, G_N_ELEMENTS (order));
+  for (guint i = 0; i < people->len; i++)
+    g_assert_cmpstr (wsp_record_get_string (g_ptr_array_index (people, i), "name"), ==, order[i]);
+  setlocale (LC_COLLATE, "C.UTF-8");
+}
+
+static void
+test_find_by_number (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WspRecord) org = save_new (f, "organisation", "name", "Fundacja", "krs", "0000123456", "nip",
+                                        "5260250995", NULL);
+  g_autoptr (WspRecord) by_krs = wsp_membership_find_organisation_by_number (f->store, "krs", "KRS 123456",
+                                                                             NULL, &error);
+  g_autoptr (WspRecord) by_nip = wsp_membership_find_organisation_by_number (f->store, "nip",
+                                                                             "PL 526-025-09-95", NULL, &error);
+  g_autoptr (WspRecord) itself = wsp_membership_find_organisation_by_number (f->store, "krs", "0000123456",
+                                                                             wsp_record_get_id (org), &error);
+  g_autoptr (WspRecord) none = wsp_membership_find_organisation_by_number (f->store, "krs", "", NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (by_krs);
+  g_assert_cmpstr (wsp_record_get_id (by_krs), ==, wsp_record_get_id (org));
+  g_assert_nonnull (by_nip);
+  g_assert_null (itself);
+  g_assert_null (none);
+}
+
+/* Labels that depend on who is named: the executive's side, a woman's role. */
+static void
+test_labels (void)
+{
+  g_assert_cmpstr (wsp_side_label ("mayor", NULL), ==, "Mayor’s side");
+  g_assert_cmpstr (wsp_side_label ("mayor", "commune_head"), ==, "Commune head’s side");
+  g_assert_cmpstr (wsp_side_label ("city_council", "district_head"), ==, "County council’s side");
+  g_assert_cmpstr (wsp_side_label ("ngo", "marshal"), ==, "NGO side");
+  g_assert_null (wsp_side_label ("nobody", NULL));
+  g_assert_cmpstr (wsp_side_group_label ("city_council"), ==, "Local government side");
+  g_assert_cmpstr (wsp_side_short_label ("mayor", "commune_head"), ==, "Commune head");
+  g_assert_cmpstr (wsp_side_short_label ("city_council", "marshal"), ==, "Regional assembly");
+  g_assert_cmpstr (wsp_side_short_label ("ngo", NULL), ==, "NGOs");
+  g_assert_cmpstr (wsp_side_group_label ("ngo"), ==, "Non-governmental side");
+  g_assert_cmpstr (wsp_role_label ("chair", "feminine"), ==, "Chair");
+  g_assert_cmpstr (wsp_role_label ("chair", NULL), ==, "Chair");
+  g_assert_null (wsp_role_label ("king", "feminine"));
+  g_assert_nonnull (wsp_choice_find (wsp_grammatical_form_choices, "feminine"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1111,6 +1484,7 @@ main (int   argc,
   DEMO ("accept", test_accept_demo);
   DEMO ("leave", test_leave_demo);
   DEMO ("seat-lists-follow", test_seat_lists_follow);
+  DEMO ("past-term", test_past_term);
   SMALL ("body-rules", test_body_rules);
   g_test_add_func ("/membership/small/composition-broken", test_composition_broken);
   SMALL ("absences-excused", test_absences_excused);
@@ -1118,6 +1492,13 @@ main (int   argc,
   SMALL ("accept-existing-member", test_accept_existing_member);
   SMALL ("accept-rolls-back", test_accept_rolls_back);
   SMALL ("accept-wrong-record", test_accept_wrong_record);
+  SMALL ("save-term", test_save_term);
+  SMALL ("save-seat", test_save_seat);
+  SMALL ("vacancies-and-preview", test_vacancies_and_preview);
+  SMALL ("application-lifecycle", test_application_lifecycle);
+  SMALL ("people-by-surname", test_people_by_surname);
+  SMALL ("find-by-number", test_find_by_number);
+  g_test_add_func ("/membership/labels", test_labels);
 
   return g_test_run ();
 }

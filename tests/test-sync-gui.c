@@ -17,6 +17,7 @@
 #include <locale.h>
 
 #include "wsp-application.h"
+#include "members/wsp-members-page.h"
 #include "sync/wsp-conflicts-dialog.h"
 #include "sync/wsp-export-dialog.h"
 #include "sync/wsp-import-dialog.h"
@@ -121,6 +122,16 @@ test_exchange_and_resolve (void)
    * thread, as the Save button does it, and the dialog closes when done. */
   export = g_object_ref (WSP_EXPORT_DIALOG (wsp_window_show_export (window)));
   g_assert_cmpuint (wsp_export_dialog_get_n_choices (export), ==, 1);
+  /* Unnamed, this laptop is the computer: said so, and the file's name says
+   * whose it is and when. */
+  {
+    g_autofree char *name = wsp_export_dialog_suggest_name (export);
+
+    g_assert_true (g_str_has_prefix (name, "wspolnie-"));
+    g_assert_true (g_str_has_suffix (name, WSP_PACKET_SUFFIX));
+    g_assert_null (strstr (name, "for"));
+  }
+  wsp_test_shot (GTK_WIDGET (export), "export");
   wsp_export_dialog_export_to_async (export, out_a);
   {
     gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
@@ -148,6 +159,13 @@ test_exchange_and_resolve (void)
   g_assert_true (wsp_import_dialog_get_preview (import)->new_laptop);
   g_assert_cmpuint (wsp_import_report_count ((WspImportReport *) wsp_import_dialog_get_preview (import),
                                              "organisation", WSP_OUTCOME_NEW), ==, 1);
+  /* The preview names the records, not only counts them. */
+  {
+    g_autoptr (GPtrArray) listed = wsp_import_dialog_dup_listed (import, WSP_OUTCOME_NEW);
+
+    g_assert_cmpuint (listed->len, ==, 1);
+    g_assert_cmpstr (g_ptr_array_index (listed, 0), ==, "Stowarzyszenie Wspólna Sprawa");
+  }
   g_assert_null (wsp_store_get (laptop_b, org_id, NULL));
   g_assert_false (wsp_import_dialog_import (import, &error));
   g_assert_error (error, WSP_SYNC_ERROR, WSP_SYNC_ERROR_UNKNOWN_LAPTOP);
@@ -176,6 +194,13 @@ test_exchange_and_resolve (void)
     g_assert_cmpstr (wsp_import_dialog_get_state (WSP_IMPORT_DIALOG (preview)), ==, "preview");
     g_assert_cmpuint (wsp_import_report_count ((WspImportReport *) wsp_import_dialog_get_preview (WSP_IMPORT_DIALOG (preview)),
                                                "organisation", WSP_OUTCOME_CONFLICT), ==, 1);
+    {
+      g_autoptr (GPtrArray) listed = wsp_import_dialog_dup_listed (WSP_IMPORT_DIALOG (preview), WSP_OUTCOME_CONFLICT);
+
+      g_assert_cmpuint (listed->len, ==, 1);
+      g_assert_cmpstr (g_ptr_array_index (listed, 0), ==, "Stowarzyszenie Wspólna Sprawa");
+    }
+    wsp_test_shot (GTK_WIDGET (preview), "import-preview-conflict");
     wsp_import_dialog_confirm_fingerprint (WSP_IMPORT_DIALOG (preview), TRUE);
     g_assert_true (wsp_import_dialog_import (WSP_IMPORT_DIALOG (preview), &error));
     g_assert_no_error (error);
@@ -183,6 +208,18 @@ test_exchange_and_resolve (void)
   iterate ();
   g_assert_cmpuint (wsp_store_count_conflicts (laptop_a), ==, 1);
   g_assert_true (wsp_window_get_conflicts_shown (window));
+
+  /* The organisation's own detail says it waits, with the way to resolve it. */
+  {
+    WspMembersPage *page = WSP_MEMBERS_PAGE (wsp_window_get_view (window, "members"));
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "members");
+    g_assert_true (wsp_members_page_select (page, org_id));
+    wsp_test_settle (GTK_WIDGET (window));
+    /* (The page's own button, not the window's banner.) */
+    g_assert_nonnull (wsp_test_find_button (GTK_WIDGET (page), "_Resolve…"));
+    wsp_test_shot (GTK_WIDGET (window), "organisation-conflict");
+  }
 
   /* A person chooses B's number on A. */
   wsp_test_shot (GTK_WIDGET (window), "conflicts-banner");
@@ -208,7 +245,15 @@ test_exchange_and_resolve (void)
   /* The resolution travels back to B, in a file made just for B. */
   export = WSP_EXPORT_DIALOG (wsp_window_show_export (window));
   g_assert_cmpuint (wsp_export_dialog_get_n_choices (export), ==, 2);
-  wsp_export_dialog_choose (export, 1);
+  /* B is a row of its own, chosen by its radio button, and named in the file. */
+  wsp_test_iterate ();
+  g_assert_true (gtk_widget_activate (wsp_export_dialog_get_choice (export, 1)));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (wsp_export_dialog_get_choice (export, 1))));
+  {
+    g_autofree char *name = wsp_export_dialog_suggest_name (export);
+    g_assert_nonnull (strstr (name, "-for-laptop-rady-"));
+  }
+  wsp_test_shot (GTK_WIDGET (export), "export-for-b");
   g_assert_true (wsp_export_dialog_export_to (export, out_a, &exported, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (exported.revisions, <, 4);
@@ -220,15 +265,16 @@ test_exchange_and_resolve (void)
   }
   wait_preview (import);
   g_assert_false (wsp_import_dialog_get_preview (import)->new_laptop);
-  /* The real import runs in a thread, as the Import button does it. */
+  /* The real import runs in a thread: the Import button is clicked. */
   {
     guint changes = 0;
     gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
     gulong id = g_signal_connect_swapped (laptop_b, "changed",
                                           G_CALLBACK (count_change), &changes);
 
-    wsp_import_dialog_import_async (import);
-    g_assert_cmpstr (wsp_import_dialog_get_state (import), ==, "working");
+    gtk_window_present (GTK_WINDOW (import));
+    wsp_test_iterate ();
+    wsp_test_click_label (GTK_WIDGET (import), "_Import");
     while (g_strcmp0 (wsp_import_dialog_get_state (import), "working") == 0
            && g_get_monotonic_time () < end)
       g_main_context_iteration (NULL, TRUE);

@@ -357,6 +357,130 @@ test_keys (void)
   wsp_test_remove_tree (dir);
 }
 
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  return wsp_test_find_window (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static gboolean
+file_written (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+/* F1, pressed as a person does: the help opens in Yelp, from the build tree
+ * for an uninstalled build; without Yelp a dialog says what to install. */
+static void
+test_help_key (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("wsp-help-XXXXXX", NULL);
+  g_autofree char *yelp = g_build_filename (dir, "yelp", NULL);
+  g_autofree char *called = g_build_filename (dir, "called", NULL);
+  g_autofree char *script = g_strdup_printf ("#!/bin/sh\necho \"$@\" > '%s'\n", called);
+  g_autofree char *help = g_strconcat (SOURCE_ROOT, "/help", NULL);
+  g_autofree char *old_path = g_strdup (g_getenv ("PATH"));
+  g_autofree char *shown = NULL;
+  WspWindow *window = new_window (800, 600);
+  GtkWindow *dialog;
+
+  g_assert_true (g_file_set_contents (yelp, script, -1, NULL));
+  g_chmod (yelp, 0755);
+  g_setenv ("WSPOLNIE_HELPDIR", help, TRUE);
+  g_setenv ("PATH", dir, TRUE);
+  wsp_test_focus_window (GTK_WINDOW (window));
+  wsp_test_press (GTK_WINDOW (window), "F1");
+  g_assert_true (wsp_test_wait (file_written, called, 5));
+  g_assert_true (g_file_get_contents (called, &shown, NULL, NULL));
+  g_assert_nonnull (strstr (shown, "/help/C"));
+
+  /* No Yelp: a dialog says what to do. */
+  g_unlink (yelp);
+  wsp_test_press (GTK_WINDOW (window), "F1");
+  g_assert_true (wsp_test_wait (message_dialog_shown, NULL, 5));
+  dialog = wsp_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "yelp"));
+  wsp_test_shot (GTK_WIDGET (dialog), "help-missing");
+  wsp_test_click_label (GTK_WIDGET (dialog), "_Close");
+
+  g_setenv ("PATH", old_path, TRUE);
+  g_unsetenv ("WSPOLNIE_HELPDIR");
+  gtk_window_destroy (GTK_WINDOW (window));
+  wsp_test_remove_tree (dir);
+}
+
+/* About shows the application's icon, also from the build tree; the
+ * shortcuts window lists the keys of export and import. */
+static void
+test_about_and_shortcuts (void)
+{
+  WspWindow *window = new_window (800, 600);
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (window)));
+  GtkShortcutsWindow *shortcuts = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  GtkWindow *about;
+  guint found = 0;
+
+  g_assert_true (gtk_icon_theme_has_icon (theme, APP_ID));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_cmpstr (adw_about_window_get_application_icon (ADW_ABOUT_WINDOW (about)), ==, APP_ID);
+  wsp_test_shot (GTK_WIDGET (about), "about");
+  gtk_window_destroy (about);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  for (GtkWidget *w = GTK_WIDGET (shortcuts); w != NULL;)
+    {
+      if (GTK_IS_SHORTCUTS_SHORTCUT (w))
+        {
+          g_autofree char *title = NULL;
+          g_autofree char *accelerator = NULL;
+
+          g_object_get (w, "title", &title, "accelerator", &accelerator, NULL);
+          /* (The window's search page holds copies of them.) */
+          if (g_strcmp0 (title, "Export for another laptop") == 0 && g_strcmp0 (accelerator, "<Control>e") == 0)
+            found |= 1;
+          if (g_strcmp0 (title, "Import from another laptop") == 0 && g_strcmp0 (accelerator, "<Control>o") == 0)
+            found |= 2;
+          if (g_strcmp0 (title, "Undo a delete or a decision") == 0 && g_strcmp0 (accelerator, "<Control>z") == 0)
+            found |= 4;
+        }
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          if (w != NULL)
+            w = gtk_widget_get_next_sibling (w);
+        }
+    }
+  g_assert_cmpuint (found, ==, 7);
+  wsp_test_shot (GTK_WIDGET (shortcuts), "shortcuts");
+  gtk_window_close (GTK_WINDOW (shortcuts));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Who the Council advises is chosen in Preferences, and names its sides;
+ * the laptop's default name (the computer's) is said as such. */
+static void
+test_preferences_executive (void)
+{
+  GSettings *settings = wsp_application_get_settings (app);
+  WspPreferencesWindow *prefs;
+  g_autofree char *executive = NULL;
+
+  g_settings_set_string (settings, "laptop-name", "");
+  prefs = wsp_preferences_window_new (settings, wsp_application_get_store (app));
+  gtk_window_present (GTK_WINDOW (prefs));
+  g_assert_nonnull (strstr (wsp_preferences_window_get_laptop_description (prefs), g_get_host_name ()));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (wsp_preferences_window_get_executive_row (prefs)), 2);
+  executive = g_settings_get_string (settings, "executive");
+  g_assert_cmpstr (executive, ==, "commune_head");
+  wsp_test_shot (GTK_WIDGET (prefs), "preferences");
+  g_settings_reset (settings, "executive");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -381,6 +505,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/size-remembered", test_size_is_remembered);
   g_test_add_func ("/window/menu-windows", test_menu_windows);
   g_test_add_func ("/window/preferences", test_preferences_edit_laptop_name);
+  g_test_add_func ("/window/preferences-executive", test_preferences_executive);
+  g_test_add_func ("/window/help-key", test_help_key);
+  g_test_add_func ("/window/about-and-shortcuts", test_about_and_shortcuts);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));

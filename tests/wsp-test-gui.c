@@ -58,6 +58,8 @@ wsp_test_settle (GtkWidget *widget)
   g_assert_cmpuint (frames, >=, 4);
 }
 
+static void pump (void);
+
 /* With WSPOLNIE_TEST_SHOTS=DIR, saves how @widget looks now as
  * DIR/<name>.png, for a person to look at. */
 void
@@ -71,6 +73,9 @@ wsp_test_shot (GtkWidget  *widget,
 
   if (dir == NULL)
     return;
+  /* Where things end up: after the transitions (a quarter second). */
+  pump ();
+  pump ();
   wsp_test_settle (widget);
   file = g_strconcat (name, ".png", NULL);
   path = g_build_filename (dir, file, NULL);
@@ -115,6 +120,14 @@ wsp_test_focus_window (GtkWindow *window)
   XSetInputFocus (xdisplay, gdk_x11_surface_get_xid (surface), RevertToParent, CurrentTime);
   XSync (xdisplay, False);
   pump ();
+  /* On a busy machine the focus arrives later: keys pressed before it
+   * would go to the window that had it. */
+  {
+    gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    while (!gtk_window_is_active (window) && g_get_monotonic_time () < end)
+      pump ();
+  }
 }
 
 static void
@@ -184,28 +197,296 @@ wsp_test_send_keys (GtkWindow  *window,
   XSync (xdisplay, False);
 }
 
-/* Types @text into the widget that has the focus, key by key. */
+/* A key of the display's keyboard that gives @keysym, and whether Shift
+ * is needed for it; a character the keyboard lacks (ą, ś, „) is put on a
+ * spare key, as a keyboard layout would have it. */
+static KeyCode
+key_for (Display  *xdisplay,
+         KeySym    keysym,
+         gboolean *shift)
+{
+  static KeyCode spare;
+  int min = 0, max = 0;
+  KeyCode code = XKeysymToKeycode (xdisplay, keysym);
+
+  *shift = FALSE;
+  if (code != 0)
+    {
+      *shift = XkbKeycodeToKeysym (xdisplay, code, 0, 0) != keysym
+               && XkbKeycodeToKeysym (xdisplay, code, 0, 1) == keysym;
+      return code;
+    }
+  XDisplayKeycodes (xdisplay, &min, &max);
+  if (spare == 0)
+    spare = (KeyCode) max;
+  {
+    KeySym both[2] = { keysym, keysym };
+
+    XChangeKeyboardMapping (xdisplay, spare, 2, both, 1);
+    XSync (xdisplay, False);
+    pump ();
+  }
+  return spare;
+}
+
+/* Types @text into the widget that has the focus, key by key, with Shift
+ * where the keyboard needs it. */
 void
 wsp_test_type (GtkWindow  *window,
                const char *text)
 {
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  Display *xdisplay;
+
+  g_return_if_fail (GDK_IS_X11_SURFACE (surface));
+  xdisplay = gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface));
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
-      g_autofree char *name = NULL;
+      KeySym keysym = c == ' ' ? XK_space : (KeySym) gdk_unicode_to_keyval (c);
+      gboolean shift = FALSE;
+      KeyCode code = key_for (xdisplay, keysym, &shift);
+      KeyCode shift_code = XKeysymToKeycode (xdisplay, XK_Shift_L);
 
-      if (c == ' ')
-        name = g_strdup ("space");
-      else
-        name = g_strdup (gdk_keyval_name (gdk_unicode_to_keyval (c)));
-      g_assert_nonnull (name);
-      if (g_ascii_isupper (c))
-        {
-          char *shifted = g_strconcat ("<Shift>", name, NULL);
-
-          g_free (name);
-          name = shifted;
-        }
-      wsp_test_press (window, name);
+      if (shift)
+        XTestFakeKeyEvent (xdisplay, shift_code, True, CurrentTime);
+      XTestFakeKeyEvent (xdisplay, code, True, CurrentTime);
+      XTestFakeKeyEvent (xdisplay, code, False, CurrentTime);
+      if (shift)
+        XTestFakeKeyEvent (xdisplay, shift_code, False, CurrentTime);
+      XSync (xdisplay, False);
     }
+  pump ();
+}
+
+/* ---- finding and clicking what a person sees ----------------------------- */
+
+static gboolean
+wait_timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @cond holds or @seconds pass; whether it held. */
+gboolean
+wsp_test_wait (WspTestCond  cond,
+               gpointer     data,
+               guint        seconds)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (seconds, wait_timeout_cb, &timed_out);
+
+  while (!cond (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  return cond (data);
+}
+
+/* Lets pending work (idles, redraws) run. */
+void
+wsp_test_iterate (void)
+{
+  for (int i = 0; i < 100 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Whether a person sees @widget: mapped, and inside its window (a folded
+ * leaflet keeps its other page mapped, out of sight). */
+static gboolean
+is_shown (GtkWidget *widget)
+{
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (widget));
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+    if (!gtk_widget_get_child_visible (w) || gtk_widget_get_opacity (w) == 0)
+      return FALSE;
+  if (root == NULL || !gtk_widget_compute_bounds (widget, root, &bounds))
+    return FALSE;
+  return bounds.origin.x + bounds.size.width > 0 && bounds.origin.y + bounds.size.height > 0
+         && bounds.origin.x < gtk_widget_get_width (root) && bounds.origin.y < gtk_widget_get_height (root);
+}
+
+/* Scrolls what holds @widget so that it comes into sight, as a person
+ * scrolls to a button below the fold. */
+static void
+scroll_into_view (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content;
+  graphene_rect_t bounds;
+  GtkAdjustment *adjustment;
+
+  if (scrolled == NULL)
+    return;
+  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  if (content == NULL || !gtk_widget_compute_bounds (widget, content, &bounds))
+    return;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  if (bounds.origin.y < gtk_adjustment_get_value (adjustment)
+      || bounds.origin.y + bounds.size.height > gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment))
+    gtk_adjustment_set_value (adjustment, bounds.origin.y - gtk_adjustment_get_page_size (adjustment) / 3);
+  wsp_test_settle (widget);
+}
+
+static GtkWidget *
+find_mapped_button (GtkWidget  *root,
+                    const char *label)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root) && gtk_widget_get_child_visible (root)
+      && (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0
+          || g_strcmp0 (gtk_widget_get_tooltip_text (root), label) == 0))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_mapped_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The shown button under @root whose label is @label (as the translation
+ * gives it, mnemonic included) or whose tooltip is @label, scrolled into
+ * sight; NULL if none is shown. */
+GtkWidget *
+wsp_test_find_button (GtkWidget  *root,
+                      const char *label)
+{
+  GtkWidget *found = find_mapped_button (root, label);
+
+  if (found != NULL && !is_shown (found))
+    scroll_into_view (found);
+  return found != NULL && is_shown (found) ? found : NULL;
+}
+
+/* Clicks @button as a person does: it must be shown and sensitive. */
+void
+wsp_test_click (GtkWidget *button)
+{
+  g_assert_nonnull (button);
+  g_assert_true (is_shown (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_true (gtk_widget_activate (button));
+  /* A button activated shows itself pressed for a moment (250 ms in GTK 4.8)
+   * and is clicked after it. */
+  pump ();
+  pump ();
+  wsp_test_iterate ();
+}
+
+/* Clicks @widget with the display's pointer (XTEST), in its middle, as a
+ * person does: the window is raised, the pointer moved there and its first
+ * button pressed and released. Fails unless what lies under the pointer
+ * there is @widget or inside it (nothing covers it). */
+void
+wsp_test_pointer_click (GtkWidget *widget)
+{
+  GtkNative *native;
+  GdkSurface *surface;
+  Display *xdisplay;
+  graphene_point_t middle;
+  graphene_point_t in_native;
+  double dx, dy;
+  int x, y;
+  Window child;
+  GtkWidget *picked;
+
+  g_assert_nonnull (widget);
+  /* Where it ends up: after the transitions (a leaflet's, a quarter second). */
+  pump ();
+  wsp_test_settle (widget);
+  if (!is_shown (widget))
+    scroll_into_view (widget);
+  g_assert_true (is_shown (widget));
+  middle = GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.f, gtk_widget_get_height (widget) / 2.f);
+  native = gtk_widget_get_native (widget);
+  surface = gtk_native_get_surface (native);
+  g_return_if_fail (GDK_IS_X11_SURFACE (surface));
+  xdisplay = gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface));
+  XRaiseWindow (xdisplay, gdk_x11_surface_get_xid (surface));
+  XSync (xdisplay, False);
+  pump ();
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &middle, &in_native));
+  picked = gtk_widget_pick (GTK_WIDGET (native), in_native.x, in_native.y, GTK_PICK_DEFAULT);
+  if (picked == NULL || (picked != widget && !gtk_widget_is_ancestor (picked, widget)))
+    {
+      GString *chain = g_string_new (NULL);
+
+      for (GtkWidget *w = picked; w != NULL; w = gtk_widget_get_parent (w))
+        g_string_append_printf (chain, " < %s%s%s", G_OBJECT_TYPE_NAME (w),
+                                gtk_widget_get_name (w) != NULL ? "#" : "", gtk_widget_get_name (w));
+      g_error ("A click on the middle of %s would reach%s instead", G_OBJECT_TYPE_NAME (widget), chain->str);
+    }
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  XTranslateCoordinates (xdisplay, gdk_x11_surface_get_xid (surface), DefaultRootWindow (xdisplay),
+                         (int) (in_native.x + dx), (int) (in_native.y + dy), &x, &y, &child);
+  XTestFakeMotionEvent (xdisplay, -1, x, y, CurrentTime);
+  XSync (xdisplay, False);
+  pump ();
+  XTestFakeButtonEvent (xdisplay, 1, True, CurrentTime);
+  XTestFakeButtonEvent (xdisplay, 1, False, CurrentTime);
+  XSync (xdisplay, False);
+  pump ();
+  wsp_test_iterate ();
+}
+
+/* Clicks the shown button labelled @label under @root. */
+void
+wsp_test_click_label (GtkWidget  *root,
+                      const char *label)
+{
+  GtkWidget *button = wsp_test_find_button (root, label);
+
+  if (button == NULL)
+    g_error ("No button “%s” is shown", label);
+  wsp_test_click (button);
+}
+
+/* The shown toplevel window of @type, the last one opened first. */
+GtkWindow *
+wsp_test_find_window (GType type)
+{
+  g_autoptr (GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+/* Whether the widget with the keyboard focus in @window is @widget or inside it. */
+gboolean
+wsp_test_has_focus (GtkWindow *window,
+                    GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_window_get_focus (window);
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* Puts the focus in @widget (as a click in it would), goes to the end of
+ * what it holds and types @text. */
+void
+wsp_test_type_into (GtkWidget  *widget,
+                    const char *text)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (widget));
+
+  wsp_test_focus_window (window);
+  gtk_widget_grab_focus (widget);
+  wsp_test_iterate ();
+  g_assert_true (wsp_test_has_focus (window, widget));
+  if (GTK_IS_EDITABLE (widget))
+    wsp_test_press (window, "End");
+  wsp_test_type (window, text);
 }

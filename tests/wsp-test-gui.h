@@ -23,4 +23,22 @@ void            wsp_test_send_keys (GtkWindow  *window,
 void            wsp_test_type      (GtkWindow  *window,
                                     const char *text);
 
+typedef gboolean (*WspTestCond) (gpointer data);
+
+gboolean        wsp_test_wait      (WspTestCond  cond,
+                                    gpointer     data,
+                                    guint        seconds);
+void            wsp_test_iterate   (void);
+GtkWidget      *wsp_test_find_button (GtkWidget  *root,
+                                      const char *label);
+void            wsp_test_click     (GtkWidget  *button);
+void            wsp_test_pointer_click (GtkWidget *widget);
+void            wsp_test_click_label (GtkWidget  *root,
+                                      const char *label);
+GtkWindow      *wsp_test_find_window (GType      type);
+gboolean        wsp_test_has_focus (GtkWindow  *window,
+                                    GtkWidget  *widget);
+void            wsp_test_type_into (GtkWidget  *widget,
+                                    const char *text);
+
 G_END_DECLS

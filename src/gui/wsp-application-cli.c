@@ -72,24 +72,27 @@ fail (GError *error)
   return 1;
 }
 
-static const char *
-outcome_label (WspOutcomeKind kind)
+/* “517 new”: a count of records with what the import does to them. */
+static char *
+outcome_count (WspOutcomeKind kind,
+               guint          n)
 {
   switch (kind)
     {
     case WSP_OUTCOME_NEW:
-      return _("new");
+      /* Translators: records the file brings; the noun may be added (“517 nowych wpisów”) */
+      return g_strdup_printf (ngettext ("%u new", "%u new", n), n);
     case WSP_OUTCOME_UPDATED:
-      return _("updated");
+      return g_strdup_printf (ngettext ("%u updated", "%u updated", n), n);
     case WSP_OUTCOME_MERGED:
-      return _("merged");
+      return g_strdup_printf (ngettext ("%u merged", "%u merged", n), n);
     case WSP_OUTCOME_CONFLICT:
-      return _("in conflict");
+      return g_strdup_printf (ngettext ("%u in conflict", "%u in conflict", n), n);
     case WSP_OUTCOME_DELETED:
-      return _("deleted");
+      return g_strdup_printf (ngettext ("%u deleted", "%u deleted", n), n);
     case WSP_OUTCOME_UNCHANGED:
     default:
-      return _("unchanged");
+      return g_strdup_printf (ngettext ("%u unchanged", "%u unchanged", n), n);
     }
 }
 
@@ -112,8 +115,11 @@ print_report (WspImportReport *report,
   g_print (dry_run ? _("Would bring %u of its %u changes:") : _("Brought %u of its %u changes:"),
            report->stats.added, report->stats.received);
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    g_print (" %u %s%s", wsp_import_report_count (report, NULL, kinds[i]), outcome_label (kinds[i]),
-             i + 1 < G_N_ELEMENTS (kinds) ? "," : "\n");
+    {
+      g_autofree char *count = outcome_count (kinds[i], wsp_import_report_count (report, NULL, kinds[i]));
+
+      g_print (" %s%s", count, i + 1 < G_N_ELEMENTS (kinds) ? "," : "\n");
+    }
   if (report->stats.clock_clamped)
     g_print (_("The other laptop’s clock is more than a day ahead; check its date and time.\n"));
   if (report->stats.held_for_key > 0)

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "demo/wsp-demo.h"
 #include "drafts/wsp-draft-labels.h"
@@ -15,6 +16,8 @@
 #include "store/wsp-store.h"
 #include "sync/wsp-sync.h"
 
+#include "widgets/wsp-accessible.h"
+#include "widgets/wsp-gui-util.h"
 #include "wsp-application-private.h"
 #include "wsp-preferences-window.h"
 #include "wsp-screenshot.h"
@@ -26,6 +29,7 @@ struct _WspApplication
 
   GSettings *settings;
   WspStore  *store;
+  WspStore  *own_store;   /* the person's database, while the demo is shown */
   WspSharedFolder *shared_folder;
   char      *database_path;
   char      *screenshot_dir;
@@ -272,6 +276,32 @@ error_dialog_response_cb (AdwMessageDialog *dialog,
   g_application_release (G_APPLICATION (self));
 }
 
+/* What a database error means, in the person's language only: SQLite's own
+ * words (English, in brackets at the end of the core's sentence) go to a
+ * line of their own, for whoever looks after the computer. */
+static char *
+database_error_body (GError     *error,
+                     const char *path)
+{
+  const char *message = error->message;
+  const char *open = strrchr (message, '(');
+  g_autofree char *sentence = NULL;
+  g_autofree char *detail = NULL;
+
+  if (error->domain == WSP_DATABASE_ERROR && open != NULL && g_str_has_suffix (message, ").") && open > message)
+    {
+      sentence = g_strstrip (g_strndup (message, open - message));
+      detail = g_strndup (open + 1, strlen (open + 1) - 2);
+    }
+  else
+    sentence = g_strdup (message);
+  if (detail != NULL)
+    /* Translators: the sentence, the database file, then SQLite's words (not translated) */
+    return g_strdup_printf (_("%s.\n\nThe file is “%s”. Nothing was changed in it.\n\nTechnical details: %s"),
+                            sentence, path, detail);
+  return g_strdup_printf (_("%s\n\nThe file is “%s”. Nothing was changed in it."), sentence, path);
+}
+
 /* Opens the database; when it cannot be opened, says why and quits. */
 static void
 wsp_application_open_store (WspApplication *self)
@@ -306,10 +336,11 @@ wsp_application_open_store (WspApplication *self)
 
   /* The dialog keeps the application alive until it is answered. */
   g_application_hold (G_APPLICATION (self));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL, _("The Database Cannot Be Opened"),
-                                                       error->message));
-  adw_message_dialog_format_body (dialog, _("%s\n\nThe file is “%s”. Nothing was changed in it."),
-                                  error->message, wsp_application_get_database_path (self));
+  {
+    g_autofree char *body = database_error_body (error, wsp_application_get_database_path (self));
+
+    dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL, _("The Database Cannot Be Opened"), body));
+  }
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   g_signal_connect (dialog, "response", G_CALLBACK (error_dialog_response_cb), self);
   gtk_application_add_window (GTK_APPLICATION (self), GTK_WINDOW (dialog));
@@ -369,7 +400,7 @@ apply_shared_folder (WspApplication *self)
       g_signal_handlers_disconnect_by_data (self->shared_folder, self);
       g_clear_object (&self->shared_folder);
     }
-  if (self->store == NULL || *path == '\0')
+  if (self->store == NULL || *path == '\0' || self->own_store != NULL)
     return;
 
   file = g_file_new_for_path (path);
@@ -402,24 +433,101 @@ wsp_application_get_shared_folder (WspApplication *self)
   return self->shared_folder;
 }
 
+/* The demo database: beside the person's own, never in it. */
+static char *
+demo_database_path (WspApplication *self)
+{
+  g_autofree char *dir = g_path_get_dirname (wsp_application_get_database_path (self));
+
+  return g_build_filename (dir, "wspolnie-demo.sqlite3", NULL);
+}
+
+/* Whether the demo database is shown instead of the person's own. */
+gboolean
+wsp_application_get_demo (WspApplication *self)
+{
+  g_return_val_if_fail (WSP_IS_APPLICATION (self), FALSE);
+  return self->own_store != NULL;
+}
+
+/* Shows @store in every window (@demo: the demo database). */
+static void
+switch_store (WspApplication *self,
+              WspStore       *store,
+              gboolean        demo)
+{
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_set_object (&self->store, store);
+  g_signal_connect_swapped (self->store, "changed", G_CALLBACK (store_changed_cb), self);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (WSP_IS_WINDOW (l->data))
+      wsp_window_set_store (l->data, store, demo);
+  update_demo_action (self);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "leave-demo")),
+                               demo);
+  /* The shared folder carries the person's data only. */
+  apply_shared_folder (self);
+}
+
+/* Try It with Demo Data: the demo opens in a database of its own, so that
+ * nothing of it ever mixes with the person's records; Leave the Demo goes
+ * back and removes it. */
 static void
 load_demo_action (GSimpleAction *action,
                   GVariant      *parameter,
                   gpointer       user_data)
 {
   WspApplication *self = user_data;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autofree char *path = demo_database_path (self);
+  g_autoptr (WspStore) demo = NULL;
   g_autoptr (GError) error = NULL;
-  AdwToast *toast;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  if (wsp_demo_fill (self->store, &error))
-    toast = adw_toast_new (_("Demo data loaded: a Forum, a Council, meetings, votes and a draft with comments"));
-  else
-    toast = adw_toast_new (error->message);
+  if (self->own_store != NULL)
+    return;
+  demo = wsp_store_open (path, &error);
+  if (demo != NULL && wsp_store_count (demo, WSP_TYPE_ORGANISATION) == 0 && !wsp_demo_fill (demo, &error))
+    g_clear_object (&demo);
+  if (demo == NULL)
+    {
+      if (window != NULL)
+        wsp_gui_show_error (GTK_WIDGET (window), error);
+      return;
+    }
+  self->own_store = g_object_ref (self->store);
+  switch_store (self, demo, TRUE);
   if (WSP_IS_WINDOW (window))
-    wsp_window_add_toast (WSP_WINDOW (window), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+    wsp_window_add_toast (WSP_WINDOW (window),
+                          adw_toast_new (_("Demo data: a Forum, a Council, meetings, votes and a draft with comments")));
+}
+
+static void
+remove_database_files (const char *path)
+{
+  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (file);
+    }
+}
+
+static void
+leave_demo_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  WspApplication *self = user_data;
+  g_autofree char *path = demo_database_path (self);
+  g_autoptr (WspStore) own = NULL;
+
+  if (self->own_store == NULL)
+    return;
+  own = g_steal_pointer (&self->own_store);
+  switch_store (self, own, FALSE);
+  remove_database_files (path);
 }
 
 static void
@@ -434,6 +542,9 @@ wsp_application_startup (GApplication *app)
   style_manager = adw_style_manager_get_default ();
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_PREFER_LIGHT);
   gtk_window_set_default_icon_name (APP_ID);
+  wsp_accessible_install ();
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "leave-demo")),
+                               FALSE);
 
   wsp_application_open_store (self);
 }
@@ -480,14 +591,82 @@ preferences_action (GSimpleAction *action,
 }
 
 static void
+help_missing (GtkWindow  *parent,
+              const char *detail)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, _("The Help Cannot Be Shown"), NULL);
+
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("The help opens in GNOME’s help viewer, Yelp, which this "
+                                    "computer does not have (%s). Install the package “yelp”, or "
+                                    "read the help pages in the folder help/ of the source code."),
+                                  detail);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+help_shown_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr (GtkWindow) parent = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (parent, result, &error))
+    help_missing (parent, error->message);
+}
+
+/* The help pages of an uninstalled build, in the folders of @roots (a
+ * search path): the ones translated for the person's language, else the
+ * English ones. */
+static char *
+uninstalled_help_dir (const char *roots)
+{
+  const char * const *languages = g_get_language_names ();
+  g_auto (GStrv) dirs = g_strsplit (roots, G_SEARCHPATH_SEPARATOR_S, -1);
+
+  for (guint i = 0; languages[i] != NULL; i++)
+    for (guint d = 0; dirs[d] != NULL; d++)
+      {
+        g_autofree char *index = g_build_filename (dirs[d], languages[i], "index.page", NULL);
+
+        if (g_file_test (index, G_FILE_TEST_EXISTS))
+          return g_path_get_dirname (index);
+      }
+  return NULL;
+}
+
+/* F1: the help, in Yelp. An uninstalled build (WSPOLNIE_HELPDIR, which
+ * main.c sets for the build tree) opens its own pages; otherwise the
+ * installed help. Without Yelp a dialog says what to do. */
+static void
 help_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
   WspApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *root = g_getenv ("WSPOLNIE_HELPDIR");
 
-  gtk_show_uri (parent, "help:wspolnie", GDK_CURRENT_TIME);
+  if (root != NULL)
+    {
+      g_autofree char *dir = uninstalled_help_dir (root);
+      g_autofree char *yelp = g_find_program_in_path ("yelp");
+      g_autoptr (GError) error = NULL;
+      const char *argv[] = { yelp, dir, NULL };
+
+      if (yelp == NULL || dir == NULL)
+        {
+          help_missing (parent, yelp == NULL ? _("no program “yelp”") : root);
+          return;
+        }
+      if (!g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &error))
+        help_missing (parent, error->message);
+      return;
+    }
+  gtk_show_uri_full (parent, "help:wspolnie", GDK_CURRENT_TIME, NULL, help_shown_cb,
+                     parent != NULL ? g_object_ref (parent) : NULL);
 }
 
 static void
@@ -510,6 +689,7 @@ static const GActionEntry app_actions[] = {
   { "help", help_action },
   { "quit", quit_action },
   { "load-demo", load_demo_action },
+  { "leave-demo", leave_demo_action },
 };
 
 static void
@@ -560,6 +740,7 @@ wsp_application_finalize (GObject *object)
   g_clear_object (&self->shared_folder);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
+  g_clear_object (&self->own_store);
   g_clear_pointer (&self->database_path, g_free);
   g_clear_pointer (&self->screenshot_dir, g_free);
 

@@ -22,5 +22,6 @@ GSettings      *wsp_application_get_settings      (WspApplication *self);
 WspStore       *wsp_application_get_store         (WspApplication *self);
 WspSharedFolder *wsp_application_get_shared_folder (WspApplication *self);
 gboolean        wsp_application_get_failed        (WspApplication *self);
+gboolean        wsp_application_get_demo          (WspApplication *self);
 
 G_END_DECLS

@@ -7,6 +7,8 @@
 
 #include <glib/gi18n.h>
 
+#include "records/wsp-choices.h"
+#include "widgets/wsp-accessible.h"
 #include "widgets/wsp-gui-util.h"
 #include "wsp-preferences-window.h"
 #include "sync/wsp-sync.h"
@@ -18,7 +20,9 @@ struct _WspPreferencesWindow
   GSettings      *settings;
   WspStore       *store;
 
+  AdwPreferencesGroup *laptop_group;
   AdwEntryRow         *laptop_name_row;
+  AdwComboRow         *executive_row;
   AdwActionRow        *database_row;
   AdwActionRow        *fingerprint_row;
   AdwPreferencesGroup *peers_group;
@@ -55,6 +59,21 @@ wsp_preferences_window_get_laptop_name_row (WspPreferencesWindow *self)
   return GTK_WIDGET (self->laptop_name_row);
 }
 
+GtkWidget *
+wsp_preferences_window_get_executive_row (WspPreferencesWindow *self)
+{
+  g_return_val_if_fail (WSP_IS_PREFERENCES_WINDOW (self), NULL);
+  return GTK_WIDGET (self->executive_row);
+}
+
+/* What the group of this laptop says about its name. */
+const char *
+wsp_preferences_window_get_laptop_description (WspPreferencesWindow *self)
+{
+  g_return_val_if_fail (WSP_IS_PREFERENCES_WINDOW (self), NULL);
+  return adw_preferences_group_get_description (self->laptop_group);
+}
+
 static void fill_peers (WspPreferencesWindow *self);
 
 static void
@@ -87,7 +106,8 @@ fill_peers (WspPreferencesWindow *self)
       WspPeer *peer = g_ptr_array_index (peers, i);
       gboolean trusted = peer->trusted;
       const char *last = peer->last_seen;
-      g_autofree char *day = last != NULL ? g_strndup (last, 10) : NULL;
+      g_autofree char *iso_day = last != NULL ? g_strndup (last, 10) : NULL;
+      g_autofree char *day = iso_day != NULL ? wsp_gui_format_date (iso_day) : NULL;
       g_autofree char *line = NULL;
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *button;
@@ -98,7 +118,14 @@ fill_peers (WspPreferencesWindow *self)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), peer->name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), line);
-      button = gtk_button_new_with_mnemonic (trusted ? _("_Revoke") : _("_Trust Again"));
+      button = wsp_accessible_button_new (trusted ? _("_Revoke") : _("_Trust Again"));
+      {
+        /* Translators: a button's name for screen readers; %s is a laptop's name */
+        g_autofree char *accessible = g_strdup_printf (trusted ? _("Stop trusting “%s”") : _("Trust “%s” again"),
+                                                       peer->name);
+
+        wsp_accessible_set_label (button, accessible);
+      }
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       if (trusted)
         gtk_widget_add_css_class (button, "destructive-action");
@@ -116,6 +143,37 @@ fill_peers (WspPreferencesWindow *self)
       adw_preferences_group_add (self->peers_group, row);
       g_ptr_array_add (self->peer_rows, row);
     }
+}
+
+/* Says which name the other laptops see: the one typed, or while none is,
+ * the computer's own. */
+static void
+update_laptop_description (WspPreferencesWindow *self)
+{
+  const char *typed;
+  g_autofree char *description = NULL;
+
+  /* The entry may still tell its last change as the window goes away. */
+  if (self->laptop_name_row == NULL || self->laptop_group == NULL)
+    return;
+  typed = gtk_editable_get_text (GTK_EDITABLE (self->laptop_name_row));
+  if (*typed != '\0')
+    description = g_strdup (_("The name other laptops see in the files this laptop exports."));
+  else
+    /* Translators: %s is the computer's host name, e.g. “vm” */
+    description = g_strdup_printf (_("Other laptops now see this one as “%s”, the computer’s own name. "
+                                     "Give it a name they recognise, such as “NGO Office, Anna’s laptop”."),
+                                   g_get_host_name ());
+  adw_preferences_group_set_description (self->laptop_group, description);
+}
+
+static void
+executive_chosen_cb (WspPreferencesWindow *self)
+{
+  guint index = adw_combo_row_get_selected (self->executive_row);
+
+  if (self->settings != NULL && index < wsp_choice_count (wsp_executive_choices))
+    g_settings_set_string (self->settings, "executive", wsp_executive_choices[index].name);
 }
 
 static void
@@ -174,6 +232,20 @@ wsp_preferences_window_constructed (GObject *object)
   settings = self->settings;
   if (settings != NULL)
     g_settings_bind (settings, "laptop-name", self->laptop_name_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_swapped (self->laptop_name_row, "changed", G_CALLBACK (update_laptop_description), self);
+  update_laptop_description (self);
+  {
+    GtkStringList *names = gtk_string_list_new (NULL);
+    g_autofree char *executive = settings != NULL ? g_settings_get_string (settings, "executive") : NULL;
+
+    for (guint i = 0; wsp_executive_choices[i].name != NULL; i++)
+      gtk_string_list_append (names, wsp_choice_label (wsp_executive_choices, wsp_executive_choices[i].name));
+    adw_combo_row_set_model (self->executive_row, G_LIST_MODEL (names));
+    g_object_unref (names);
+    adw_combo_row_set_selected (self->executive_row,
+                                MAX (0, wsp_choice_value (wsp_executive_choices, executive, 0)));
+    g_signal_connect_swapped (self->executive_row, "notify::selected", G_CALLBACK (executive_chosen_cb), self);
+  }
   if (self->store != NULL)
     {
       g_autofree char *fingerprint = wsp_sync_dup_fingerprint (self->store, NULL);
@@ -243,7 +315,9 @@ wsp_preferences_window_class_init (WspPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Wspolnie/wsp-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, WspPreferencesWindow, laptop_group);
   gtk_widget_class_bind_template_child (widget_class, WspPreferencesWindow, laptop_name_row);
+  gtk_widget_class_bind_template_child (widget_class, WspPreferencesWindow, executive_row);
   gtk_widget_class_bind_template_child (widget_class, WspPreferencesWindow, database_row);
   gtk_widget_class_bind_template_child (widget_class, WspPreferencesWindow, fingerprint_row);
   gtk_widget_class_bind_template_child (widget_class, WspPreferencesWindow, peers_group);

@@ -18,6 +18,8 @@ G_DECLARE_FINAL_TYPE (WspPreferencesWindow, wsp_preferences_window, WSP, PREFERE
 
 WspPreferencesWindow *wsp_preferences_window_new                   (GSettings            *settings,
                                                                     WspStore             *store);
+GtkWidget            *wsp_preferences_window_get_executive_row (WspPreferencesWindow *self);
+const char           *wsp_preferences_window_get_laptop_description (WspPreferencesWindow *self);
 GtkWidget            *wsp_preferences_window_get_laptop_name_row (WspPreferencesWindow *self);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "sync/wsp-import-dialog.h"
 #include "votes/wsp-votes-view.h"
 #include "widgets/wsp-gui-util.h"
+#include "widgets/wsp-undo.h"
 #include "wsp-view.h"
 #include "wsp-window.h"
 
@@ -31,7 +32,9 @@ struct _WspWindow
   AdwViewSwitcherBar  *switcher_bar;
   GtkRevealer         *conflicts_banner;
   GtkLabel            *conflicts_label;
+  GtkRevealer         *demo_banner;
   WspStore            *store;
+  gulong               store_changed_id;
   GtkFileChooserNative *chooser;
 };
 
@@ -102,6 +105,37 @@ wsp_window_get_conflicts_shown (WspWindow *self)
   return gtk_revealer_get_reveal_child (self->conflicts_banner);
 }
 
+/* Shows @store (NULL: no database is open) in every view; @demo says it is
+ * the demo database, which a banner then says, with the way out. */
+void
+wsp_window_set_store (WspWindow *self,
+                      WspStore  *store,
+                      gboolean   demo)
+{
+  g_return_if_fail (WSP_IS_WINDOW (self));
+
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->store_changed_id, self->store);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    self->store_changed_id = g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self,
+                                                      G_CONNECT_SWAPPED);
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    wsp_view_set_store (WSP_VIEW (adw_view_stack_get_child_by_name (self->stack, views[i].name)), store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", store != NULL);
+  gtk_revealer_set_reveal_child (self->demo_banner, demo);
+  update_conflicts_banner (self);
+}
+
+/* Whether the banner about the demo data is shown. */
+gboolean
+wsp_window_get_demo_shown (WspWindow *self)
+{
+  g_return_val_if_fail (WSP_IS_WINDOW (self), FALSE);
+  return gtk_revealer_get_reveal_child (self->demo_banner);
+}
+
 /* A window of @application showing @store (NULL: no database is open). */
 WspWindow *
 wsp_window_new (GtkApplication *application,
@@ -109,16 +143,7 @@ wsp_window_new (GtkApplication *application,
 {
   WspWindow *self = g_object_new (WSP_TYPE_WINDOW, "application", application, NULL);
 
-  if (store != NULL)
-    {
-      self->store = g_object_ref (store);
-      g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
-    wsp_view_set_store (WSP_VIEW (adw_view_stack_get_child_by_name (self->stack, views[i].name)), store);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", store != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", store != NULL);
-  update_conflicts_banner (self);
+  wsp_window_set_store (self, store, FALSE);
   return self;
 }
 
@@ -361,6 +386,8 @@ wsp_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->store_changed_id, self->store);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (wsp_window_parent_class)->dispose (object);
@@ -383,6 +410,7 @@ wsp_window_class_init (WspWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WspWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, WspWindow, conflicts_banner);
   gtk_widget_class_bind_template_child (widget_class, WspWindow, conflicts_label);
+  gtk_widget_class_bind_template_child (widget_class, WspWindow, demo_banner);
 
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
@@ -395,7 +423,6 @@ wsp_window_class_init (WspWindowClass *klass)
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.view", "s", views[i].name);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
 }
 
@@ -443,6 +470,15 @@ add_views (WspWindow *self)
         }
     }
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  /* Ctrl+F searches wherever the focus is: taken before the focused widget
+   * sees it, since a selectable label moves its cursor by Ctrl+F. */
+  controller = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>f"),
+                                                          gtk_named_action_new ("win.search")));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 static void
@@ -451,6 +487,7 @@ wsp_window_init (WspWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   add_views (self);
   wsp_gui_set_toast_overlay (GTK_WINDOW (self), self->toast_overlay);
+  wsp_undo_install (GTK_WINDOW (self));
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
                                    G_N_ELEMENTS (win_actions), self);

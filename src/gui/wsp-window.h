@@ -17,6 +17,10 @@ G_DECLARE_FINAL_TYPE (WspWindow, wsp_window, WSP, WINDOW, AdwApplicationWindow)
 
 WspWindow          *wsp_window_new               (GtkApplication *application,
                                                   WspStore       *store);
+void                wsp_window_set_store         (WspWindow      *self,
+                                                  WspStore       *store,
+                                                  gboolean        demo);
+gboolean            wsp_window_get_demo_shown    (WspWindow      *self);
 const char * const *wsp_window_get_view_names    (void);
 const char         *wsp_window_get_visible_view  (WspWindow      *self);
 GtkWidget          *wsp_window_get_view          (WspWindow      *self,

@@ -83,6 +83,115 @@ wsp_identifier_normalize (const char *s)
   return g_string_free (out, FALSE);
 }
 
+static gboolean
+all_digits (const char *s)
+{
+  if (*s == '\0')
+    return FALSE;
+  for (const char *p = s; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  return TRUE;
+}
+
+/* @digits with zeros in front up to @length. */
+static char *
+pad_zeros (const char *digits,
+           gsize       length)
+{
+  gsize len = strlen (digits);
+  GString *out = g_string_sized_new (length + 1);
+
+  for (gsize i = len; i < length; i++)
+    g_string_append_c (out, '0');
+  g_string_append (out, digits);
+  return g_string_free (out, FALSE);
+}
+
+/* @s without a leading @prefix (any case) and what people write after it:
+ * "KRS nr: 123" → "123". @s is already normalised (no spaces). */
+static const char *
+skip_prefix (const char *s,
+             const char *prefix)
+{
+  gsize n = strlen (prefix);
+
+  if (g_ascii_strncasecmp (s, prefix, n) != 0 || s[n] == '\0')
+    return s;
+  s += n;
+  if (g_ascii_strncasecmp (s, "nr", 2) == 0 && !g_ascii_isalpha (s[2]))
+    s += 2;
+  while (*s == '.' || *s == ':' || *s == '#')
+    s++;
+  return s;
+}
+
+/**
+ * wsp_krs_normalize:
+ * @s: (nullable): a KRS number as typed, pasted or read from a spreadsheet
+ *
+ * The one rule for KRS numbers, wherever they come from (the editor, the
+ * register's CSV): spaces and dashes go, a "KRS" in front goes, and the
+ * leading zeros a spreadsheet drops ("123456" for "0000123456") are put
+ * back.  Anything else is kept, for wsp_krs_is_valid() to point at.
+ *
+ * Returns: (transfer full): the number as it is stored; "" when @s holds
+ *   none
+ */
+char *
+wsp_krs_normalize (const char *s)
+{
+  g_autofree char *text = wsp_identifier_normalize (s);
+  const char *digits = skip_prefix (text, "krs");
+
+  if (all_digits (digits) && strlen (digits) < 10)
+    return pad_zeros (digits, 10);
+  return g_strdup (digits);
+}
+
+/**
+ * wsp_nip_normalize:
+ * @s: (nullable): a NIP as typed or read
+ *
+ * Spaces and dashes go, and so do a "NIP" in front and the "PL" of the
+ * EU VAT number ("PL 526-025-09-95" → "5260250995").
+ *
+ * Returns: (transfer full): the number as it is stored; "" when none
+ */
+char *
+wsp_nip_normalize (const char *s)
+{
+  g_autofree char *text = wsp_identifier_normalize (s);
+  const char *digits = skip_prefix (text, "nip");
+
+  if (g_ascii_strncasecmp (digits, "PL", 2) == 0 && all_digits (digits + 2) && strlen (digits + 2) == 10)
+    digits += 2;
+  return g_strdup (digits);
+}
+
+/**
+ * wsp_regon_normalize:
+ * @s: (nullable): a REGON as typed or read
+ *
+ * Spaces, dashes and a "REGON" in front go; leading zeros a spreadsheet
+ * dropped are put back, to 9 digits (an entity) or to 14 (a local unit).
+ *
+ * Returns: (transfer full): the number as it is stored; "" when none
+ */
+char *
+wsp_regon_normalize (const char *s)
+{
+  g_autofree char *text = wsp_identifier_normalize (s);
+  const char *digits = skip_prefix (text, "regon");
+  gsize len = strlen (digits);
+
+  if (all_digits (digits) && len < 9)
+    return pad_zeros (digits, 9);
+  if (all_digits (digits) && len > 9 && len < 14)
+    return pad_zeros (digits, 14);
+  return g_strdup (digits);
+}
+
 /* Sets a CHARACTERS error for the first non-digit @bad of a @kind number,
  * naming the character when it can be shown. */
 static void

@@ -31,6 +31,10 @@ GQuark    wsp_identifier_error_quark (void);
 
 char     *wsp_identifier_normalize   (const char  *s);
 
+char     *wsp_krs_normalize          (const char  *s);
+char     *wsp_nip_normalize          (const char  *s);
+char     *wsp_regon_normalize        (const char  *s);
+
 gboolean  wsp_krs_is_valid           (const char  *krs,
                                       GError     **error);
 gboolean  wsp_nip_is_valid           (const char  *nip,

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <langinfo.h>
+
 #include <string.h>
 
 #include "base/wsp-text.h"
@@ -30,4 +32,25 @@ wsp_text_fold (const char *text)
   g_autofree char *ascii = g_str_to_ascii (text != NULL ? text : "", "C");
 
   return g_ascii_strdown (ascii, -1);
+}
+
+/**
+ * wsp_text_format_date:
+ * @time: a day (and time)
+ * @with_time: whether to say the time of day too
+ *
+ * Returns: (transfer full): @time as the locale writes dates (“27.11.2026”
+ *   in Polish), the year always in full: the C locale's two digits would
+ *   make 2031 read back as 1931
+ */
+char *
+wsp_text_format_date (GDateTime *time,
+                      gboolean   with_time)
+{
+  g_autoptr (GString) format = g_string_new (nl_langinfo (D_FMT));
+
+  g_string_replace (format, "%y", "%Y", 0);
+  if (with_time)
+    g_string_append (format, " %H:%M");
+  return g_date_time_format (time, format->str);
 }

@@ -311,7 +311,7 @@ typedef struct
   const char *left_reason;
 } SeatData;
 
-#define TERM_ENDED "Upływ kadencji."
+#define TERM_ENDED "upływ kadencji"
 
 static const SeatData council_seats[] = {
   /* The previous term */
@@ -951,6 +951,16 @@ id_of (Demo       *demo,
   return id;
 }
 
+/* How Polish texts speak of a person of the tables above: every first name
+ * there that ends in "a" is a woman's. */
+static const char *
+grammatical_form (const char *name)
+{
+  const char *space = strchr (name, ' ');
+
+  return space != NULL && space > name && space[-1] == 'a' ? "feminine" : "masculine";
+}
+
 /* A new record with a fixed id: the @n-th record the demo makes has the
  * same id on every laptop, so two laptops that try the demo hold the same
  * records, not two of each. */
@@ -1284,6 +1294,7 @@ add_people (Demo    *demo,
       wsp_record_set_string (person, "name", p->name);
       wsp_record_set_string (person, "email", email);
       wsp_record_set_string (person, "phone", phone);
+      wsp_record_set_string (person, "grammatical_form", grammatical_form (p->name));
       wsp_record_set_list (person, "organisations", (const char * const *) ids->pdata);
       if (!save (demo, person, "person", p->key, error))
         return FALSE;

@@ -16,8 +16,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "base/wsp-identifiers.h"
 #include "records/wsp-records-members.h"
 #include "records/wsp-entities.h"
 #include "records/wsp-records-meetings.h"
@@ -521,6 +523,58 @@ wsp_membership_composition (GPtrArray      *current_seats,
 }
 
 /**
+ * wsp_membership_vacant_seats:
+ * @all_seats: (element-type WspRecord): every seat of a term, current and
+ *   former
+ * @today: (nullable): YYYY-MM-DD
+ *
+ * Returns: (transfer full) (element-type WspRecord): the seats that were
+ *   left and not taken again by a later member of the same side who is
+ *   still in office: each stands for a vacant seat of its side, in the
+ *   order of @all_seats
+ */
+GPtrArray *
+wsp_membership_vacant_seats (GPtrArray  *all_seats,
+                             const char *today)
+{
+  g_autofree char *owned_today = NULL;
+  g_autoptr (GPtrArray) vacant = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GHashTable) taken = g_hash_table_new (NULL, NULL);
+
+  g_return_val_if_fail (all_seats != NULL, NULL);
+
+  if (today == NULL)
+    today = owned_today = dup_local_today ();
+  for (guint i = 0; i < all_seats->len; i++)
+    {
+      WspRecord *left = g_ptr_array_index (all_seats, i);
+      const char *left_on = wsp_record_get_string (left, "left_on");
+      WspRecord *successor = NULL;
+
+      if (wsp_membership_seat_is_current (left, today) || left_on == NULL)
+        continue;
+      /* Each later member of the side fills one seat that was left. */
+      for (guint j = 0; j < all_seats->len && successor == NULL; j++)
+        {
+          WspRecord *other = g_ptr_array_index (all_seats, j);
+          const char *joined = wsp_record_get_string (other, "joined_on");
+
+          if (other != left && !g_hash_table_contains (taken, other)
+              && wsp_membership_seat_is_current (other, today)
+              && g_strcmp0 (wsp_record_get_string (other, "side"),
+                            wsp_record_get_string (left, "side")) == 0
+              && joined != NULL && g_strcmp0 (joined, left_on) >= 0)
+            successor = other;
+        }
+      if (successor != NULL)
+        g_hash_table_add (taken, successor);
+      else
+        g_ptr_array_add (vacant, g_object_ref (left));
+    }
+  return g_steal_pointer (&vacant);
+}
+
+/**
  * wsp_membership_vacancies:
  * @all_seats: (element-type WspRecord): every seat of a term, current and
  *   former
@@ -533,35 +587,103 @@ guint
 wsp_membership_vacancies (GPtrArray  *all_seats,
                           const char *today)
 {
-  g_autofree char *owned_today = NULL;
-  guint vacancies = 0;
+  g_autoptr (GPtrArray) vacant = NULL;
 
   g_return_val_if_fail (all_seats != NULL, 0);
+  vacant = wsp_membership_vacant_seats (all_seats, today);
+  return vacant->len;
+}
+
+/**
+ * wsp_membership_day_of_term:
+ * @term: (nullable): a term of office
+ * @today: YYYY-MM-DD
+ *
+ * Returns: (transfer full): the day a term's members are looked at: today while the term runs; the
+ * last day but one of a term that has ended (its members left on its last
+ * day, and were in office until then); the first day of one to come. */
+char *
+wsp_membership_day_of_term (WspRecord  *term,
+                            const char *today)
+{
+  const char *starts = term != NULL ? wsp_record_get_string (term, "starts_on") : NULL;
+  const char *ends = term != NULL ? wsp_record_get_string (term, "ends_on") : NULL;
+  int y = 0, m = 0, d = 0;
+
+  if (starts != NULL && strcmp (today, starts) < 0)
+    return g_strdup (starts);
+  if (ends != NULL && strcmp (today, ends) >= 0 && sscanf (ends, "%4d-%2d-%2d", &y, &m, &d) == 3
+      && g_date_valid_dmy (d, m, y))
+    {
+      GDate date;
+
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, d, m, y);
+      g_date_subtract_days (&date, 1);
+      return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&date), g_date_get_month (&date),
+                              g_date_get_day (&date));
+    }
+  return g_strdup (today);
+}
+
+/**
+ * wsp_membership_composition_with:
+ * @store: the store
+ * @term_id: the term of office
+ * @seat: (nullable): a seat of the term as it would be saved (new, or a
+ *   changed copy of a stored one: the stored one is left out)
+ * @today: (nullable): YYYY-MM-DD
+ * @out: (out caller-allocates): the composition
+ * @error: where to say why the store could not be read
+ *
+ * The make-up of the term on @today (wsp_membership_day_of_term()) if @seat
+ * were saved, with its vacant seats: what a person sees before saving a
+ * change of the Council.
+ *
+ * Returns: whether @out was filled
+ */
+gboolean
+wsp_membership_composition_with (WspStore        *store,
+                                 const char      *term_id,
+                                 WspRecord       *seat,
+                                 const char      *today,
+                                 WspComposition  *out,
+                                 GError         **error)
+{
+  g_autofree char *owned_today = NULL;
+  g_autofree char *day = NULL;
+  g_autoptr (WspRecord) term = NULL;
+  g_autoptr (GPtrArray) all = NULL;
+  g_autoptr (GPtrArray) current = g_ptr_array_new ();
+
+  g_return_val_if_fail (WSP_IS_STORE (store), FALSE);
+  g_return_val_if_fail (term_id != NULL, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
 
   if (today == NULL)
     today = owned_today = dup_local_today ();
-  for (guint i = 0; i < all_seats->len; i++)
+  if (!lookup (store, term_id, &term, error))
+    return FALSE;
+  day = wsp_membership_day_of_term (term, today);
+  today = day;
+  all = wsp_membership_seats (store, term_id, TRUE, today, error);
+  if (all == NULL)
+    return FALSE;
+  if (seat != NULL)
     {
-      WspRecord *left = g_ptr_array_index (all_seats, i);
-      const char *left_on = wsp_record_get_string (left, "left_on");
-      gboolean replaced = FALSE;
-
-      if (wsp_membership_seat_is_current (left, today) || left_on == NULL)
-        continue;
-      for (guint j = 0; j < all_seats->len && !replaced; j++)
-        {
-          WspRecord *other = g_ptr_array_index (all_seats, j);
-          const char *joined = wsp_record_get_string (other, "joined_on");
-
-          replaced = other != left && wsp_membership_seat_is_current (other, today)
-                     && g_strcmp0 (wsp_record_get_string (other, "side"),
-                                   wsp_record_get_string (left, "side")) == 0
-                     && joined != NULL && g_strcmp0 (joined, left_on) >= 0;
-        }
-      if (!replaced)
-        vacancies++;
+      for (guint i = 0; i < all->len; i++)
+        if (g_str_equal (wsp_record_get_id (g_ptr_array_index (all, i)), wsp_record_get_id (seat)))
+          {
+            g_ptr_array_remove_index (all, i);
+            break;
+          }
+      g_ptr_array_add (all, g_object_ref (seat));
     }
-  return vacancies;
+  for (guint i = 0; i < all->len; i++)
+    if (wsp_membership_seat_is_current (g_ptr_array_index (all, i), today))
+      g_ptr_array_add (current, g_ptr_array_index (all, i));
+  wsp_membership_composition (current, current->len + wsp_membership_vacancies (all, today), out);
+  return TRUE;
 }
 
 /* ---- absences ------------------------------------------------------------ */
@@ -939,15 +1061,135 @@ wsp_membership_person_seats (WspStore    *store,
   return g_steal_pointer (&entries);
 }
 
+/* Words before a name that are not part of it: titles and forms of address. */
+static gboolean
+is_title (const char *word)
+{
+  static const char * const titles[] = { "dr", "dr.", "hab.", "hab", "prof.", "prof", "mgr", "mgr.",
+                                         "inż.", "inż", "ks.", "pan", "pani", NULL };
+  g_autofree char *lower = g_utf8_strdown (word, -1);
+
+  return g_strv_contains (titles, lower);
+}
+
+/**
+ * wsp_membership_person_sort_key:
+ * @name: (nullable): a person's name as written, "Małgorzata Nowak"
+ *
+ * People are listed as Polish lists list them: by surname, then first
+ * names ("Nowak Małgorzata"), titles in front left out.  The surname is
+ * the last word of the name (a double-barrelled one, "Kowalska-Nowak",
+ * is one word).
+ *
+ * Returns: (transfer full): a key for strcmp(), in the order of the locale
+ */
+char *
+wsp_membership_person_sort_key (const char *name)
+{
+  g_autoptr (GString) spaced = g_string_new (name != NULL ? name : "");
+  g_auto (GStrv) words = NULL;
+  g_autoptr (GPtrArray) kept = g_ptr_array_new ();
+  g_autoptr (GString) key = g_string_new (NULL);
+  g_autofree char *folded = NULL;
+
+  g_string_replace (spaced, "\xc2\xa0", " ", 0); /* no-break spaces */
+  words = g_strsplit_set (spaced->str, " \t", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0' && !(kept->len == 0 && words[i + 1] != NULL && is_title (words[i])))
+      g_ptr_array_add (kept, words[i]);
+  if (kept->len > 0)
+    {
+      g_string_append (key, g_ptr_array_index (kept, kept->len - 1));
+      for (guint i = 0; i + 1 < kept->len; i++)
+        {
+          g_string_append_c (key, ' ');
+          g_string_append (key, g_ptr_array_index (kept, i));
+        }
+    }
+  folded = g_utf8_casefold (key->str, -1);
+  return g_utf8_collate_key (folded, -1);
+}
+
+/* The key of @person, computed once per record object. */
+static const char *
+person_key (WspRecord *person)
+{
+  const char *name = wsp_record_get_string (person, "name");
+  const char *cached_name = g_object_get_data (G_OBJECT (person), "wsp-sort-name");
+  char *key = g_object_get_data (G_OBJECT (person), "wsp-sort-key");
+
+  if (key == NULL || g_strcmp0 (cached_name, name) != 0)
+    {
+      key = wsp_membership_person_sort_key (name);
+      g_object_set_data_full (G_OBJECT (person), "wsp-sort-key", key, g_free);
+      g_object_set_data_full (G_OBJECT (person), "wsp-sort-name", g_strdup (name), g_free);
+    }
+  return key;
+}
+
+/**
+ * wsp_membership_compare_people:
+ * @a: a person
+ * @b: another
+ *
+ * Returns: the order of @a and @b in a list of people: by surname, then
+ *   first names (wsp_membership_person_sort_key()), then id
+ */
+int
+wsp_membership_compare_people (WspRecord *a,
+                               WspRecord *b)
+{
+  int c = strcmp (person_key (a), person_key (b));
+
+  return c != 0 ? c : compare_ids (a, b);
+}
+
 static int
 compare_people (gconstpointer a,
                 gconstpointer b)
 {
-  WspRecord *pa = *(WspRecord **) a;
-  WspRecord *pb = *(WspRecord **) b;
-  int c = compare_names (wsp_record_get_string (pa, "name"), wsp_record_get_string (pb, "name"));
+  return wsp_membership_compare_people (*(WspRecord **) a, *(WspRecord **) b);
+}
 
-  return c != 0 ? c : compare_ids (pa, pb);
+/**
+ * wsp_membership_find_organisation_by_number:
+ * @store: the store
+ * @field: "krs", "nip" or "regon"
+ * @number: the number as typed (it is normalised as it would be stored)
+ * @except_id: (nullable): an organisation to leave out (the one edited)
+ * @error: where to say why the store could not be read
+ *
+ * Returns: (transfer full) (nullable): an organisation that already has
+ *   @number, or %NULL (without an error) when none has
+ */
+WspRecord *
+wsp_membership_find_organisation_by_number (WspStore    *store,
+                                            const char  *field,
+                                            const char  *number,
+                                            const char  *except_id,
+                                            GError     **error)
+{
+  g_autofree char *normalized = NULL;
+  g_autoptr (GPtrArray) found = NULL;
+
+  g_return_val_if_fail (WSP_IS_STORE (store), NULL);
+  g_return_val_if_fail (field != NULL, NULL);
+
+  if (g_str_equal (field, "krs"))
+    normalized = wsp_krs_normalize (number);
+  else if (g_str_equal (field, "nip"))
+    normalized = wsp_nip_normalize (number);
+  else if (g_str_equal (field, "regon"))
+    normalized = wsp_regon_normalize (number);
+  else
+    g_return_val_if_reached (NULL);
+  if (*normalized == '\0')
+    return NULL;
+  found = query (store, WSP_TYPE_ORGANISATION, field, normalized, error);
+  for (guint i = 0; found != NULL && i < found->len; i++)
+    if (g_strcmp0 (wsp_record_get_id (g_ptr_array_index (found, i)), except_id) != 0)
+      return g_object_ref (g_ptr_array_index (found, i));
+  return NULL;
 }
 
 /**
@@ -1014,51 +1256,66 @@ has_current_seat (WspStore    *store,
 }
 
 /**
- * wsp_membership_accept_application:
+ * wsp_membership_decide_application:
  * @store: the store
  * @application: a membership application
+ * @decision: "accepted" or "rejected"
  * @decided_on: YYYY-MM-DD, the day of the decision
+ * @note: (nullable): why, in a few words; %NULL keeps the note it has
+ * @seat_id: (out) (optional) (nullable) (transfer full): for an
+ *   acceptance, the id of the seat it gave the organisation (%NULL when the
+ *   organisation already held one): what wsp_membership_reopen_application()
+ *   takes to undo it
  * @error: where to say why nothing was changed
  *
- * Accepts @application on @decided_on and, unless its organisation already
- * holds a seat of the application's body current on that day, gives the
- * organisation a seat (role member, joined on @decided_on), all in one
- * transaction.  Other unsaved changes of @application are saved with it.
- * An application already accepted is refused with
- * %WSP_MEMBERSHIP_ERROR_ALREADY_ACCEPTED; a rejected one may be accepted
- * later.  On failure nothing is saved and @application is reloaded as it
- * is stored.
+ * Records the decision on @application.  Accepting it also gives its
+ * organisation a seat of the application's body (role member, joined on
+ * @decided_on) unless it holds one that is current on that day, all in
+ * one transaction.  An application already accepted is refused with
+ * %WSP_MEMBERSHIP_ERROR_ALREADY_ACCEPTED (the member leaves instead); a
+ * rejected one may be accepted later, on appeal.  On failure nothing is
+ * saved and @application is reloaded as it is stored.
  *
- * Returns: whether the application was accepted
+ * Returns: whether the decision was saved
  */
 gboolean
-wsp_membership_accept_application (WspStore    *store,
+wsp_membership_decide_application (WspStore    *store,
                                    WspRecord   *application,
+                                   const char  *decision,
                                    const char  *decided_on,
+                                   const char  *note,
+                                   char       **seat_id,
                                    GError     **error)
 {
   g_autoptr (WspRecord) seat = NULL;
   g_autofree char *body_id = NULL;
   g_autofree char *organisation_id = NULL;
   const char *submitted_on;
+  gboolean accept;
   gboolean has_seat = FALSE;
 
   g_return_val_if_fail (WSP_IS_STORE (store), FALSE);
   g_return_val_if_fail (WSP_IS_RECORD (application), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (seat_id != NULL)
+    *seat_id = NULL;
   if (!is_entity (application, "membership_application"))
     {
       g_set_error_literal (error, WSP_MEMBERSHIP_ERROR, WSP_MEMBERSHIP_ERROR_INVALID,
                            _("Only a membership application can be accepted."));
       return FALSE;
     }
+  accept = g_strcmp0 (decision, "accepted") == 0;
+  g_return_val_if_fail (accept || g_strcmp0 (decision, "rejected") == 0, FALSE);
   if (!check_date (decided_on, error))
     return FALSE;
   if (g_strcmp0 (wsp_record_get_string (application, "decision"), "accepted") == 0)
     {
       g_set_error_literal (error, WSP_MEMBERSHIP_ERROR, WSP_MEMBERSHIP_ERROR_ALREADY_ACCEPTED,
-                           _("This application has already been accepted."));
+                           accept ? _("This application has already been accepted.")
+                                  : _("This application has already been accepted. If the "
+                                      "organisation is no longer a member, record that it left."));
       return FALSE;
     }
 
@@ -1084,9 +1341,9 @@ wsp_membership_accept_application (WspStore    *store,
   if (!wsp_store_begin (store, error))
     return FALSE;
 
-  if (!has_current_seat (store, body_id, organisation_id, decided_on, &has_seat, error))
+  if (accept && !has_current_seat (store, body_id, organisation_id, decided_on, &has_seat, error))
     goto fail;
-  if (!has_seat)
+  if (accept && !has_seat)
     {
       seat = wsp_record_new_for_entity ("seat", NULL);
       wsp_record_set_string (seat, "body_id", body_id);
@@ -1097,8 +1354,10 @@ wsp_membership_accept_application (WspStore    *store,
         goto fail;
     }
 
-  wsp_record_set_string (application, "decision", "accepted");
+  wsp_record_set_string (application, "decision", decision);
   wsp_record_set_string (application, "decided_on", decided_on);
+  if (note != NULL)
+    wsp_record_set_string (application, "decision_note", note);
   if (!wsp_store_save (store, application, error))
     goto fail;
 
@@ -1107,12 +1366,445 @@ wsp_membership_accept_application (WspStore    *store,
       reload (store, application);
       return FALSE;
     }
+  if (seat_id != NULL && seat != NULL)
+    *seat_id = g_strdup (wsp_record_get_id (seat));
   return TRUE;
 
 fail:
   wsp_store_rollback (store);
   reload (store, application);
   return FALSE;
+}
+
+/**
+ * wsp_membership_accept_application:
+ * @store: the store
+ * @application: a membership application
+ * @decided_on: YYYY-MM-DD, the day of the decision
+ * @error: where to say why nothing was changed
+ *
+ * Accepts @application on @decided_on: wsp_membership_decide_application()
+ * with "accepted".  Other unsaved changes of @application are saved with it.
+ *
+ * Returns: whether the application was accepted
+ */
+gboolean
+wsp_membership_accept_application (WspStore    *store,
+                                   WspRecord   *application,
+                                   const char  *decided_on,
+                                   GError     **error)
+{
+  return wsp_membership_decide_application (store, application, "accepted", decided_on, NULL, NULL,
+                                            error);
+}
+
+/**
+ * wsp_membership_reopen_application:
+ * @store: the store
+ * @application: a decided membership application
+ * @seat_id: (nullable): the seat its acceptance gave
+ *   (wsp_membership_decide_application())
+ * @error: where to say why nothing was changed
+ *
+ * The Undo of a decision: @application waits for a decision again, and
+ * the seat @seat_id is deleted (a tombstone, which travels), in one
+ * transaction.
+ *
+ * Returns: whether the application was reopened
+ */
+gboolean
+wsp_membership_reopen_application (WspStore    *store,
+                                   WspRecord   *application,
+                                   const char  *seat_id,
+                                   GError     **error)
+{
+  g_autoptr (WspRecord) seat = NULL;
+
+  g_return_val_if_fail (WSP_IS_STORE (store), FALSE);
+  g_return_val_if_fail (WSP_IS_RECORD (application), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!is_entity (application, "membership_application"))
+    {
+      g_set_error_literal (error, WSP_MEMBERSHIP_ERROR, WSP_MEMBERSHIP_ERROR_INVALID,
+                           _("Only a membership application can wait for a decision."));
+      return FALSE;
+    }
+  if (!wsp_store_begin (store, error))
+    return FALSE;
+  if (!lookup (store, seat_id, &seat, error))
+    goto fail;
+  if (seat != NULL && !wsp_store_delete (store, seat, error))
+    goto fail;
+  wsp_record_set_string (application, "decision", "pending");
+  wsp_record_set_string (application, "decided_on", NULL);
+  wsp_record_set_string (application, "decision_note", NULL);
+  if (!wsp_store_save (store, application, error) || !wsp_store_commit (store, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  wsp_store_rollback (store);
+  reload (store, application);
+  return FALSE;
+}
+
+/**
+ * wsp_membership_add_application:
+ * @store: the store
+ * @forum_body_id: the body applied to (the Forum)
+ * @organisation_id: the organisation that applies
+ * @submitted_on: YYYY-MM-DD
+ * @evidence: (nullable): what shows that it works for the local community
+ * @error: where to say why nothing was saved
+ *
+ * Registers an application to join, waiting for a decision.  Refused with
+ * %WSP_MEMBERSHIP_ERROR_ALREADY_MEMBER when the organisation is a member
+ * on @submitted_on or already waits for a decision.
+ *
+ * Returns: (transfer full) (nullable): the saved application
+ */
+WspRecord *
+wsp_membership_add_application (WspStore    *store,
+                                const char  *forum_body_id,
+                                const char  *organisation_id,
+                                const char  *submitted_on,
+                                const char  *evidence,
+                                GError     **error)
+{
+  g_autoptr (WspRecord) organisation = NULL;
+  g_autoptr (WspRecord) application = NULL;
+  g_autoptr (GPtrArray) applications = NULL;
+  gboolean member = FALSE;
+
+  g_return_val_if_fail (WSP_IS_STORE (store), NULL);
+  g_return_val_if_fail (forum_body_id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_date (submitted_on, error))
+    return NULL;
+  if (!lookup (store, organisation_id, &organisation, error))
+    return NULL;
+  if (organisation == NULL || !is_entity (organisation, "organisation"))
+    {
+      g_set_error_literal (error, WSP_MEMBERSHIP_ERROR, WSP_MEMBERSHIP_ERROR_INVALID,
+                           _("Choose the organisation that applies."));
+      return NULL;
+    }
+  if (!has_current_seat (store, forum_body_id, organisation_id, submitted_on, &member, error))
+    return NULL;
+  if (member)
+    {
+      g_set_error (error, WSP_MEMBERSHIP_ERROR, WSP_MEMBERSHIP_ERROR_ALREADY_MEMBER,
+                   _("“%s” is already a member."), wsp_record_get_string (organisation, "name"));
+      return NULL;
+    }
+  applications = query (store, WSP_TYPE_MEMBERSHIP_APPLICATION, "organisation_id", organisation_id, error);
+  if (applications == NULL)
+    return NULL;
+  for (guint i = 0; i < applications->len; i++)
+    {
+      WspRecord *other = g_ptr_array_index (applications, i);
+      const char *decision = wsp_record_get_string (other, "decision");
+
+      if (g_strcmp0 (wsp_record_get_string (other, "body_id"), forum_body_id) == 0
+          && (decision == NULL || g_str_equal (decision, "pending")))
+        {
+          g_set_error (error, WSP_MEMBERSHIP_ERROR, WSP_MEMBERSHIP_ERROR_ALREADY_MEMBER,
+                       _("An application of “%s” already waits for a decision."),
+                       wsp_record_get_string (organisation, "name"));
+          return NULL;
+        }
+    }
+
+  application = wsp_record_new_for_entity ("membership_application", NULL);
+  wsp_record_set_string (application, "body_id", forum_body_id);
+  wsp_record_set_string (application, "organisation_id", organisation_id);
+  wsp_record_set_string (application, "submitted_on", submitted_on);
+  wsp_record_set_string (application, "evidence", evidence);
+  wsp_record_set_string (application, "decision", "pending");
+  if (!wsp_store_save (store, application, error))
+    return NULL;
+  return g_steal_pointer (&application);
+}
+
+/* Whether [a_from, a_to] and [b_from, b_to] share a day; a missing end is
+ * open. */
+static gboolean
+periods_overlap (const char *a_from,
+                 const char *a_to,
+                 const char *b_from,
+                 const char *b_to)
+{
+  return (a_to == NULL || b_from == NULL || strcmp (b_from, a_to) <= 0)
+         && (b_to == NULL || a_from == NULL || strcmp (a_from, b_to) <= 0);
+}
+
+/* Whether @date is empty or a real day (else says so in @error). */
+static gboolean
+optional_date (const char  *date,
+               GError     **error)
+{
+  return date == NULL || check_date (date, error);
+}
+
+/**
+ * wsp_membership_save_term:
+ * @store: the store
+ * @term: a term of office of a body, new or changed
+ * @error: where to say why nothing was saved
+ *
+ * Saves @term after checking its days: a real start, an end (when given)
+ * not before it, and no overlap with another term of the same body
+ * (%WSP_MEMBERSHIP_ERROR_OVERLAP).  On failure @term is reloaded.
+ *
+ * Returns: whether the term was saved
+ */
+gboolean
+wsp_membership_save_term (WspStore    *store,
+                          WspRecord   *term,
+                          GError     **error)
+{
+  g_autoptr (GPtrArray) others = NULL;
+  const char *body_id;
+  const char *starts;
+  const char *ends;
+
+  g_return_val_if_fail (WSP_IS_STORE (store), FALSE);
+  g_return_val_if_fail (WSP_IS_RECORD (term), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!is_entity (term, "term"))
+    {
+      g_set_error_literal (error, WSP_MEMBERSHIP_ERROR, WSP_MEMBERSHIP_ERROR_INVALID,
+                           _("Only a term of office can be saved here."));
+      return FALSE;
+    }
+  body_id = wsp_record_get_string (term, "body_id");
+  starts = wsp_record_get_string (term, "starts_on");
+  ends = wsp_record_get_string (term, "ends_on");
+  if (starts == NULL)
+    {
+      g_set_error_literal (error, WSP_MEMBERSHIP_ERROR, WSP_MEMBERSHIP_ERROR_INVALID_DATE,
+                           _("Give the first day of the term of office."));
+      goto fail;
+    }
+  if (!check_date (starts, error) || !optional_date (ends, error))
+    goto fail;
+  if (ends != NULL && strcmp (ends, starts) < 0)
+    {
+      g_set_error_literal (error, WSP_MEMBERSHIP_ERROR, WSP_MEMBERSHIP_ERROR_INVALID_DATE,
+                           _("The term of office ends before it starts."));
+      goto fail;
+    }
+  if (body_id != NULL)
+    {
+      others = wsp_membership_terms (store, body_id, error);
+      if (others == NULL)
+        goto fail;
+      for (guint i = 0; i < others->len; i++)
+        {
+          WspRecord *other = g_ptr_array_index (others, i);
+
+          if (g_str_equal (wsp_record_get_id (other), wsp_record_get_id (term)))
+            continue;
+          if (periods_overlap (starts, ends, wsp_record_get_string (other, "starts_on"),
+                               wsp_record_get_string (other, "ends_on")))
+            {
+              g_set_error (error, WSP_MEMBERSHIP_ERROR, WSP_MEMBERSHIP_ERROR_OVERLAP,
+                           _("These days overlap the term of office that starts on %s. Change "
+                             "the days, or end that term first."),
+                           wsp_record_get_string (other, "starts_on"));
+              goto fail;
+            }
+        }
+    }
+  if (wsp_store_save (store, term, error))
+    return TRUE;
+
+fail:
+  reload (store, term);
+  return FALSE;
+}
+
+/* Roles only one member holds at a time. */
+static gboolean
+role_is_single (const char *role)
+{
+  return g_strcmp0 (role, "chair") == 0 || g_strcmp0 (role, "secretary") == 0;
+}
+
+/**
+ * wsp_membership_save_seat:
+ * @store: the store
+ * @seat: a seat of a Council term (a person on a side, in a role, for a
+ *   while), new or changed
+ * @error: where to say why nothing was saved
+ *
+ * Saves @seat after checking it: a person, a side and real days within
+ * the term (left not before joined); the person holds no other seat of
+ * the term at the same time, and nobody else is chair (or secretary) then
+ * (%WSP_MEMBERSHIP_ERROR_TAKEN).  On failure @seat is reloaded.
+ *
+ * Returns: whether the seat was saved
+ */
+gboolean
+wsp_membership_save_seat (WspStore    *store,
+                          WspRecord   *seat,
+                          GError     **error)
+{
+  g_autoptr (WspRecord) term = NULL;
+  g_autoptr (GPtrArray) others = NULL;
+  const char *term_id;
+  const char *person_id;
+  const char *joined;
+  const char *left;
+  const char *role;
+
+  g_return_val_if_fail (WSP_IS_STORE (store), FALSE);
+  g_return_val_if_fail (WSP_IS_RECORD (seat), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!is_entity (seat, "seat"))
+    {
+      g_set_error_literal (error, WSP_MEMBERSHIP_ERROR, WSP_MEMBERSHIP_ERROR_INVALID,
+                           _("Only a member’s seat can be saved here."));
+      return FALSE;
+    }
+  term_id = wsp_record_get_string (seat, "term_id");
+  person_id = wsp_record_get_string (seat, "person_id");
+  joined = wsp_record_get_string (seat, "joined_on");
+  left = wsp_record_get_string (seat, "left_on");
+  role = wsp_record_get_string (seat, "role");
+
+  if (person_id == NULL)
+    {
+      g_set_error_literal (error, WSP_MEMBERSHIP_ERROR, WSP_MEMBERSHIP_ERROR_INVALID,
+                           _("Choose the person who holds the seat."));
+      goto fail;
+    }
+  if (term_id != NULL && wsp_record_get_string (seat, "side") == NULL)
+    {
+      g_set_error_literal (error, WSP_MEMBERSHIP_ERROR, WSP_MEMBERSHIP_ERROR_INVALID,
+                           _("Choose the side the member represents."));
+      goto fail;
+    }
+  if (!optional_date (joined, error) || !optional_date (left, error))
+    goto fail;
+  if (joined != NULL && left != NULL && strcmp (left, joined) < 0)
+    {
+      g_set_error (error, WSP_MEMBERSHIP_ERROR, WSP_MEMBERSHIP_ERROR_INVALID_DATE,
+                   _("A member cannot leave before joining (%s)."), joined);
+      goto fail;
+    }
+  if (!lookup (store, term_id, &term, error))
+    goto fail;
+  if (term != NULL)
+    {
+      const char *starts = wsp_record_get_string (term, "starts_on");
+      const char *ends = wsp_record_get_string (term, "ends_on");
+
+      if (joined != NULL && ((starts != NULL && strcmp (joined, starts) < 0)
+                             || (ends != NULL && strcmp (joined, ends) > 0)))
+        {
+          g_set_error (error, WSP_MEMBERSHIP_ERROR, WSP_MEMBERSHIP_ERROR_INVALID_DATE,
+                       _("The day of joining must fall within the term of office (%s to %s)."),
+                       starts != NULL ? starts : "…", ends != NULL ? ends : "…");
+          goto fail;
+        }
+      others = query (store, WSP_TYPE_SEAT, "term_id", term_id, error);
+      if (others == NULL)
+        goto fail;
+      for (guint i = 0; i < others->len; i++)
+        {
+          WspRecord *other = g_ptr_array_index (others, i);
+          g_autoptr (WspRecord) holder = NULL;
+
+          if (g_str_equal (wsp_record_get_id (other), wsp_record_get_id (seat))
+              || !periods_overlap (joined, left, wsp_record_get_string (other, "joined_on"),
+                                   wsp_record_get_string (other, "left_on")))
+            continue;
+          if (g_strcmp0 (wsp_record_get_string (other, "person_id"), person_id) == 0)
+            {
+              g_set_error_literal (error, WSP_MEMBERSHIP_ERROR, WSP_MEMBERSHIP_ERROR_TAKEN,
+                                   _("This person already holds a seat of this term at that time. "
+                                     "Change that seat instead."));
+              goto fail;
+            }
+          if (role_is_single (role) && g_strcmp0 (wsp_record_get_string (other, "role"), role) == 0)
+            {
+              if (!lookup (store, wsp_record_get_string (other, "person_id"), &holder, error))
+                goto fail;
+              g_set_error (error, WSP_MEMBERSHIP_ERROR, WSP_MEMBERSHIP_ERROR_TAKEN,
+                           _("%s holds this role at that time. Change their role first."),
+                           holder != NULL ? wsp_record_get_string (holder, "name") : "?");
+              goto fail;
+            }
+        }
+    }
+  if (wsp_store_save (store, seat, error))
+    return TRUE;
+
+fail:
+  reload (store, seat);
+  return FALSE;
+}
+
+/**
+ * wsp_membership_can_delete:
+ * @store: the store
+ * @record: a person or an organisation
+ * @today: (nullable): YYYY-MM-DD
+ * @error: where to say why not
+ *
+ * A person or an organisation that holds a seat on @today is not deleted
+ * (%WSP_MEMBERSHIP_ERROR_IN_OFFICE): the seat is left first, so the
+ * lists of members stay right.
+ *
+ * Returns: whether @record may be deleted
+ */
+gboolean
+wsp_membership_can_delete (WspStore    *store,
+                           WspRecord   *record,
+                           const char  *today,
+                           GError     **error)
+{
+  g_autofree char *owned_today = NULL;
+  g_autoptr (GPtrArray) seats = NULL;
+  const char *field;
+
+  g_return_val_if_fail (WSP_IS_STORE (store), FALSE);
+  g_return_val_if_fail (WSP_IS_RECORD (record), FALSE);
+
+  if (is_entity (record, "person"))
+    field = "person_id";
+  else if (is_entity (record, "organisation"))
+    field = "organisation_id";
+  else
+    return TRUE;
+  if (today == NULL)
+    today = owned_today = dup_local_today ();
+  seats = query (store, WSP_TYPE_SEAT, field, wsp_record_get_id (record), error);
+  if (seats == NULL)
+    return FALSE;
+  for (guint i = 0; i < seats->len; i++)
+    {
+      WspRecord *seat = g_ptr_array_index (seats, i);
+      g_autoptr (WspRecord) body = NULL;
+
+      if (!wsp_membership_seat_is_current (seat, today))
+        continue;
+      if (!lookup (store, wsp_record_get_string (seat, "body_id"), &body, error))
+        return FALSE;
+      g_set_error (error, WSP_MEMBERSHIP_ERROR, WSP_MEMBERSHIP_ERROR_IN_OFFICE,
+                   /* Translators: %s: a person's or an organisation's name, then a body's */
+                   _("“%s” is a member of %s. Record that the membership ended first, so that "
+                     "the list of members stays right."),
+                   wsp_record_get_string (record, "name"),
+                   body != NULL ? wsp_record_get_string (body, "name") : "?");
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /**

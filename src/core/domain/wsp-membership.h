@@ -23,6 +23,14 @@ G_BEGIN_DECLS
  * @WSP_MEMBERSHIP_ERROR_ALREADY_LEFT: the member left before that date
  * @WSP_MEMBERSHIP_ERROR_INVALID: a record that does not fit (an application
  *   without an organisation, a record of the wrong kind)
+ * @WSP_MEMBERSHIP_ERROR_OVERLAP: a term of office that overlaps another of
+ *   the same body
+ * @WSP_MEMBERSHIP_ERROR_TAKEN: the person already holds a seat of the term
+ *   at that time, or the role (chair, secretary) is held by someone else
+ * @WSP_MEMBERSHIP_ERROR_ALREADY_MEMBER: the organisation is already a
+ *   member, or already waits for a decision on an application
+ * @WSP_MEMBERSHIP_ERROR_IN_OFFICE: a person or organisation that holds a
+ *   seat cannot be deleted: the seat must be left first
  *
  * Why a change of membership was refused.
  */
@@ -32,6 +40,10 @@ typedef enum
   WSP_MEMBERSHIP_ERROR_ALREADY_ACCEPTED,
   WSP_MEMBERSHIP_ERROR_ALREADY_LEFT,
   WSP_MEMBERSHIP_ERROR_INVALID,
+  WSP_MEMBERSHIP_ERROR_OVERLAP,
+  WSP_MEMBERSHIP_ERROR_TAKEN,
+  WSP_MEMBERSHIP_ERROR_ALREADY_MEMBER,
+  WSP_MEMBERSHIP_ERROR_IN_OFFICE,
 } WspMembershipError;
 
 GQuark wsp_membership_error_quark (void);
@@ -110,6 +122,16 @@ void         wsp_membership_composition         (GPtrArray            *current_s
                                                  WspComposition       *out);
 guint        wsp_membership_vacancies           (GPtrArray            *all_seats,
                                                  const char           *today);
+GPtrArray   *wsp_membership_vacant_seats        (GPtrArray            *all_seats,
+                                                 const char           *today);
+char        *wsp_membership_day_of_term         (WspRecord            *term,
+                                                 const char           *today);
+gboolean     wsp_membership_composition_with    (WspStore             *store,
+                                                 const char           *term_id,
+                                                 WspRecord            *seat,
+                                                 const char           *today,
+                                                 WspComposition       *out,
+                                                 GError              **error);
 GPtrArray   *wsp_membership_absence_flags       (WspStore             *store,
                                                  const char           *body_id,
                                                  const char           *term_id,
@@ -134,11 +156,46 @@ GPtrArray   *wsp_membership_person_seats        (WspStore             *store,
 GPtrArray   *wsp_membership_representatives     (WspStore             *store,
                                                  const char           *organisation_id,
                                                  GError              **error);
+WspRecord   *wsp_membership_find_organisation_by_number (WspStore     *store,
+                                                 const char           *field,
+                                                 const char           *number,
+                                                 const char           *except_id,
+                                                 GError              **error);
+char        *wsp_membership_person_sort_key     (const char           *name);
+int          wsp_membership_compare_people      (WspRecord            *a,
+                                                 WspRecord            *b);
 
 /* Changes */
 gboolean     wsp_membership_accept_application  (WspStore             *store,
                                                  WspRecord            *application,
                                                  const char           *decided_on,
+                                                 GError              **error);
+gboolean     wsp_membership_decide_application  (WspStore             *store,
+                                                 WspRecord            *application,
+                                                 const char           *decision,
+                                                 const char           *decided_on,
+                                                 const char           *note,
+                                                 char                **seat_id,
+                                                 GError              **error);
+gboolean     wsp_membership_reopen_application  (WspStore             *store,
+                                                 WspRecord            *application,
+                                                 const char           *seat_id,
+                                                 GError              **error);
+WspRecord   *wsp_membership_add_application     (WspStore             *store,
+                                                 const char           *forum_body_id,
+                                                 const char           *organisation_id,
+                                                 const char           *submitted_on,
+                                                 const char           *evidence,
+                                                 GError              **error);
+gboolean     wsp_membership_save_term           (WspStore             *store,
+                                                 WspRecord            *term,
+                                                 GError              **error);
+gboolean     wsp_membership_save_seat           (WspStore             *store,
+                                                 WspRecord            *seat,
+                                                 GError              **error);
+gboolean     wsp_membership_can_delete          (WspStore             *store,
+                                                 WspRecord            *record,
+                                                 const char           *today,
                                                  GError              **error);
 gboolean     wsp_membership_leave               (WspStore             *store,
                                                  WspRecord            *seat,

@@ -114,32 +114,39 @@ term_items (WspSeatList  *self,
             GError      **error)
 {
   gboolean former = self->kind == WSP_SEATS_TERM_FORMER;
-  g_autoptr (GPtrArray) all = wsp_membership_seats (self->store, self->owner_id, TRUE, self->today, error);
+  gboolean vacant_only = self->kind == WSP_SEATS_TERM_VACANT;
+  g_autoptr (GPtrArray) vacant = NULL;
+  g_autoptr (GHashTable) vacant_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) all = NULL;
   g_autoptr (GPtrArray) current = g_ptr_array_new ();
   g_autoptr (GPtrArray) flagged = NULL;
   g_autoptr (GHashTable) flagged_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (WspRecord) term = NULL;
+  g_autoptr (WspRecord) term = get_or_null (self->store, self->owner_id);
   g_autoptr (WspRecord) body = NULL;
+  g_autofree char *day = wsp_membership_day_of_term (term, self->today);
   WspBodyRules rules;
   GPtrArray *items;
   guint vacancies;
 
+  all = wsp_membership_seats (self->store, self->owner_id, TRUE, day, error);
   if (all == NULL)
     return NULL;
-  term = get_or_null (self->store, self->owner_id);
   body = term != NULL ? get_or_null (self->store, wsp_record_get_string (term, "body_id")) : NULL;
   wsp_membership_body_rules (body, &rules);
 
   for (guint i = 0; i < all->len; i++)
-    if (wsp_membership_seat_is_current (g_ptr_array_index (all, i), self->today))
+    if (wsp_membership_seat_is_current (g_ptr_array_index (all, i), day))
       g_ptr_array_add (current, g_ptr_array_index (all, i));
-  vacancies = wsp_membership_vacancies (all, self->today);
+  vacant = wsp_membership_vacant_seats (all, day);
+  for (guint i = 0; i < vacant->len; i++)
+    g_hash_table_add (vacant_ids, (gpointer) wsp_record_get_id (g_ptr_array_index (vacant, i)));
+  vacancies = vacant->len;
   wsp_membership_composition (current, current->len + vacancies, &self->composition);
 
   if (body != NULL)
     {
       flagged = wsp_membership_absence_flags (self->store, wsp_record_get_id (body), self->owner_id, &rules,
-                                              self->today, error);
+                                              day, error);
       if (flagged == NULL)
         return NULL;
       for (guint i = 0; i < flagged->len; i++)
@@ -155,7 +162,8 @@ term_items (WspSeatList  *self,
       g_autoptr (WspRecord) person = NULL;
       g_autoptr (WspRecord) organisation = NULL;
 
-      if (wsp_membership_seat_is_current (seat, self->today) == former)
+      if (vacant_only ? !g_hash_table_contains (vacant_ids, wsp_record_get_id (seat))
+                      : wsp_membership_seat_is_current (seat, day) == former)
         continue;
       person = get_or_null (self->store, wsp_record_get_string (seat, "person_id"));
       organisation = get_or_null (self->store, wsp_record_get_string (seat, "organisation_id"));

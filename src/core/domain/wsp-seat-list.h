@@ -16,6 +16,8 @@ typedef enum
   WSP_SEATS_FORUM_FORMER,  /* the organisations that left the Forum */
   WSP_SEATS_TERM_CURRENT,  /* a Council term's members, by side and role */
   WSP_SEATS_TERM_FORMER,   /* a Council term's members who left */
+  WSP_SEATS_TERM_VACANT,   /* a term's seats left and not filled again: the
+                            * holder is the member who left it */
 } WspSeatListKind;
 
 #define WSP_TYPE_SEAT_LIST (wsp_seat_list_get_type ())

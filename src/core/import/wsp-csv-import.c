@@ -188,73 +188,33 @@ name_key (const char *name)
   return g_string_free (out, FALSE);
 }
 
-static gboolean
-all_digits (const char *s)
-{
-  if (*s == '\0')
-    return FALSE;
-  for (const char *p = s; *p != '\0'; p++)
-    if (!g_ascii_isdigit (*p))
-      return FALSE;
-  return TRUE;
-}
-
-/* @digits with zeros in front up to @length. */
+/* The numbers as stored, by the rules of wsp-identifiers (the editor's
+ * too); NULL when the cell holds none. */
 static char *
-pad_zeros (const char *digits,
-           gsize       length)
+or_null (char *s)
 {
-  gsize len = strlen (digits);
-  GString *out = g_string_sized_new (length + 1);
-
-  for (gsize i = len; i < length; i++)
-    g_string_append_c (out, '0');
-  g_string_append (out, digits);
-  return g_string_free (out, FALSE);
+  if (s[0] != '\0')
+    return s;
+  g_free (s);
+  return NULL;
 }
 
-/* A KRS number as stored: no spaces or dashes; the leading zeros that a
- * spreadsheet drops from "0000123456" put back. NULL when empty. */
 static char *
 clean_krs (const char *s)
 {
-  g_autofree char *krs = wsp_identifier_normalize (s);
-
-  if (krs[0] == '\0')
-    return NULL;
-  if (all_digits (krs) && strlen (krs) < 10)
-    return pad_zeros (krs, 10);
-  return g_steal_pointer (&krs);
+  return or_null (wsp_krs_normalize (s));
 }
 
-/* A NIP as stored: no spaces or dashes, no "PL" of the EU VAT number. */
 static char *
 clean_nip (const char *s)
 {
-  g_autofree char *nip = wsp_identifier_normalize (s);
-
-  if (nip[0] == '\0')
-    return NULL;
-  if (g_ascii_strncasecmp (nip, "PL", 2) == 0 && all_digits (nip + 2) && strlen (nip + 2) == 10)
-    return g_strdup (nip + 2);
-  return g_steal_pointer (&nip);
+  return or_null (wsp_nip_normalize (s));
 }
 
-/* A REGON as stored: no spaces or dashes, dropped leading zeros put back
- * (to 9 digits, or to 14 for a local unit's number). */
 static char *
 clean_regon (const char *s)
 {
-  g_autofree char *regon = wsp_identifier_normalize (s);
-  gsize len = strlen (regon);
-
-  if (len == 0)
-    return NULL;
-  if (all_digits (regon) && len < 9)
-    return pad_zeros (regon, 9);
-  if (all_digits (regon) && len > 9 && len < 14)
-    return pad_zeros (regon, 14);
-  return g_steal_pointer (&regon);
+  return or_null (wsp_regon_normalize (s));
 }
 
 /* ---- reading ------------------------------------------------------------- */
@@ -268,15 +228,47 @@ has_prefix (const guint8 *data,
   return len >= prefix_len && memcmp (data, prefix, prefix_len) == 0;
 }
 
-/* The file's text in UTF-8, without a BOM. */
+/* Whether single-byte text that is not UTF-8 is in ISO-8859-2 rather than
+ * Windows-1250. The two agree on most Polish letters but not on Ą Ś Ź ą ś ź:
+ * bytes 0x80–0x9F are controls in ISO-8859-2 (so such a file is
+ * Windows-1250), and ISO-8859-2's Ą Ś Ź ą ś ź are signs (ˇ ¦ ¬ ± ¶ Ľ) that
+ * Polish text in Windows-1250 does not have. */
+static gboolean
+looks_like_iso_8859_2 (const guint8 *data,
+                       gsize         len)
+{
+  gboolean iso_letters = FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (data[i] >= 0x80 && data[i] <= 0x9F)
+        return FALSE;
+      iso_letters = iso_letters || data[i] == 0xA1 || data[i] == 0xA6 || data[i] == 0xAC
+                    || data[i] == 0xB1 || data[i] == 0xB6 || data[i] == 0xBC;
+    }
+  return iso_letters;
+}
+
+static char *
+encoding_error (GError **error)
+{
+  g_set_error_literal (error, WSP_CSV_ERROR, WSP_CSV_ERROR_ENCODING,
+                       _("The file’s text is damaged or in an unknown encoding. Save it "
+                         "from the spreadsheet as “CSV UTF-8” and try again."));
+  return NULL;
+}
+
+/* The file's text in UTF-8, without a BOM: in @forced (one of
+ * wsp_csv_get_encodings()) or, when that is NULL, in the encoding it looks
+ * to be in, which *@encoding says. */
 static char *
 decode (GBytes      *bytes,
+        const char  *forced,
         const char **encoding,
         GError     **error)
 {
   gsize len = 0;
   const guint8 *data = g_bytes_get_data (bytes, &len);
-  g_autoptr (GError) local_error = NULL;
   char *text = NULL;
   gsize text_len = 0;
 
@@ -307,19 +299,21 @@ decode (GBytes      *bytes,
     }
 
   /* "Unicode text" from Excel: UTF-16 with a BOM. */
-  if (has_prefix (data, len, "\xFF\xFE", 2) || has_prefix (data, len, "\xFE\xFF", 2))
+  if ((forced == NULL || g_str_equal (forced, "UTF-16"))
+      && (has_prefix (data, len, "\xFF\xFE", 2) || has_prefix (data, len, "\xFE\xFF", 2)))
     {
       const char *from = data[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
 
-      text = g_convert ((const char *) data + 2, len - 2, "UTF-8", from, NULL, &text_len,
-                        &local_error);
+      text = g_convert ((const char *) data + 2, len - 2, "UTF-8", from, NULL, &text_len, NULL);
       if (text == NULL)
-        {
-          g_set_error_literal (error, WSP_CSV_ERROR, WSP_CSV_ERROR_ENCODING,
-                               _("The file’s text is damaged or in an unknown encoding. Save it "
-                                 "from the spreadsheet as “CSV UTF-8” and try again."));
-          return NULL;
-        }
+        return encoding_error (error);
+      *encoding = "UTF-16";
+    }
+  else if (forced != NULL && g_str_equal (forced, "UTF-16"))
+    {
+      text = g_convert ((const char *) data, len, "UTF-8", "UTF-16LE", NULL, &text_len, NULL);
+      if (text == NULL)
+        return encoding_error (error);
       *encoding = "UTF-16";
     }
   else if (memchr (data, '\0', len) != NULL)
@@ -329,7 +323,7 @@ decode (GBytes      *bytes,
                              "register saved as CSV."));
       return NULL;
     }
-  else if (g_utf8_validate ((const char *) data, len, NULL))
+  else if ((forced == NULL || g_str_equal (forced, "UTF-8")) && g_utf8_validate ((const char *) data, len, NULL))
     {
       gsize skip = has_prefix (data, len, "\xEF\xBB\xBF", 3) ? 3 : 0;
 
@@ -337,19 +331,24 @@ decode (GBytes      *bytes,
       text_len = len - skip;
       *encoding = "UTF-8";
     }
+  else if (forced != NULL && g_str_equal (forced, "UTF-8"))
+    {
+      g_set_error_literal (error, WSP_CSV_ERROR, WSP_CSV_ERROR_ENCODING,
+                           _("The file is not in UTF-8. Choose the encoding it was saved in."));
+      return NULL;
+    }
   else
     {
-      /* Polish Excel's "CSV (separated by semicolons)". */
-      text = g_convert ((const char *) data, len, "UTF-8", "WINDOWS-1250", NULL, &text_len,
-                        &local_error);
+      /* Polish Excel's "CSV (separated by semicolons)", or an older
+       * system's ISO-8859-2. */
+      const char *from = forced != NULL ? forced
+                         : looks_like_iso_8859_2 (data, len) ? "ISO-8859-2" : "Windows-1250";
+
+      text = g_convert ((const char *) data, len, "UTF-8", g_str_equal (from, "Windows-1250") ? "WINDOWS-1250" : from,
+                        NULL, &text_len, NULL);
       if (text == NULL)
-        {
-          g_set_error_literal (error, WSP_CSV_ERROR, WSP_CSV_ERROR_ENCODING,
-                               _("The file’s text is damaged or in an unknown encoding. Save it "
-                                 "from the spreadsheet as “CSV UTF-8” and try again."));
-          return NULL;
-        }
-      *encoding = "Windows-1250";
+        return encoding_error (error);
+      *encoding = g_str_equal (from, "ISO-8859-2") ? "ISO-8859-2" : "Windows-1250";
     }
 
   if (memchr (text, '\0', text_len) != NULL)
@@ -564,6 +563,26 @@ WspCsvTable *
 wsp_csv_table_parse (GBytes  *bytes,
                      GError **error)
 {
+  return wsp_csv_table_parse_as (bytes, NULL, error);
+}
+
+/* The encodings a register may come in, for a person to choose from when
+ * the guess was wrong. */
+const char * const *
+wsp_csv_get_encodings (void)
+{
+  static const char * const encodings[] = { "UTF-8", "Windows-1250", "ISO-8859-2", "UTF-16", NULL };
+
+  return encodings;
+}
+
+/* Reads a CSV file as wsp_csv_table_parse() does, its text in @encoding
+ * (one of wsp_csv_get_encodings(); NULL: the one it looks to be in). */
+WspCsvTable *
+wsp_csv_table_parse_as (GBytes      *bytes,
+                        const char  *encoding_name,
+                        GError     **error)
+{
   const char *encoding = NULL;
   g_autofree char *text = NULL;
   const char *start;
@@ -579,7 +598,8 @@ wsp_csv_table_parse (GBytes  *bytes,
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
-  text = decode (bytes, &encoding, error);
+  g_return_val_if_fail (encoding_name == NULL || g_strv_contains (wsp_csv_get_encodings (), encoding_name), NULL);
+  text = decode (bytes, encoding_name, &encoding, error);
   if (text == NULL)
     return NULL;
   start = text;
@@ -744,7 +764,7 @@ wsp_csv_table_get_separator (WspCsvTable *table)
   return table->separator;
 }
 
-/* "UTF-8", "Windows-1250" or "UTF-16": what the file was written in. */
+/* "UTF-8", "Windows-1250", "ISO-8859-2" or "UTF-16": what the file was read as. */
 const char *
 wsp_csv_table_get_encoding (WspCsvTable *table)
 {
@@ -1219,62 +1239,66 @@ static const char * const text_fields[WSP_CSV_N_FIELDS] = {
   [WSP_CSV_FIELD_NOTES] = "notes",
 };
 
-/* Imports one row. Returns FALSE only when the database fails (the whole
- * import is then undone); a bad row is added to @report as skipped. */
+/* Works out what a row would do: the record it makes or changes (not
+ * saved), whether it is new, or why the row is skipped (*@skip_reason, and
+ * *@record NULL). Returns FALSE only when the database fails. */
 static gboolean
-import_row (WspStore           *store,
-            WspCsvTable        *table,
-            guint               row,
-            const WspCsvField  *mapping,
-            Index              *index,
-            WspCsvImportReport *report,
-            GError            **error)
+prepare_row (WspStore           *store,
+             WspCsvTable        *table,
+             guint               row,
+             const WspCsvField  *mapping,
+             Index              *index,
+             WspRecord         **out_record,
+             gboolean           *out_is_new,
+             char              **out_name,
+             char              **skip_reason,
+             GError            **error)
 {
   g_auto (RowValues) row_values = { { NULL } };
   char **values = row_values.v;
-  guint line = wsp_csv_table_get_line (table, row);
   g_autoptr (WspRecord) record = NULL;
   g_autoptr (GError) local_error = NULL;
-  g_autofree char *revision = NULL;
   gboolean filled = FALSE;
   gboolean is_new;
   const char *name;
 
+  *out_record = NULL;
+  *skip_reason = NULL;
   collect_row (table, row, mapping, &row_values);
   name = values[WSP_CSV_FIELD_NAME];
+  *out_name = g_strdup (name);
   for (guint f = 0; f < WSP_CSV_N_FIELDS; f++)
     filled = filled || values[f] != NULL;
   if (!filled)
     {
-      add_skipped (report, line, NULL,
-                   _("The row has nothing in the columns chosen for the import."));
+      *skip_reason = g_strdup (_("The row has nothing in the columns chosen for the import."));
       return TRUE;
     }
 
   record = find_match (store, index, values[WSP_CSV_FIELD_KRS], values[WSP_CSV_FIELD_NIP],
                        name, &local_error);
   if (local_error != NULL)
-    goto database_failed;
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
   is_new = record == NULL;
   if (is_new)
     {
       if (name == NULL && values[WSP_CSV_FIELD_KRS] == NULL && values[WSP_CSV_FIELD_NIP] == NULL)
         {
-          add_skipped (report, line, NULL, _("The organisation’s name is empty."));
+          *skip_reason = g_strdup (_("The organisation’s name is empty."));
           return TRUE;
         }
       if (name == NULL)
         {
-          add_skipped (report, line, NULL,
-                       _("The organisation’s name is empty, and no organisation with this KRS "
-                         "number or NIP is in the register yet."));
+          *skip_reason = g_strdup (_("The organisation’s name is empty, and no organisation with this KRS "
+                                     "number or NIP is in the register yet."));
           return TRUE;
         }
       record = WSP_RECORD (wsp_organisation_new ());
     }
-  else
-    revision = g_strdup (wsp_record_get_revision (record));
 
   /* A name that differs from the stored one only in case, diacritics or
    * punctuation ("FUNDACJA OSEMKA") is the same name: the stored spelling
@@ -1303,18 +1327,51 @@ import_row (WspStore           *store,
         wsp_record_set_list (record, "fields", (const char * const *) list);
     }
 
+  if (*out_name == NULL)
+    *out_name = g_strdup (wsp_record_get_string (record, "name"));
   if (!wsp_record_validate (record, &local_error))
     {
-      add_skipped (report, line, name != NULL ? name : wsp_record_get_string (record, "name"),
-                   local_error->message);
+      *skip_reason = g_strdup (local_error->message);
       return TRUE;
     }
+  *out_is_new = is_new;
+  *out_record = g_steal_pointer (&record);
+  return TRUE;
+}
+
+/* Imports one row. Returns FALSE only when the database fails (the whole
+ * import is then undone); a bad row is added to @report as skipped. */
+static gboolean
+import_row (WspStore           *store,
+            WspCsvTable        *table,
+            guint               row,
+            const WspCsvField  *mapping,
+            Index              *index,
+            WspCsvImportReport *report,
+            GError            **error)
+{
+  guint line = wsp_csv_table_get_line (table, row);
+  g_autoptr (WspRecord) record = NULL;
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *revision = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *reason = NULL;
+  gboolean is_new = FALSE;
+
+  if (!prepare_row (store, table, row, mapping, index, &record, &is_new, &name, &reason, &local_error))
+    goto database_failed;
+  if (record == NULL)
+    {
+      add_skipped (report, line, name, reason);
+      return TRUE;
+    }
+  if (!is_new)
+    revision = g_strdup (wsp_record_get_revision (record));
   if (!wsp_store_save (store, record, &local_error))
     {
       if (local_error->domain == WSP_DATABASE_ERROR)
         goto database_failed;
-      add_skipped (report, line, name != NULL ? name : wsp_record_get_string (record, "name"),
-                   local_error->message);
+      add_skipped (report, line, name, local_error->message);
       return TRUE;
     }
 
@@ -1333,6 +1390,78 @@ database_failed:
   return FALSE;
 }
 
+static gboolean
+build_index (WspStore  *store,
+             Index     *index,
+             GError   **error)
+{
+  g_autoptr (GPtrArray) existing = g_ptr_array_new_with_free_func (g_object_unref);
+
+  index->by_krs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  index->by_nip = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  index->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (!wsp_store_query (store, WSP_TYPE_ORGANISATION, NULL, NULL, existing, error))
+    return FALSE;
+  for (guint i = 0; i < existing->len; i++)
+    index_record (index, g_ptr_array_index (existing, i));
+  return TRUE;
+}
+
+void
+wsp_csv_row_preview_free (WspCsvRowPreview *preview)
+{
+  if (preview == NULL)
+    return;
+  g_free (preview->name);
+  g_free (preview->reason);
+  g_free (preview);
+}
+
+/**
+ * wsp_csv_preview:
+ * @store: the store the rows would go into (only read)
+ * @table: the register
+ * @mapping: what each column holds
+ * @error: where to say why the store could not be read
+ *
+ * What wsp_csv_import() would do with each row, without changing
+ * anything: a new organisation, an update of one already stored, or a row
+ * skipped and why, by the same rules as the import. (Two rows about the
+ * same new organisation both show as new; the import joins them.)
+ *
+ * Returns: (transfer full) (element-type WspCsvRowPreview): one per row of
+ *   @table, in its order; NULL with @error
+ */
+GPtrArray *
+wsp_csv_preview (WspStore           *store,
+                 WspCsvTable        *table,
+                 const WspCsvField  *mapping,
+                 GError            **error)
+{
+  g_auto (Index) index = { 0 };
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) wsp_csv_row_preview_free);
+
+  g_return_val_if_fail (WSP_IS_STORE (store), NULL);
+  g_return_val_if_fail (table != NULL, NULL);
+
+  if (!build_index (store, &index, error))
+    return NULL;
+  for (guint row = 0; row < table->rows->len; row++)
+    {
+      g_autoptr (WspRecord) record = NULL;
+      WspCsvRowPreview *preview = g_new0 (WspCsvRowPreview, 1);
+      gboolean is_new = FALSE;
+
+      preview->line = wsp_csv_table_get_line (table, row);
+      g_ptr_array_add (rows, preview);
+      if (!prepare_row (store, table, row, mapping, &index, &record, &is_new, &preview->name,
+                        &preview->reason, error))
+        return NULL;
+      preview->fate = record == NULL ? WSP_CSV_ROW_SKIPPED : is_new ? WSP_CSV_ROW_NEW : WSP_CSV_ROW_UPDATE;
+    }
+  return g_steal_pointer (&rows);
+}
+
 /* Imports the organisations of @table, its columns read as @mapping says
  * (one field per column). Each row updates the organisation already stored
  * with its KRS number, else NIP, else name (ignoring case and diacritics),
@@ -1348,7 +1477,6 @@ wsp_csv_import (WspStore           *store,
                 WspCsvImportReport *report,
                 GError            **error)
 {
-  g_autoptr (GPtrArray) existing = NULL;
   g_auto (Index) index = { 0 };
   gboolean has_name = FALSE;
 
@@ -1370,22 +1498,13 @@ wsp_csv_import (WspStore           *store,
       return FALSE;
     }
 
-  index.by_krs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  index.by_nip = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  index.by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
   if (!wsp_store_begin (store, error))
     return FALSE;
-
-  existing = g_ptr_array_new_with_free_func (g_object_unref);
-  if (!wsp_store_query (store, WSP_TYPE_ORGANISATION, NULL, NULL, existing, error))
+  if (!build_index (store, &index, error))
     {
       wsp_store_rollback (store);
       return FALSE;
     }
-  for (guint i = 0; i < existing->len; i++)
-    index_record (&index, g_ptr_array_index (existing, i));
-  g_clear_pointer (&existing, g_ptr_array_unref);
 
   report->skipped_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) wsp_csv_skipped_row_free);
 

@@ -17,7 +17,8 @@ G_BEGIN_DECLS
  * WspCsvError:
  * @WSP_CSV_ERROR_EMPTY: the file holds no text
  * @WSP_CSV_ERROR_BINARY: the file is not text (or is a spreadsheet, not CSV)
- * @WSP_CSV_ERROR_ENCODING: the text is neither UTF-8, UTF-16 nor Windows-1250
+ * @WSP_CSV_ERROR_ENCODING: the text is not in the encoding chosen, or in
+ *   none of UTF-8, UTF-16, Windows-1250 and ISO-8859-2
  * @WSP_CSV_ERROR_TOO_LARGE: the file is over the size limit
  * @WSP_CSV_ERROR_TOO_MANY_ROWS: the file has more rows than the limit
  * @WSP_CSV_ERROR_SYNTAX: a quoted text is never closed
@@ -45,6 +46,10 @@ typedef struct _WspCsvTable WspCsvTable;
 
 WspCsvTable *wsp_csv_table_parse           (GBytes      *bytes,
                                             GError     **error);
+WspCsvTable *wsp_csv_table_parse_as        (GBytes      *bytes,
+                                            const char  *encoding,
+                                            GError     **error);
+const char * const *wsp_csv_get_encodings  (void);
 WspCsvTable *wsp_csv_table_ref             (WspCsvTable *table);
 void         wsp_csv_table_free            (WspCsvTable *table);
 
@@ -99,6 +104,28 @@ typedef struct
 
 void         wsp_csv_skipped_row_free      (WspCsvSkippedRow *row);
 char        *wsp_csv_skipped_row_describe  (const WspCsvSkippedRow *row);
+
+/* What the import would do with a row (wsp_csv_preview()). */
+typedef enum
+{
+  WSP_CSV_ROW_NEW,     /* adds an organisation */
+  WSP_CSV_ROW_UPDATE,  /* fills in one already stored */
+  WSP_CSV_ROW_SKIPPED, /* is not imported: @reason says why */
+} WspCsvRowFate;
+
+typedef struct
+{
+  guint          line;   /* 1-based line of the file where the row begins */
+  WspCsvRowFate  fate;
+  char          *name;   /* the organisation's name, or NULL */
+  char          *reason; /* for a row skipped: why, in words for the secretary */
+} WspCsvRowPreview;
+
+void         wsp_csv_row_preview_free      (WspCsvRowPreview *preview);
+GPtrArray   *wsp_csv_preview               (WspStore           *store,
+                                            WspCsvTable        *table,
+                                            const WspCsvField  *mapping,
+                                            GError            **error);
 
 /* What an import did. Start it zeroed ({ 0 }); clear it when done. */
 typedef struct

@@ -37,11 +37,33 @@ const WspChoice wsp_side_choices[] = {
   { 0 },
 };
 
+const WspChoice wsp_executive_choices[] = {
+  /* Translators: who the Council advises, in Polish “prezydent miasta” (a city with county rights) */
+  { WSP_EXECUTIVE_CITY_MAYOR, "city_mayor", "executive", NC_("executive", "City mayor") },
+  /* Translators: in Polish “burmistrz” (a town) */
+  { WSP_EXECUTIVE_TOWN_MAYOR, "town_mayor", "executive", NC_("executive", "Town mayor") },
+  /* Translators: in Polish “wójt” (a rural commune) */
+  { WSP_EXECUTIVE_COMMUNE_HEAD, "commune_head", "executive", NC_("executive", "Commune head") },
+  /* Translators: in Polish “starosta” (a county, powiat) */
+  { WSP_EXECUTIVE_DISTRICT_HEAD, "district_head", "executive", NC_("executive", "District head") },
+  /* Translators: in Polish “marszałek województwa” */
+  { WSP_EXECUTIVE_MARSHAL, "marshal", "executive", NC_("executive", "Voivodeship marshal") },
+  { 0 },
+};
+
 const WspChoice wsp_role_choices[] = {
   { WSP_ROLE_CHAIR, "chair", "seat role", NC_("seat role", "Chair") },
   { WSP_ROLE_VICE_CHAIR, "vice_chair", "seat role", NC_("seat role", "Vice-chair") },
   { WSP_ROLE_SECRETARY, "secretary", "seat role", NC_("seat role", "Secretary") },
   { WSP_ROLE_MEMBER, "member", "seat role", NC_("seat role", "Member") },
+  { 0 },
+};
+
+const WspChoice wsp_grammatical_form_choices[] = {
+  /* Translators: how texts speak of a person; in Polish “przewodnicząca, członkini” */
+  { WSP_FORM_FEMININE, "feminine", "grammatical form", NC_("grammatical form", "Feminine forms") },
+  /* Translators: in Polish “przewodniczący, członek” */
+  { WSP_FORM_MASCULINE, "masculine", "grammatical form", NC_("grammatical form", "Masculine forms") },
   { 0 },
 };
 
@@ -161,3 +183,144 @@ const WspChoice wsp_vote_choice_choices[] = {
   { WSP_VOTE_ABSTAIN, "abstain", "vote", NC_("vote", "Abstained") },
   { 0 },
 };
+
+/* The two local government sides as the executive of @executive names
+ * them: a city's prezydent and rada miasta, a commune's wójt and rada
+ * gminy, … */
+static const struct
+{
+  const char *mayor;
+  const char *city_council;
+} side_names[] = {
+  [WSP_EXECUTIVE_CITY_MAYOR] = { NC_("council side", "Mayor’s side"), NC_("council side", "City council’s side") },
+  /* Translators: the sides of a town's Council: burmistrz, rada miejska */
+  [WSP_EXECUTIVE_TOWN_MAYOR] = { NC_("council side", "Town mayor’s side"), NC_("council side", "Town council’s side") },
+  /* Translators: the sides of a rural commune's Council: wójt, rada gminy */
+  [WSP_EXECUTIVE_COMMUNE_HEAD] = { NC_("council side", "Commune head’s side"), NC_("council side", "Commune council’s side") },
+  /* Translators: the sides of a county's Council: starosta, rada powiatu */
+  [WSP_EXECUTIVE_DISTRICT_HEAD] = { NC_("council side", "District head’s side"), NC_("council side", "County council’s side") },
+  /* Translators: the sides of a voivodeship's Council: marszałek, sejmik województwa */
+  [WSP_EXECUTIVE_MARSHAL] = { NC_("council side", "Marshal’s side"), NC_("council side", "Regional assembly’s side") },
+};
+
+/**
+ * wsp_side_label:
+ * @side: a stored side ("mayor", "city_council", "ngo")
+ * @executive: (nullable): who the Council advises (a name of
+ *   wsp_executive_choices); %NULL or unknown: a city's mayor
+ *
+ * Returns: (nullable): how people call @side there; %NULL when @side is
+ *   none of the sides
+ */
+const char *
+wsp_side_label (const char *side,
+                const char *executive)
+{
+  int which = wsp_choice_value (wsp_executive_choices, executive, WSP_EXECUTIVE_CITY_MAYOR);
+
+  switch (wsp_choice_value (wsp_side_choices, side, -1))
+    {
+    case WSP_SIDE_MAYOR:
+      return g_dpgettext2 (GETTEXT_PACKAGE, "council side", side_names[which].mayor);
+    case WSP_SIDE_CITY_COUNCIL:
+      return g_dpgettext2 (GETTEXT_PACKAGE, "council side", side_names[which].city_council);
+    case WSP_SIDE_NGO:
+      return wsp_choice_label (wsp_side_choices, side);
+    default:
+      return NULL;
+    }
+}
+
+/* The councils of each executive, for a short name of the council's side. */
+static const char * const council_names[] = {
+  [WSP_EXECUTIVE_CITY_MAYOR] = NC_("council", "City council"),
+  [WSP_EXECUTIVE_TOWN_MAYOR] = NC_("council", "Town council"),
+  [WSP_EXECUTIVE_COMMUNE_HEAD] = NC_("council", "Commune council"),
+  [WSP_EXECUTIVE_DISTRICT_HEAD] = NC_("council", "County council"),
+  [WSP_EXECUTIVE_MARSHAL] = NC_("council", "Regional assembly"),
+};
+
+/**
+ * wsp_side_short_label:
+ * @side: a stored side
+ * @executive: (nullable): as for wsp_side_label()
+ *
+ * Returns: (nullable): who the side's members come from, in a word or two,
+ *   for a choice where “… side” would not fit: the executive (“City
+ *   mayor”), the council (“City council”) or the NGOs
+ */
+const char *
+wsp_side_short_label (const char *side,
+                      const char *executive)
+{
+  int which = wsp_choice_value (wsp_executive_choices, executive, WSP_EXECUTIVE_CITY_MAYOR);
+
+  switch (wsp_choice_value (wsp_side_choices, side, -1))
+    {
+    case WSP_SIDE_MAYOR:
+      return wsp_choice_label (wsp_executive_choices, wsp_executive_choices[which].name);
+    case WSP_SIDE_CITY_COUNCIL:
+      return g_dpgettext2 (GETTEXT_PACKAGE, "council", council_names[which]);
+    case WSP_SIDE_NGO:
+      /* Translators: the Council's members from NGOs, as a short choice */
+      return g_dpgettext2 (GETTEXT_PACKAGE, "council side", "NGOs");
+    default:
+      return NULL;
+    }
+}
+
+/**
+ * wsp_side_group_label:
+ * @side: a stored side
+ *
+ * Returns: (nullable): the collective side @side belongs to, as Polish
+ *   documents speak of the Council: the local government side (both the
+ *   executive's and the council's members: strona samorządowa) or the NGO
+ *   side (strona pozarządowa)
+ */
+const char *
+wsp_side_group_label (const char *side)
+{
+  switch (wsp_choice_value (wsp_side_choices, side, -1))
+    {
+    case WSP_SIDE_MAYOR:
+    case WSP_SIDE_CITY_COUNCIL:
+      /* Translators: the executive's and the council's members together, in Polish “strona samorządowa” */
+      return g_dpgettext2 (GETTEXT_PACKAGE, "council side", "Local government side");
+    case WSP_SIDE_NGO:
+      /* Translators: in Polish “strona pozarządowa” */
+      return g_dpgettext2 (GETTEXT_PACKAGE, "council side", "Non-governmental side");
+    default:
+      return NULL;
+    }
+}
+
+static const WspChoice feminine_roles[] = {
+  /* Translators: a woman's role in a body, in Polish “przewodnicząca” */
+  { WSP_ROLE_CHAIR, "chair", "seat role, feminine", NC_("seat role, feminine", "Chair") },
+  /* Translators: in Polish “wiceprzewodnicząca” */
+  { WSP_ROLE_VICE_CHAIR, "vice_chair", "seat role, feminine", NC_("seat role, feminine", "Vice-chair") },
+  /* Translators: in Polish “sekretarz” */
+  { WSP_ROLE_SECRETARY, "secretary", "seat role, feminine", NC_("seat role, feminine", "Secretary") },
+  /* Translators: in Polish “członkini” */
+  { WSP_ROLE_MEMBER, "member", "seat role, feminine", NC_("seat role, feminine", "Member") },
+  { 0 },
+};
+
+/**
+ * wsp_role_label:
+ * @role: a stored role
+ * @form: (nullable): the grammatical form of the person in the seat
+ *   ("feminine", "masculine"; %NULL: not known)
+ *
+ * Returns: (nullable): how people call @role held by that person; %NULL
+ *   when @role is none of the roles
+ */
+const char *
+wsp_role_label (const char *role,
+                const char *form)
+{
+  if (g_strcmp0 (form, "feminine") == 0 && wsp_choice_find (feminine_roles, role) != NULL)
+    return wsp_choice_label (feminine_roles, role);
+  return wsp_choice_label (wsp_role_choices, role);
+}

@@ -63,6 +63,27 @@ typedef enum
   WSP_SIDE_NGO,
 } WspSide;
 
+/**
+ * WspExecutive:
+ * @WSP_EXECUTIVE_CITY_MAYOR: a city with county rights: prezydent miasta,
+ *   rada miasta
+ * @WSP_EXECUTIVE_TOWN_MAYOR: a town: burmistrz, rada miejska
+ * @WSP_EXECUTIVE_COMMUNE_HEAD: a rural commune: wójt, rada gminy
+ * @WSP_EXECUTIVE_DISTRICT_HEAD: a county: starosta, rada powiatu
+ * @WSP_EXECUTIVE_MARSHAL: a voivodeship: marszałek, sejmik województwa
+ *
+ * Who the Council advises, which names its two local government sides
+ * (the stored sides stay "mayor" and "city_council").
+ */
+typedef enum
+{
+  WSP_EXECUTIVE_CITY_MAYOR,
+  WSP_EXECUTIVE_TOWN_MAYOR,
+  WSP_EXECUTIVE_COMMUNE_HEAD,
+  WSP_EXECUTIVE_DISTRICT_HEAD,
+  WSP_EXECUTIVE_MARSHAL,
+} WspExecutive;
+
 typedef enum
 {
   WSP_ROLE_CHAIR,
@@ -70,6 +91,21 @@ typedef enum
   WSP_ROLE_SECRETARY,
   WSP_ROLE_MEMBER,
 } WspRole;
+
+/**
+ * WspGrammaticalForm:
+ * @WSP_FORM_FEMININE: texts speak of the person in feminine forms
+ *   (przewodnicząca, członkini)
+ * @WSP_FORM_MASCULINE: in masculine forms (przewodniczący, członek)
+ *
+ * How texts about a person are worded in languages whose words have a
+ * gender; a person without one gets the language's general form.
+ */
+typedef enum
+{
+  WSP_FORM_FEMININE,
+  WSP_FORM_MASCULINE,
+} WspGrammaticalForm;
 
 typedef enum
 {
@@ -240,7 +276,9 @@ extern const WspChoice wsp_body_kind_choices[];
 extern const WspChoice wsp_majority_choices[];
 extern const WspChoice wsp_tie_rule_choices[];
 extern const WspChoice wsp_side_choices[];
+extern const WspChoice wsp_executive_choices[];
 extern const WspChoice wsp_role_choices[];
+extern const WspChoice wsp_grammatical_form_choices[];
 extern const WspChoice wsp_application_decision_choices[];
 extern const WspChoice wsp_meeting_kind_choices[];
 extern const WspChoice wsp_meeting_status_choices[];
@@ -255,5 +293,13 @@ extern const WspChoice wsp_comment_source_choices[];
 extern const WspChoice wsp_opinion_verdict_choices[];
 extern const WspChoice wsp_ballot_mode_choices[];
 extern const WspChoice wsp_vote_choice_choices[];
+
+const char *wsp_side_label        (const char *side,
+                                   const char *executive);
+const char *wsp_side_group_label  (const char *side);
+const char *wsp_side_short_label  (const char *side,
+                                   const char *executive);
+const char *wsp_role_label        (const char *role,
+                                   const char *form);
 
 G_END_DECLS

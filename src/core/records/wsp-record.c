@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/wsp-text.h"
 #include "records/wsp-record.h"
 
 typedef struct
@@ -504,7 +505,7 @@ wsp_field_format_value (const WspField *field,
           sscanf (text, "%4d-%2d-%2d", &y, &m, &d);
           day = g_date_time_new_local (y, m, d, 0, 0, 0);
           if (day != NULL)
-            return g_date_time_format (day, "%x");
+            return wsp_text_format_date (day, FALSE);
         }
       break;
     case WSP_FIELD_DATETIME:
@@ -514,7 +515,7 @@ wsp_field_format_value (const WspField *field,
           g_autoptr (GDateTime) local = parsed != NULL ? g_date_time_to_local (parsed) : NULL;
 
           if (local != NULL)
-            return g_date_time_format (local, "%x %H:%M");
+            return wsp_text_format_date (local, TRUE);
         }
       break;
     case WSP_FIELD_LIST:

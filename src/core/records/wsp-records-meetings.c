@@ -146,7 +146,7 @@ static const WspField attendance_fields[] = {
   { "seat_id", WSP_FIELD_REF, WSP_FIELD_REQUIRED, NULL, N_("Member") },
   { "status", WSP_FIELD_ENUM, WSP_FIELD_REQUIRED, wsp_presence_choices, N_("Attendance") },
   { "arrived_at", WSP_FIELD_DATETIME, 0, NULL, N_("Arrived") },
-  { "left_at", WSP_FIELD_DATETIME, 0, NULL, N_("Left") },
+  { "left_at", WSP_FIELD_DATETIME, 0, NULL, N_("Left the meeting") },
 };
 
 static const WspEntity attendance_entity = {

@@ -61,6 +61,7 @@ static const WspField person_fields[] = {
   { "email", WSP_FIELD_TEXT, WSP_FIELD_CONTENT, NULL, N_("E-mail") },
   { "phone", WSP_FIELD_TEXT, 0, NULL, N_("Phone") },
   { "organisations", WSP_FIELD_LIST, 0, NULL, N_("Organisations represented") },
+  { "grammatical_form", WSP_FIELD_ENUM, 0, wsp_grammatical_form_choices, N_("Forms of address") },
 };
 
 static const WspEntity person_entity = {

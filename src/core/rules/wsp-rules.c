@@ -179,22 +179,23 @@ wsp_verdict_to_string (WspVerdict verdict)
 {
   static const char * const texts[] = {
     /* Translators: outcome of a vote */
-    [WSP_VERDICT_PASSED] = N_("Passed"),
+    [WSP_VERDICT_PASSED] = NC_("vote outcome", "Passed"),
     /* Translators: outcome of a vote */
-    [WSP_VERDICT_REJECTED] = N_("Rejected"),
+    [WSP_VERDICT_REJECTED] = NC_("vote outcome", "Rejected"),
     /* Translators: outcome of a vote taken without a quorum */
-    [WSP_VERDICT_NO_QUORUM] = N_("No quorum: nothing was decided"),
+    [WSP_VERDICT_NO_QUORUM] = NC_("vote outcome", "No quorum: nothing was decided"),
     /* Translators: outcome of a vote: a tie decided by the chair */
-    [WSP_VERDICT_PASSED_BY_CASTING_VOTE] = N_("Passed by the chair’s casting vote"),
+    [WSP_VERDICT_PASSED_BY_CASTING_VOTE] = NC_("vote outcome", "Passed by the chair’s casting vote"),
     /* Translators: outcome of a vote: a tie decided by the chair */
-    [WSP_VERDICT_REJECTED_BY_CASTING_VOTE] = N_("Rejected by the chair’s casting vote"),
+    [WSP_VERDICT_REJECTED_BY_CASTING_VOTE] = NC_("vote outcome", "Rejected by the chair’s casting vote"),
     /* Translators: outcome of a vote with as many votes for as against */
-    [WSP_VERDICT_TIE_FAILS] = N_("Tie: the motion fails"),
+    [WSP_VERDICT_TIE_FAILS] = NC_("vote outcome", "Tie: the motion fails"),
   };
 
   g_return_val_if_fail ((guint) verdict < G_N_ELEMENTS (texts), NULL);
 
-  return _(texts[verdict]);
+  /* A context of their own: “Rejected” of a vote is not an application's. */
+  return g_dpgettext2 (GETTEXT_PACKAGE, "vote outcome", texts[verdict]);
 }
 
 /* Sets @date to Easter Sunday of the Gregorian @year (the anonymous

@@ -711,9 +711,12 @@ take_proof (WspImport   *import,
     return damaged (error, index, _("a wrong second number"));
   if (g_hash_table_contains (import->blocked, stream))
     return TRUE;
+  /* Held already, where its author's chain puts it: nothing to prove. A
+   * change kept aside for its author's key is not placed yet: this proves
+   * where it goes, and the changes before it in the file. */
   stmt = wsp_database_statement (self->database,
                                  "SELECT EXISTS (SELECT 1 FROM changes WHERE rev_id = ?1) OR EXISTS (SELECT 1 FROM "
-                                 "held_aside WHERE rev_id = ?1)",
+                                 "held_aside WHERE rev_id = ?1 AND stream IS NOT NULL)",
                                  error);
   if (stmt == NULL)
     return FALSE;
@@ -1635,7 +1638,8 @@ check_covered (WspImport   *import,
                GError     **error)
 {
   /* An entry is covered when an entry after it (of the file, or held here
-   * already: its chain was checked then) follows it, or a head ends it. */
+   * already, also kept aside where its chain puts it: its chain was checked
+   * then) follows it, or a head ends it. */
   sqlite3_stmt *stmt = wsp_database_statement (import->store->database,
                                                "SELECT e.stream FROM temp.import_entries e WHERE NOT EXISTS "
                                                "(SELECT 1 FROM temp.import_entries f WHERE f.stream = e.stream AND "
@@ -1644,6 +1648,8 @@ check_covered (WspImport   *import,
                                                "FROM changes c WHERE c.stream = e.stream AND c.stream_seq > e.seq AND "
                                                "c.prev = e.chain) AND NOT EXISTS (SELECT 1 FROM change_aliases a WHERE "
                                                "a.stream = e.stream AND a.stream_seq > e.seq AND a.prev = e.chain) "
+                                               "AND NOT EXISTS (SELECT 1 FROM held_aside k WHERE k.stream = e.stream "
+                                               "AND k.stream_seq > e.seq AND k.prev = e.chain) "
                                                "LIMIT 1",
                                                error);
   g_autofree char *stream = NULL;
@@ -1778,6 +1784,8 @@ wsp_import_end (WspImport    *import,
   WspStore *self = import->store;
   GHashTableIter iter;
   gpointer key, value;
+  g_autofree const char **touched = NULL;
+  guint n_touched = 0;
 
   /* What still waits follows a version neither here nor in the file. */
   if (g_hash_table_size (import->waiting) > 0)
@@ -1843,29 +1851,32 @@ wsp_import_end (WspImport    *import,
     if (!wsp_store_advance_run (self, key, error) || !wsp_store_prune_heads (self, key, error))
       return FALSE;
 
-  g_hash_table_iter_init (&iter, import->touched);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
+  /* In the order of their ids, as the tables keep them: each record's
+   * rows are found, and written, next to the previous record's. */
+  touched = (const char **) g_hash_table_get_keys_as_array (import->touched, &n_touched);
+  qsort (touched, n_touched, sizeof (char *), wsp_store_compare_strings);
+  for (guint t = 0; t < n_touched; t++)
     {
       RecordState after;
-
-      RecordState *before = g_hash_table_lookup (import->touched, key);
+      const char *id = touched[t];
+      RecordState *before = g_hash_table_lookup (import->touched, id);
 
       /* A record new here has nothing of it to remove first. */
-      if (!wsp_store_reproject_full (self, key, import->want_states && before->entity == NULL, error))
+      if (!wsp_store_reproject_full (self, id, import->want_states && before->entity == NULL, error))
         return FALSE;
       import->stats.records++;
       if (outcomes == NULL)
         continue;
-      if (!read_record_state (self, key, &after, error))
+      if (!read_record_state (self, id, &after, error))
         return FALSE;
       if (after.entity != NULL)
         {
           WspOutcome *outcome = g_new0 (WspOutcome, 1);
 
-          outcome->id = g_strdup (key);
+          outcome->id = g_strdup (id);
           outcome->entity = g_strdup (after.entity);
-          outcome->kind = classify (g_hash_table_lookup (import->touched, key), &after);
-          outcome->title = import->want_titles ? dup_title (self, key) : NULL;
+          outcome->kind = classify (g_hash_table_lookup (import->touched, id), &after);
+          outcome->title = import->want_titles ? dup_title (self, id) : NULL;
           g_ptr_array_add (outcomes, outcome);
         }
       record_state_clear (&after);

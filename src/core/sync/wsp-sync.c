@@ -327,7 +327,6 @@ write_packet (WspStore         *store,
   g_autoptr (JsonObject) have = NULL;
   g_autoptr (JsonObject) header = json_object_new ();
   g_autoptr (JsonObject) sender = json_object_new ();
-  g_autoptr (JsonObject) first = json_object_new ();
   g_autoptr (JsonObject) end = json_object_new ();
   g_autoptr (JsonObject) end_line = json_object_new ();
   g_autofree char *name = wsp_sync_dup_laptop_name (store);
@@ -678,8 +677,8 @@ read_line (LineReader  *r,
 {
   for (;;)
     {
-      guint8 *begin = r->buffer->data + r->start;
       gsize avail = r->buffer->len - r->start;
+      guint8 *begin = avail > 0 ? r->buffer->data + r->start : NULL;
       guint8 *nl = avail > 0 ? memchr (begin, '\n', avail) : NULL;
 
       if (nl != NULL)

@@ -27,6 +27,7 @@
 #include "records/wsp-records-members.h"
 #include "records/wsp-records-votes.h"
 #include "store/wsp-record-list.h"
+#include "widgets/wsp-accessible.h"
 #include "widgets/wsp-gui-util.h"
 
 typedef struct
@@ -347,6 +348,7 @@ update_quorum (Row       *row,
   /* Translators: the button of an item's recusals, with how many there are */
   label = n_recused > 0 ? g_strdup_printf (_("Recused: %u"), n_recused) : g_strdup (_("Recusals"));
   gtk_menu_button_set_label (row->recusals, label);
+  wsp_accessible_set_label (GTK_WIDGET (row->recusals), label);
 }
 
 /* ---- votes --------------------------------------------------------------- */
@@ -461,13 +463,19 @@ create_row (WspRunSheet *self,
   gtk_widget_add_css_class (GTK_WIDGET (row->quorum), "caption");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->title));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->details));
+  {
+    /* Translators: how a screen reader names the buttons of an agenda item; %s its title */
+    g_autofree char *name = g_strdup_printf (_("Item’s actions: %s"),
+                                             wsp_record_get_string (item, "title") ?: "");
+    wsp_accessible_set_label (buttons, name);
+  }
 
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (buttons), GTK_SELECTION_NONE);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (buttons), 3);
   gtk_widget_set_halign (buttons, GTK_ALIGN_START);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (buttons), 6);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (buttons), 6);
-  row->take = gtk_button_new_with_mnemonic (_("_Take This Item"));
+  row->take = wsp_accessible_button_new (_("_Take This Item"));
   gtk_widget_set_tooltip_text (row->take, _("Mark this item as the one under way"));
   g_signal_connect (row->take, "clicked", G_CALLBACK (take_clicked_cb), row);
   add_button (buttons, row->take);

@@ -19,5 +19,6 @@ void        wsp_council_overview_set_term    (WspCouncilOverview *self,
                                               WspStore           *store,
                                               WspRecord          *term);
 const char *wsp_council_overview_get_warning (WspCouncilOverview *self);
+GtkWindow  *wsp_council_overview_get_editor  (WspCouncilOverview *self);
 
 G_END_DECLS

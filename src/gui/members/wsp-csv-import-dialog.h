@@ -30,5 +30,11 @@ const WspCsvImportReport *wsp_csv_import_dialog_get_report  (WspCsvImportDialog 
 const char               *wsp_csv_import_dialog_get_step    (WspCsvImportDialog *self);
 
 GtkWidget                *wsp_csv_import_dialog_get_import_button (WspCsvImportDialog *self);
+gboolean                  wsp_csv_import_dialog_load_file   (WspCsvImportDialog *self,
+                                                             GFile              *file);
+guint                     wsp_csv_import_dialog_get_n_skipped (WspCsvImportDialog *self);
+GPtrArray                *wsp_csv_import_dialog_get_preview_rows (WspCsvImportDialog *self);
+GtkWidget                *wsp_csv_import_dialog_get_encoding_row (WspCsvImportDialog *self);
+const char               *wsp_csv_import_dialog_get_refusal (WspCsvImportDialog *self);
 
 G_END_DECLS

@@ -8,6 +8,8 @@
 #include <glib/gi18n.h>
 
 #include "members/wsp-forum-overview.h"
+#include "widgets/wsp-accessible.h"
+#include "widgets/wsp-undo.h"
 #include "widgets/wsp-detail-groups.h"
 #include "widgets/wsp-gui-util.h"
 #include "domain/wsp-seat-list.h"
@@ -35,26 +37,64 @@ G_DEFINE_FINAL_TYPE (WspForumOverview, wsp_forum_overview, ADW_TYPE_BIN)
 
 static void refresh (WspForumOverview *self);
 
+typedef struct
+{
+  WspStore  *store;
+  WspRecord *application;
+  char      *seat_id;
+} Reopen;
+
+static void
+reopen_free (Reopen *reopen)
+{
+  g_clear_object (&reopen->store);
+  g_clear_object (&reopen->application);
+  g_free (reopen->seat_id);
+  g_free (reopen);
+}
+
+/* The Undo of a decision: the application waits again, and the seat an
+ * acceptance gave goes. */
+static gboolean
+reopen (gpointer   data,
+        GError   **error)
+{
+  Reopen *reopen = data;
+  g_autoptr (WspRecord) fresh = wsp_store_get (reopen->store, wsp_record_get_id (reopen->application), error);
+
+  return fresh != NULL && wsp_membership_reopen_application (reopen->store, fresh, reopen->seat_id, error);
+}
+
 static void
 decide (WspForumOverview *self,
         GtkWidget        *button,
         gboolean          accept)
 {
-  WspRecord *application = g_object_get_data (G_OBJECT (button), "application");
+  WspRecord *shown = g_object_get_data (G_OBJECT (button), "application");
+  g_autoptr (WspRecord) application = wsp_store_get (self->store, wsp_record_get_id (shown), NULL);
+  g_autoptr (WspRecord) org = NULL;
   g_autofree char *today = wsp_gui_today ();
+  g_autofree char *seat_id = NULL;
+  g_autofree char *title = NULL;
   g_autoptr (GError) error = NULL;
-  gboolean ok;
+  Reopen *undo;
 
-  if (accept)
-    ok = wsp_membership_accept_application (self->store, application, today, &error);
-  else
+  if (application == NULL)
+    return;
+  org = wsp_store_get (self->store, wsp_record_get_string (application, "organisation_id"), NULL);
+  if (!wsp_membership_decide_application (self->store, application, accept ? "accepted" : "rejected", today, NULL,
+                                          &seat_id, &error))
     {
-      wsp_record_set_string (application, "decision", "rejected");
-      wsp_record_set_string (application, "decided_on", today);
-      ok = wsp_store_save (self->store, application, &error);
+      wsp_gui_show_error (GTK_WIDGET (self), error);
+      return;
     }
-  if (!ok)
-    wsp_gui_show_error (GTK_WIDGET (self), error);
+  undo = g_new0 (Reopen, 1);
+  undo->store = g_object_ref (self->store);
+  undo->application = g_object_ref (application);
+  undo->seat_id = g_steal_pointer (&seat_id);
+  title = g_strdup_printf (accept ? _("“%s” accepted into the Forum") : _("Application of “%s” rejected"),
+                           org != NULL ? wsp_record_get_string (org, "name") : "?");
+  wsp_gui_offer_undo (GTK_WIDGET (self), title, reopen, undo, (GDestroyNotify) reopen_free);
 }
 
 static void
@@ -78,13 +118,19 @@ decision_button (WspForumOverview *self,
                  const char       *accessible,
                  GCallback         callback)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  GtkWidget *button = wsp_accessible_button_new (label);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  wsp_accessible_set_label (button, accessible);
   g_object_set_data_full (G_OBJECT (button), "application", g_object_ref (application), g_object_unref);
   g_signal_connect (button, "clicked", callback, self);
   return button;
+}
+
+static void
+new_application_clicked_cb (WspForumOverview *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "members.add", NULL);
 }
 
 /* Shows what the Forum's models hold now. */
@@ -118,6 +164,15 @@ refresh (WspForumOverview *self)
   group = wsp_detail_groups_add (&self->groups, _("Membership Applications"),
                      _("Any organisation that shows it works for the local community may join; "
                        "the Forum’s bylaws say who decides."));
+  {
+    GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
+
+    gtk_widget_set_tooltip_text (add, _("Enter an Application to Join (Ctrl+N)"));
+    wsp_accessible_set_label (add, _("Enter an Application to Join"));
+    gtk_widget_add_css_class (add, "flat");
+    g_signal_connect_swapped (add, "clicked", G_CALLBACK (new_application_clicked_cb), self);
+    adw_preferences_group_set_header_suffix (group, add);
+  }
   for (guint i = 0; i < n_applications; i++)
     {
       g_autoptr (WspRecord) application = g_list_model_get_item (self->applications, i);
@@ -125,24 +180,37 @@ refresh (WspForumOverview *self)
       g_autoptr (WspRecord) org = wsp_store_get (self->store,
                                                  wsp_record_get_string (application, "organisation_id"),
                                                  NULL);
-      g_autofree char *line = g_strdup_printf ("%s · %s", wsp_record_get_string (application, "submitted_on"),
-                                               wsp_choice_label (wsp_application_decision_choices,
-                                                                 decision != NULL ? decision : "pending"));
-      GtkWidget *row = wsp_gui_value_row (org != NULL ? wsp_record_get_string (org, "name") : "?", line);
+      g_autofree char *submitted = wsp_gui_format_date (wsp_record_get_string (application, "submitted_on"));
       const char *evidence = wsp_record_get_string (application, "evidence");
+      const char *name = org != NULL ? wsp_record_get_string (org, "name") : "?";
+      g_autofree char *line = NULL;
+      GtkWidget *row;
 
+      /* Translators: an application's second line: the day it came · its state */
+      line = g_strdup_printf ("%s · %s", submitted,
+                              wsp_choice_label (wsp_application_decision_choices, decision != NULL ? decision : "pending"));
+      row = wsp_gui_value_row (name, line);
       if (evidence != NULL)
         gtk_widget_set_tooltip_text (row, evidence);
       if (decision == NULL || g_strcmp0 (decision, "pending") == 0)
         {
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                     decision_button (self, application, _("_Reject"),
-                                                      _("Reject the application"),
-                                                      G_CALLBACK (reject_clicked_cb)));
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                     decision_button (self, application, _("_Accept"),
-                                                      _("Accept the application"),
-                                                      G_CALLBACK (accept_clicked_cb)));
+          /* Translators: a button's name for screen readers; %s is an organisation's name */
+          g_autofree char *reject = g_strdup_printf (_("Reject the application of “%s”"), name);
+          /* Translators: a button's name for screen readers; %s is an organisation's name */
+          g_autofree char *accept = g_strdup_printf (_("Accept the application of “%s”"), name);
+          GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+          gtk_box_append (GTK_BOX (buttons), decision_button (self, application, _("_Reject"), reject,
+                                                              G_CALLBACK (reject_clicked_cb)));
+          gtk_box_append (GTK_BOX (buttons), decision_button (self, application, _("_Accept"), accept,
+                                                              G_CALLBACK (accept_clicked_cb)));
+          gtk_widget_set_valign (buttons, GTK_ALIGN_CENTER);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), buttons);
+          adw_preferences_group_add (group, row);
+          /* What the decision rests on, in full, under it. */
+          if (evidence != NULL)
+            adw_preferences_group_add (group, wsp_gui_value_row (_("Evidence of local activity"), evidence));
+          continue;
         }
       adw_preferences_group_add (group, row);
     }
@@ -157,10 +225,13 @@ refresh (WspForumOverview *self)
         {
           g_autoptr (WspSeatHolder) holder = g_list_model_get_item (G_LIST_MODEL (self->former), i);
           WspRecord *seat = wsp_seat_holder_get_seat (holder);
+          g_autofree char *joined = wsp_gui_format_date (wsp_record_get_string (seat, "joined_on"));
+          g_autofree char *left = wsp_gui_format_date (wsp_record_get_string (seat, "left_on"));
+          const char *reason = wsp_record_get_string (seat, "left_reason");
           /* Translators: a former Forum member: from … to … */
-          g_autofree char *line = g_strdup_printf (_("Member %s to %s"),
-                                                   wsp_record_get_string (seat, "joined_on") ?: "…",
-                                                   wsp_record_get_string (seat, "left_on") ?: "…");
+          g_autofree char *period = g_strdup_printf (_("Member %s to %s"), *joined != '\0' ? joined : "…",
+                                                     *left != '\0' ? left : "…");
+          g_autofree char *line = reason != NULL ? g_strdup_printf ("%s · %s", period, reason) : g_strdup (period);
 
           adw_preferences_group_add (group, wsp_gui_value_row (wsp_seat_holder_get_name (holder), line));
         }

@@ -28,5 +28,10 @@ void        wsp_members_page_set_search       (WspMembersPage *self,
 const char *wsp_members_page_get_visible_pane (WspMembersPage *self);
 GtkWindow  *wsp_members_page_get_editor       (WspMembersPage *self);
 const char *wsp_members_page_get_council_warning (WspMembersPage *self);
+const char *wsp_members_page_get_section      (WspMembersPage *self);
+gboolean    wsp_members_page_get_no_results   (WspMembersPage *self);
+GtkWidget  *wsp_members_page_get_list         (WspMembersPage *self);
+gboolean    wsp_members_page_get_showing_detail (WspMembersPage *self);
+GtkWidget  *wsp_members_page_get_overview_row (WspMembersPage *self);
 
 G_END_DECLS

@@ -24,5 +24,8 @@ void                   wsp_organisation_editor_set_field (WspOrganisationEditor 
 const char            *wsp_organisation_editor_get_problem (WspOrganisationEditor *self);
 gboolean               wsp_organisation_editor_save      (WspOrganisationEditor *self,
                                                           GError               **error);
+WspRecord             *wsp_organisation_editor_get_duplicate (WspOrganisationEditor *self);
+GtkWidget             *wsp_organisation_editor_get_row   (WspOrganisationEditor *self,
+                                                          const char            *field);
 
 G_END_DECLS

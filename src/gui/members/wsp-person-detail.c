@@ -17,6 +17,8 @@ struct _WspPersonDetail
 {
   AdwBin              parent_instance;
 
+  char               *person_id;
+
   GtkLabel           *name_label;
   AdwPreferencesPage *page;
   WspDetailGroups     groups;
@@ -45,6 +47,10 @@ wsp_person_detail_set_person (WspPersonDetail *self,
   g_return_if_fail (WSP_IS_PERSON_DETAIL (self));
 
   wsp_detail_groups_clear (&self->groups);
+  if (person != NULL && g_strcmp0 (self->person_id, wsp_record_get_id (person)) != 0)
+    wsp_gui_scroll_to_top (GTK_WIDGET (self->page));
+  g_free (self->person_id);
+  self->person_id = person != NULL ? g_strdup (wsp_record_get_id (person)) : NULL;
   if (person == NULL)
     return;
 
@@ -53,6 +59,10 @@ wsp_person_detail_set_person (WspPersonDetail *self,
   group = wsp_detail_groups_add (&self->groups, _("Contact"), NULL);
   add (group, wsp_gui_value_row (_("E-mail"), wsp_record_get_string (person, "email")));
   add (group, wsp_gui_value_row (_("Phone"), wsp_record_get_string (person, "phone")));
+  if (wsp_record_get_string (person, "grammatical_form") != NULL)
+    add (group, wsp_gui_value_row (_("Forms of address"),
+                                   wsp_choice_label (wsp_grammatical_form_choices,
+                                                     wsp_record_get_string (person, "grammatical_form"))));
 
   organisations = wsp_record_dup_list (person, "organisations");
   if (organisations[0] != NULL)
@@ -70,11 +80,11 @@ wsp_person_detail_set_person (WspPersonDetail *self,
   seats = wsp_membership_person_seats (store, wsp_record_get_id (person), NULL);
   if (seats != NULL && seats->len > 0)
     {
-      group = wsp_detail_groups_add (&self->groups, _("Seats"), NULL);
+      group = wsp_detail_groups_add (&self->groups, _("Memberships"), NULL);
       for (guint i = 0; i < seats->len; i++)
         {
           WspMemberEntry *entry = g_ptr_array_index (seats, i);
-          g_autofree char *what = wsp_seat_describe (entry->seat, today);
+          g_autofree char *what = wsp_seat_describe (entry->seat, person, today);
 
           add (group, wsp_gui_value_row (entry->body != NULL
                                            ? wsp_record_get_string (entry->body, "name") : "",
@@ -89,6 +99,7 @@ wsp_person_detail_dispose (GObject *object)
   WspPersonDetail *self = WSP_PERSON_DETAIL (object);
 
   wsp_detail_groups_finish (&self->groups);
+  g_clear_pointer (&self->person_id, g_free);
 
   G_OBJECT_CLASS (wsp_person_detail_parent_class)->dispose (object);
 }

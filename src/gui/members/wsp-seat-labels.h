@@ -10,6 +10,8 @@
 G_BEGIN_DECLS
 
 char       *wsp_seat_describe (WspRecord  *seat,
+                               WspRecord  *person,
                                const char *today);
+char       *wsp_seat_reason   (WspRecord  *seat);
 
 G_END_DECLS

@@ -13,7 +13,9 @@
 
 #include <glib/gi18n.h>
 
+#include "base/wsp-text.h"
 #include "sync/wsp-conflicts-dialog.h"
+#include "widgets/wsp-accessible.h"
 #include "widgets/wsp-gui-util.h"
 #include "base/wsp-hlc.h"
 #include "sync/wsp-sync.h"
@@ -77,7 +79,7 @@ describe_candidate (WspConflictsDialog *self,
                     WspCandidate       *candidate)
 {
   const char *name = g_hash_table_lookup (self->peer_names, candidate->peer_id);
-  g_autofree char *when = candidate->time != NULL ? g_date_time_format (candidate->time, "%x %H:%M") : NULL;
+  g_autofree char *when = candidate->time != NULL ? wsp_text_format_date (candidate->time, TRUE) : NULL;
 
   /* Translators: who changed a value and when: “Laptop A, 27.11.2026 17:40” */
   return g_strdup_printf (_("%s, %s"), name != NULL ? name : _("another laptop"), when != NULL ? when : "?");
@@ -308,7 +310,7 @@ add_item (WspConflictsDialog *self,
     }
 
   resolve_row = GTK_WIDGET (adw_preferences_group_new ());
-  button = gtk_button_new_with_mnemonic (_("_Resolve"));
+  button = wsp_accessible_button_new (_("_Resolve"));
   gtk_widget_set_halign (button, GTK_ALIGN_END);
   gtk_widget_add_css_class (button, "suggested-action");
   g_object_set_data (G_OBJECT (button), "item", item);

@@ -19,6 +19,9 @@ WspExportDialog *wsp_export_dialog_new           (WspStore        *store);
 guint            wsp_export_dialog_get_n_choices (WspExportDialog *self);
 void             wsp_export_dialog_choose        (WspExportDialog *self,
                                                   guint            index);
+GtkWidget       *wsp_export_dialog_get_choice    (WspExportDialog *self,
+                                                  guint            index);
+char            *wsp_export_dialog_suggest_name  (WspExportDialog *self);
 void             wsp_export_dialog_export_to_async (WspExportDialog *self,
                                                     const char      *path);
 gboolean         wsp_export_dialog_export_to     (WspExportDialog *self,

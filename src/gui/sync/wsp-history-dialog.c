@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "base/wsp-text.h"
 #include "widgets/wsp-gui-util.h"
 #include "sync/wsp-history-dialog.h"
 #include "sync/wsp-sync.h"
@@ -97,7 +98,7 @@ fill (WspHistoryDialog *self,
     {
       WspHistoryEntry *entry = g_ptr_array_index (history, i);
       const char *laptop = g_hash_table_lookup (names, entry->peer_id);
-      g_autofree char *when = entry->time != NULL ? g_date_time_format (entry->time, "%x %H:%M") : NULL;
+      g_autofree char *when = entry->time != NULL ? wsp_text_format_date (entry->time, TRUE) : NULL;
       g_autofree char *what = describe (entity, entry);
       g_autofree char *title = NULL;
 

@@ -13,7 +13,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "base/wsp-text.h"
 #include "domain/wsp-identity.h"
 #include "records/wsp-entities.h"
 #include "widgets/wsp-gui-util.h"
@@ -42,6 +44,7 @@ struct _WspImportDialog
   GtkCheckButton      *compared_check;
   AdwPreferencesGroup *changes_group;
   GPtrArray           *change_rows;
+  GPtrArray           *listed[WSP_OUTCOME_DELETED + 1]; /* the names shown, by outcome */
   AdwPreferencesGroup *same_group;
   GtkSwitch           *merge_switch;
   GPtrArray           *same_rows;
@@ -146,56 +149,141 @@ show_same (WspImportDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->same_group), self->same_rows->len > 0);
 }
 
-/* One row per kind of record: “organisation — 3 new, 1 updated”. */
+
+#define MAX_NAMED 100
+
+typedef struct
+{
+  char       *kind;   /* the kind of record, as people call it */
+  char       *title;  /* what names the record */
+  char       *key;    /* for sorting: kind, then title */
+} Named;
+
+static void
+named_free (Named *named)
+{
+  g_free (named->kind);
+  g_free (named->title);
+  g_free (named->key);
+  g_free (named);
+}
+
+static int
+compare_named (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp ((*(Named **) a)->key, (*(Named **) b)->key);
+}
+
+/* What an outcome says, with its count: “2 in conflict”, “5 new”. */
+static char *
+outcome_heading (WspOutcomeKind kind,
+                 guint          n)
+{
+  switch (kind)
+    {
+    case WSP_OUTCOME_CONFLICT:
+      return g_strdup_printf (ngettext ("%u changed here and there: waits for your choice",
+                                        "%u changed here and there: wait for your choice", n), n);
+    case WSP_OUTCOME_NEW:
+      /* Translators: records that the file brings and this laptop does not have */
+      return g_strdup_printf (ngettext ("%u new", "%u new", n), n);
+    case WSP_OUTCOME_UPDATED:
+      return g_strdup_printf (ngettext ("%u changed", "%u changed", n), n);
+    case WSP_OUTCOME_MERGED:
+      return g_strdup_printf (ngettext ("%u changed on both laptops, joined by themselves",
+                                        "%u changed on both laptops, joined by themselves", n), n);
+    case WSP_OUTCOME_DELETED:
+      return g_strdup_printf (ngettext ("%u deleted", "%u deleted", n), n);
+    case WSP_OUTCOME_UNCHANGED:
+    default:
+      return g_strdup_printf (ngettext ("%u unchanged", "%u unchanged", n), n);
+    }
+}
+
+/* The records the file changes, by what it does to them (conflicts first),
+ * each named, by kind and then by name. */
 static void
 show_changes (WspImportDialog *self)
 {
-  static const struct { WspOutcomeKind kind; const char *label; } kinds[] = {
-    { WSP_OUTCOME_NEW, N_("%u new") },
-    { WSP_OUTCOME_UPDATED, N_("%u updated") },
-    { WSP_OUTCOME_MERGED, N_("%u merged") },
-    { WSP_OUTCOME_CONFLICT, N_("%u in conflict") },
-    { WSP_OUTCOME_DELETED, N_("%u deleted") },
+  static const WspOutcomeKind order[] = {
+    WSP_OUTCOME_CONFLICT, WSP_OUTCOME_NEW, WSP_OUTCOME_UPDATED, WSP_OUTCOME_MERGED, WSP_OUTCOME_DELETED,
   };
-  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GPtrArray) entities = g_ptr_array_new ();
+  guint shown = 0;
 
   for (guint i = 0; i < self->change_rows->len; i++)
     adw_preferences_group_remove (self->changes_group, g_ptr_array_index (self->change_rows, i));
   g_ptr_array_set_size (self->change_rows, 0);
+  for (guint k = 0; k < G_N_ELEMENTS (self->listed); k++)
+    g_clear_pointer (&self->listed[k], g_ptr_array_unref);
 
-  for (guint i = 0; self->preview.outcomes != NULL && i < self->preview.outcomes->len; i++)
+  for (guint k = 0; k < G_N_ELEMENTS (order); k++)
     {
-      WspOutcome *o = g_ptr_array_index (self->preview.outcomes, i);
-      if (o->kind != WSP_OUTCOME_UNCHANGED && g_hash_table_add (seen, o->entity))
-        g_ptr_array_add (entities, o->entity);
-    }
+      g_autoptr (GPtrArray) named = g_ptr_array_new_with_free_func ((GDestroyNotify) named_free);
+      g_autoptr (GHashTable) kinds = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr (GString) kind_list = g_string_new (NULL);
+      g_autofree char *heading = NULL;
+      GtkWidget *expander;
 
-  for (guint i = 0; i < entities->len; i++)
-    {
-      const char *entity = g_ptr_array_index (entities, i);
-      g_autoptr (GString) line = g_string_new (NULL);
-      GtkWidget *row;
-
-      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+      for (guint i = 0; self->preview.outcomes != NULL && i < self->preview.outcomes->len; i++)
         {
-          guint n = wsp_import_report_count (&self->preview, entity, kinds[k].kind);
-          if (n == 0)
+          WspOutcome *o = g_ptr_array_index (self->preview.outcomes, i);
+          Named *n;
+          g_autofree char *folded = NULL;
+
+          if (o->kind != order[k])
             continue;
-          if (line->len > 0)
-            g_string_append (line, ", ");
-          g_string_append_printf (line, _(kinds[k].label), n);
+          n = g_new0 (Named, 1);
+          n->kind = wsp_gui_capitalize (entity_label (o->entity));
+          n->title = g_strdup (o->title != NULL && *o->title != '\0' ? o->title : _("(no name)"));
+          folded = g_strconcat (n->kind, "\n", n->title, NULL);
+          n->key = g_utf8_collate_key (folded, -1);
+          g_ptr_array_add (named, n);
         }
-      {
-        g_autofree char *label = wsp_gui_capitalize (entity_label (entity));
-        row = wsp_gui_value_row (label, line->str);
-      }
-      if (wsp_import_report_count (&self->preview, entity, WSP_OUTCOME_CONFLICT) > 0)
-        gtk_widget_add_css_class (row, "warning");
-      adw_preferences_group_add (self->changes_group, row);
-      g_ptr_array_add (self->change_rows, row);
+      if (named->len == 0)
+        continue;
+      g_ptr_array_sort (named, compare_named);
+
+      heading = outcome_heading (order[k], named->len);
+      self->listed[order[k]] = g_ptr_array_new_with_free_func (g_free);
+      expander = adw_expander_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), heading);
+      for (guint i = 0; i < named->len; i++)
+        {
+          Named *n = g_ptr_array_index (named, i);
+
+          if (g_hash_table_add (kinds, n->kind))
+            {
+              if (kind_list->len > 0)
+                g_string_append (kind_list, ", ");
+              g_string_append (kind_list, n->kind);
+            }
+          if (i < MAX_NAMED)
+            {
+              adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), wsp_gui_value_row (n->title, n->kind));
+              g_ptr_array_add (self->listed[order[k]], g_strdup (n->title));
+            }
+        }
+      if (named->len > MAX_NAMED)
+        {
+          g_autofree char *more = g_strdup_printf (ngettext ("and %u more", "and %u more", named->len - MAX_NAMED),
+                                                   named->len - MAX_NAMED);
+          GtkWidget *row = adw_action_row_new ();
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), more);
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+        }
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), kind_list->str);
+      /* What waits for a person, and short lists, are open at once. */
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander),
+                                     order[k] == WSP_OUTCOME_CONFLICT || named->len <= 8);
+      if (order[k] == WSP_OUTCOME_CONFLICT)
+        gtk_widget_add_css_class (expander, "warning");
+      adw_preferences_group_add (self->changes_group, expander);
+      g_ptr_array_add (self->change_rows, expander);
+      shown++;
     }
-  if (entities->len == 0)
+  if (shown == 0)
     {
       GtkWidget *row = wsp_gui_value_row (_("Nothing new"),
                                           self->preview.already_imported
@@ -204,6 +292,20 @@ show_changes (WspImportDialog *self)
       adw_preferences_group_add (self->changes_group, row);
       g_ptr_array_add (self->change_rows, row);
     }
+}
+
+/* The names the preview lists under @kind, in its order (for tests). */
+GPtrArray *
+wsp_import_dialog_dup_listed (WspImportDialog *self,
+                              WspOutcomeKind   kind)
+{
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (WSP_IS_IMPORT_DIALOG (self), names);
+  g_return_val_if_fail (kind <= WSP_OUTCOME_DELETED, names);
+  for (guint i = 0; self->listed[kind] != NULL && i < self->listed[kind]->len; i++)
+    g_ptr_array_add (names, g_strdup (g_ptr_array_index (self->listed[kind], i)));
+  return names;
 }
 
 /* Spaces the fingerprint's groups for reading aloud. */
@@ -291,7 +393,7 @@ show_preview (WspImportDialog *self)
     g_autofree char *fingerprint = readable_fingerprint (self->preview.fingerprint);
     g_autoptr (GDateTime) created = g_date_time_new_from_iso8601 (self->preview.created_at, NULL);
     g_autoptr (GDateTime) local = created != NULL ? g_date_time_to_local (created) : NULL;
-    g_autofree char *when = local != NULL ? g_date_time_format (local, "%x %X") : g_strdup (self->preview.created_at);
+    g_autofree char *when = local != NULL ? wsp_text_format_date (local, TRUE) : g_strdup (self->preview.created_at);
 
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->sender_row), self->preview.sender_name);
     adw_action_row_set_subtitle (self->sender_row,
@@ -475,6 +577,8 @@ wsp_import_dialog_dispose (GObject *object)
   g_clear_pointer (&self->file_name, g_free);
   g_clear_pointer (&self->refusal, g_free);
   g_clear_pointer (&self->change_rows, g_ptr_array_unref);
+  for (guint k = 0; k < G_N_ELEMENTS (self->listed); k++)
+    g_clear_pointer (&self->listed[k], g_ptr_array_unref);
   g_clear_pointer (&self->same_rows, g_ptr_array_unref);
   wsp_import_report_clear (&self->preview);
 

@@ -30,4 +30,7 @@ gboolean               wsp_import_dialog_import             (WspImportDialog *se
                                                              GError         **error);
 void                   wsp_import_dialog_import_async       (WspImportDialog *self);
 
+GPtrArray  *wsp_import_dialog_dup_listed (WspImportDialog *self,
+                                         WspOutcomeKind   kind);
+
 G_END_DECLS

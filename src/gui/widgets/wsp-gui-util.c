@@ -5,6 +5,11 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/wsp-text.h"
 #include "widgets/wsp-gui-util.h"
 
 #define TOAST_OVERLAY_KEY "wsp-toast-overlay"
@@ -103,4 +108,120 @@ wsp_gui_capitalize (const char *text)
   first = g_utf8_get_char (text);
   len = g_unichar_to_utf8 (g_unichar_totitle (first), buf);
   return g_strdup_printf ("%.*s%s", len, buf, g_utf8_next_char (text));
+}
+
+/* A day stored as YYYY-MM-DD, as the locale writes dates (“27.11.2026” in
+ * Polish); what cannot be read is shown as it is, NULL as "". */
+char *
+wsp_gui_format_date (const char *date)
+{
+  int year = 0, month = 0, day = 0;
+  g_autoptr (GDateTime) time = NULL;
+
+  if (date == NULL)
+    return g_strdup ("");
+  if (strlen (date) < 10 || sscanf (date, "%4d-%2d-%2d", &year, &month, &day) != 3
+      || !g_date_valid_dmy (day, month, year))
+    return g_strdup (date);
+  time = g_date_time_new_local (year, month, day, 12, 0, 0);
+  return time != NULL ? wsp_text_format_date (time, FALSE) : g_strdup (date);
+}
+
+/* A day as a person types it, as YYYY-MM-DD: in the locale's order
+ * (“27.11.2026”, “27/11/26”) or as 2026-11-27; NULL when it is no day. */
+char *
+wsp_gui_parse_date (const char *text)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
+  int year = 0, month = 0, day = 0;
+  char tail = 0;
+  GDate date;
+
+  if (*trimmed == '\0')
+    return NULL;
+  if (sscanf (trimmed, "%4d-%2d-%2d%c", &year, &month, &day, &tail) == 3)
+    return g_date_valid_dmy (day, month, year) ? g_strdup_printf ("%04d-%02d-%02d", year, month, day) : NULL;
+  g_date_clear (&date, 1);
+  g_date_set_parse (&date, trimmed);
+  if (!g_date_valid (&date))
+    return NULL;
+  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&date), g_date_get_month (&date),
+                          g_date_get_day (&date));
+}
+
+/* Scrolls the first scrolled window inside @widget back to its top (a
+ * detail page showing another record starts at its header). */
+void
+wsp_gui_scroll_to_top (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_SCROLLED_WINDOW (child))
+        {
+          GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child));
+
+          gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+          return;
+        }
+      wsp_gui_scroll_to_top (child);
+    }
+}
+
+/* Finds, depth first, the first button under @widget whose label is
+ * @label (with its mnemonic); for tests and for the toast's button. */
+GtkWidget *
+wsp_gui_find_button (GtkWidget  *widget,
+                     const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0
+      && gtk_widget_get_mapped (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = wsp_gui_find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Who the Council advises (the setting "executive", a name of
+ * wsp_executive_choices), which names its local government sides. */
+const char *
+wsp_gui_get_executive (void)
+{
+  static char *executive;
+
+  g_free (executive);
+  executive = g_settings_get_string (wsp_gui_get_settings (), "executive");
+  return executive;
+}
+
+/* The application's settings, for the views that follow one. */
+GSettings *
+wsp_gui_get_settings (void)
+{
+  static GSettings *settings;
+
+  if (settings == NULL)
+    settings = g_settings_new (APP_ID);
+  return settings;
+}
+
+/* The day after @day (both YYYY-MM-DD); NULL when @day is no day. */
+char *
+wsp_gui_day_after (const char *day)
+{
+  int year = 0, month = 0, d = 0;
+  GDate date;
+
+  if (day == NULL || sscanf (day, "%4d-%2d-%2d", &year, &month, &d) != 3 || !g_date_valid_dmy (d, month, year))
+    return NULL;
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, d, month, year);
+  g_date_add_days (&date, 1);
+  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date));
 }

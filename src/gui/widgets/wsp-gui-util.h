@@ -19,5 +19,13 @@ void  wsp_gui_show_error  (GtkWidget  *widget,
 char *wsp_gui_capitalize (const char *text);
 GtkWidget *wsp_gui_value_row (const char *title,
                               const char *value);
+char      *wsp_gui_format_date (const char *date);
+const char *wsp_gui_get_executive (void);
+GSettings *wsp_gui_get_settings  (void);
+char      *wsp_gui_parse_date  (const char *text);
+char      *wsp_gui_day_after   (const char *day);
+void       wsp_gui_scroll_to_top (GtkWidget *widget);
+GtkWidget *wsp_gui_find_button (GtkWidget  *widget,
+                                const char *label);
 
 G_END_DECLS
