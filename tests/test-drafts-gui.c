@@ -211,6 +211,7 @@ click (GtkWidget *button_widget)
   run_for (400);
 }
 
+#ifndef __SANITIZE_ADDRESS__
 static GtkWindow *
 find_toplevel (GType type)
 {
@@ -258,6 +259,7 @@ choose_in_file_chooser (const char *path,
   g_assert_true (wait_for (chooser_closed, NULL));
   iterate ();
 }
+#endif
 
 static char *
 fixture_file (const char *name)
@@ -302,6 +304,23 @@ static gboolean
 dialog_gone (gpointer data)
 {
   return wsp_drafts_view_get_dialog (data) == NULL;
+}
+
+/* @path opened in the draft's @editor: its Open File… button, then the path
+ * typed in the file chooser. Under AddressSanitizer the file goes to the
+ * editor directly: GTK 4.8's file chooser leaks strings of its own. */
+static void
+open_in_editor (GtkWindow  *editor,
+                const char *path)
+{
+#ifndef __SANITIZE_ADDRESS__
+  click (button (GTK_WIDGET (editor), "editor.open", NULL));
+  choose_in_file_chooser (path, FALSE);
+#else
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+
+  wsp_draft_editor_load_file (WSP_DRAFT_EDITOR (editor), file);
+#endif
 }
 
 /* A comment by the Council member @author on the unit @key, typed in the
@@ -364,8 +383,7 @@ test_draft_from_odt_to_table (Fixture       *f,
   editor = wsp_drafts_view_get_dialog (f->view);
   g_assert_true (WSP_IS_DRAFT_EDITOR (editor));
   wsp_test_focus_window (editor);
-  click (button (GTK_WIDGET (editor), "editor.open", NULL));
-  choose_in_file_chooser (odt, FALSE);
+  open_in_editor (editor, odt);
   g_assert_null (wsp_draft_editor_get_problem (WSP_DRAFT_EDITOR (editor)));
   units = wsp_draft_editor_get_units (WSP_DRAFT_EDITOR (editor));
   g_assert_cmpuint (units->len, ==, 9);
@@ -463,8 +481,7 @@ test_draft_from_odt_to_table (Fixture       *f,
   editor = wsp_drafts_view_get_dialog (f->view);
   g_assert_true (WSP_IS_DRAFT_EDITOR (editor));
   wsp_test_focus_window (editor);
-  click (button (GTK_WIDGET (editor), "editor.open", NULL));
-  choose_in_file_chooser (docx, FALSE);
+  open_in_editor (editor, docx);
   g_assert_cmpuint (wsp_draft_editor_get_units (WSP_DRAFT_EDITOR (editor))->len, ==, 10);
   click (button (GTK_WIDGET (editor), "editor.save", NULL));
   g_assert_true (wait_for (dialog_gone, f->view));
@@ -497,10 +514,20 @@ test_draft_from_odt_to_table (Fixture       *f,
     for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
       {
         saved = FALSE;
+#ifndef __SANITIZE_ADDRESS__
         gtk_menu_button_popup (GTK_MENU_BUTTON (menu));
         iterate ();
         wsp_test_press (GTK_WINDOW (f->window), "Return");
         choose_in_file_chooser (paths[i], TRUE);
+#else
+        {
+          /* Straight to the file (GTK 4.8's file chooser leaks under AddressSanitizer). */
+          g_autoptr (GFile) file = g_file_new_for_path (paths[i]);
+
+          (void) menu;
+          wsp_drafts_view_save_document (f->view, "comments-table", file);
+        }
+#endif
         g_assert_true (wait_for (is_true, &saved));
       }
     g_signal_handler_disconnect (f->view, id);
@@ -740,8 +767,7 @@ test_pdf_refused (Fixture       *f,
   click (button (GTK_WIDGET (f->view), "drafts.add", NULL));
   editor = wsp_drafts_view_get_dialog (f->view);
   wsp_test_focus_window (editor);
-  click (button (GTK_WIDGET (editor), "editor.open", NULL));
-  choose_in_file_chooser (pdf, FALSE);
+  open_in_editor (editor, pdf);
   g_assert_nonnull (wsp_draft_editor_get_problem (WSP_DRAFT_EDITOR (editor)));
   g_assert_nonnull (strstr (wsp_draft_editor_get_problem (WSP_DRAFT_EDITOR (editor)), "paste"));
   wsp_test_press (editor, "Escape");

@@ -20,6 +20,7 @@
 #include "drafts/wsp-decision-editor.h"
 #include "drafts/wsp-draft-labels.h"
 #include "records/wsp-records-drafts.h"
+#include "widgets/wsp-accessible.h"
 #include "widgets/wsp-gui-util.h"
 
 struct _WspDecisionEditor
@@ -195,7 +196,7 @@ fill_conflict (WspDecisionEditor *self)
                             ? json_node_get_string (candidate->value) : NULL;
       const char *reason = g_hash_table_lookup (reasons, candidate->rev_id);
       GtkWidget *row = adw_action_row_new ();
-      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Keep This"));
+      GtkWidget *button = wsp_accessible_button_new (_("_Keep This"));
       g_autofree char *when = candidate->time != NULL ? g_date_time_format (candidate->time, "%x %H:%M") : NULL;
       g_autofree char *subtitle = NULL;
       const char *label = g_strcmp0 (decision->field, "decision") == 0 && value != NULL

@@ -29,6 +29,7 @@
 #include "drafts/wsp-draft-page.h"
 #include "domain/wsp-draft-rows.h"
 #include "records/wsp-records-drafts.h"
+#include "widgets/wsp-accessible.h"
 #include "widgets/wsp-detail-groups.h"
 #include "widgets/wsp-gui-util.h"
 #include "widgets/wsp-wrap-bin.h"
@@ -223,13 +224,13 @@ comment_row_new (WspDraftRow *row)
 
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_halign (buttons, GTK_ALIGN_END);
-  button = gtk_button_new_with_mnemonic (info->decision_conflict ? _("_Choose Decision…") : _("_Decide…"));
+  button = wsp_accessible_button_new (info->decision_conflict ? _("_Choose Decision…") : _("_Decide…"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "drafts.decide");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", info->root_id);
   if (info->decision_conflict)
     gtk_widget_add_css_class (button, "destructive-action");
   gtk_box_append (GTK_BOX (buttons), button);
-  button = gtk_button_new_with_mnemonic (_("C_orrect…"));
+  button = wsp_accessible_button_new (_("C_orrect…"));
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, _("Record a correction of this comment (the comment itself is kept)"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "drafts.correct-comment");
@@ -571,7 +572,7 @@ action_button (const char *label,
                const char *action,
                gboolean    suggested)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  GtkWidget *button = wsp_accessible_button_new (label);
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
