@@ -56,3 +56,16 @@ wsp_view_get_shortcuts (WspView *self,
     }
   return iface->get_shortcuts (self, n_shortcuts);
 }
+
+/* Shows the record @id in the view (a ballot in the Votes view); FALSE
+ * when the view has no such record to show. */
+gboolean
+wsp_view_show_record (WspView    *self,
+                      const char *id)
+{
+  WspViewInterface *iface;
+
+  g_return_val_if_fail (WSP_IS_VIEW (self), FALSE);
+  iface = WSP_VIEW_GET_IFACE (self);
+  return iface->show_record != NULL && id != NULL && iface->show_record (self, id);
+}

@@ -38,6 +38,10 @@ struct _WspViewInterface
   void                   (*focus_search)  (WspView  *self);
   const WspViewShortcut *(*get_shortcuts) (WspView  *self,
                                            guint    *n_shortcuts);
+  /* Optional: shows the record @id (win.show-record); FALSE when the view
+   * does not show such records. */
+  gboolean               (*show_record)   (WspView    *self,
+                                           const char *id);
 };
 
 void                   wsp_view_set_store     (WspView  *self,
@@ -45,6 +49,8 @@ void                   wsp_view_set_store     (WspView  *self,
 void                   wsp_view_focus_search  (WspView  *self);
 const WspViewShortcut *wsp_view_get_shortcuts (WspView  *self,
                                                guint    *n_shortcuts);
+gboolean               wsp_view_show_record   (WspView    *self,
+                                               const char *id);
 
 /**
  * WspViewInfo:

@@ -321,6 +321,29 @@ view_action (GSimpleAction *action,
   adw_view_stack_set_visible_child_name (self->stack, name);
 }
 
+/* win.show-record ("votes", id): shows the view and the record in it. */
+static void
+show_record_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  WspWindow *self = user_data;
+  const char *name = NULL;
+  const char *id = NULL;
+  GtkWidget *view;
+
+  g_variant_get (parameter, "(&s&s)", &name, &id);
+  view = adw_view_stack_get_child_by_name (self->stack, name);
+  if (view == NULL)
+    {
+      g_debug ("No view named “%s”", name);
+      return;
+    }
+  adw_view_stack_set_visible_child (self->stack, view);
+  if (WSP_IS_VIEW (view))
+    wsp_view_show_record (WSP_VIEW (view), id);
+}
+
 static void
 visible_child_changed_cb (WspWindow *self)
 {
@@ -349,6 +372,7 @@ narrow_changed_cb (WspWindow *self)
 
 static const GActionEntry win_actions[] = {
   { "view", view_action, "s", "'meetings'" },
+  { "show-record", show_record_action, "(ss)" },
 };
 
 static void

@@ -277,6 +277,10 @@ wsp_membership_body_rules (WspRecord    *body,
   else if (g_strcmp0 (majority, "two_thirds") == 0)
     rules->majority = WSP_MAJORITY_TWO_THIRDS;
 
+  rules->circulation_majority = wsp_choice_value (wsp_majority_choices,
+                                                  wsp_record_get_string (body, "circulation_majority"),
+                                                  rules->circulation_majority);
+
   tie_rule = wsp_record_get_string (body, "tie_rule");
   if (g_strcmp0 (tie_rule, "casting_vote") == 0)
     rules->tie_rule = WSP_TIE_CASTING_VOTE;

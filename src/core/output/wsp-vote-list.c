@@ -308,6 +308,10 @@ wsp_build_vote_list (WspStore              *store,
                                   _("not a member on that day: not counted") });
     }
 
+  /* The chair's casting vote of a tie, when the ballot recorded one. */
+  if (wsp_record_get_string (ballot, "casting_vote") != NULL)
+    tally.chair_vote = wsp_choice_value (wsp_vote_choice_choices, wsp_record_get_string (ballot, "casting_vote"),
+                                         WSP_VOTE_NONE);
   verdict = wsp_verdict (&rules, majority, &tally);
   wsp_document_add_heading (doc, 2, _("Result"));
   g_ptr_array_add (totals, g_strdup_printf (_("For: %u"), tally.yes));
@@ -327,7 +331,14 @@ wsp_build_vote_list (WspStore              *store,
 
       wsp_document_add_paragraph (doc, WSP_PARAGRAPH_NOTE, text);
     }
+  /* A closed ballot says what it fixed when it closed. */
+  if (wsp_record_get_string (ballot, "closed_at") != NULL && wsp_record_get_string (ballot, "verdict") != NULL)
+    verdict = wsp_choice_value (wsp_verdict_choices, wsp_record_get_string (ballot, "verdict"), verdict);
   wsp_document_add_labelled (doc, _("Outcome:"), wsp_verdict_to_string (verdict));
+  if (wsp_record_get_string (ballot, "closed_at") != NULL && wsp_record_get_string (ballot, "result") != NULL)
+    wsp_document_add_paragraph (doc, WSP_PARAGRAPH_BODY, wsp_record_get_string (ballot, "result"));
+  if (wsp_record_get_string (ballot, "resolution_number") != NULL)
+    wsp_document_add_labelled (doc, _("Resolution number:"), wsp_record_get_string (ballot, "resolution_number"));
 
   chair_name = chair != NULL ? wsp_builder_member_name (chair) : NULL;
   wsp_document_add_signatures (doc,

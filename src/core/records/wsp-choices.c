@@ -324,3 +324,23 @@ wsp_role_label (const char *role,
     return wsp_choice_label (feminine_roles, role);
   return wsp_choice_label (wsp_role_choices, role);
 }
+
+/* The outcome of a vote, as a result records it. */
+const WspChoice wsp_verdict_choices[] = {
+  { WSP_VERDICT_PASSED, "passed", "verdict", NC_("verdict", "Passed") },
+  { WSP_VERDICT_REJECTED, "rejected", "verdict", NC_("verdict", "Rejected") },
+  { WSP_VERDICT_NO_QUORUM, "no_quorum", "verdict", NC_("verdict", "No quorum") },
+  { WSP_VERDICT_PASSED_BY_CASTING_VOTE, "passed_by_casting_vote", "verdict",
+    NC_("verdict", "Passed by the chair’s casting vote") },
+  { WSP_VERDICT_REJECTED_BY_CASTING_VOTE, "rejected_by_casting_vote", "verdict",
+    NC_("verdict", "Rejected by the chair’s casting vote") },
+  { WSP_VERDICT_TIE_FAILS, "tie_fails", "verdict", NC_("verdict", "Tie: the motion fails") },
+  { 0 },
+};
+
+const WspChoice wsp_answer_channel_choices[] = {
+  { WSP_ANSWER_EMAIL, "email", "answer channel", NC_("answer channel", "E-mail") },
+  { WSP_ANSWER_PAPER, "paper", "answer channel", NC_("answer channel", "Paper") },
+  { WSP_ANSWER_IN_PERSON, "in_person", "answer channel", NC_("answer channel", "In person") },
+  { 0 },
+};

@@ -272,6 +272,42 @@ typedef enum
   WSP_VOTE_ABSTAIN,
 } WspVoteChoice;
 
+/**
+ * WspVerdict:
+ * @WSP_VERDICT_PASSED: the motion passed
+ * @WSP_VERDICT_REJECTED: the motion did not get the majority
+ * @WSP_VERDICT_NO_QUORUM: too few members present; nothing was decided
+ * @WSP_VERDICT_PASSED_BY_CASTING_VOTE: tie, the chair voted for
+ * @WSP_VERDICT_REJECTED_BY_CASTING_VOTE: tie, the chair voted against
+ * @WSP_VERDICT_TIE_FAILS: tie that nobody could break; the motion fails
+ *
+ * The outcome of a vote (wsp_verdict() in rules/ works it out).
+ */
+typedef enum
+{
+  WSP_VERDICT_PASSED,
+  WSP_VERDICT_REJECTED,
+  WSP_VERDICT_NO_QUORUM,
+  WSP_VERDICT_PASSED_BY_CASTING_VOTE,
+  WSP_VERDICT_REJECTED_BY_CASTING_VOTE,
+  WSP_VERDICT_TIE_FAILS,
+} WspVerdict;
+
+/**
+ * WspAnswerChannel:
+ * @WSP_ANSWER_EMAIL: the member's answer came by e-mail
+ * @WSP_ANSWER_PAPER: on the paper ballot card, by post or by hand
+ * @WSP_ANSWER_IN_PERSON: said in person to the secretary
+ *
+ * How a member's answer to a vote by circulation came in.
+ */
+typedef enum
+{
+  WSP_ANSWER_EMAIL,
+  WSP_ANSWER_PAPER,
+  WSP_ANSWER_IN_PERSON,
+} WspAnswerChannel;
+
 extern const WspChoice wsp_body_kind_choices[];
 extern const WspChoice wsp_majority_choices[];
 extern const WspChoice wsp_tie_rule_choices[];
@@ -293,6 +329,8 @@ extern const WspChoice wsp_comment_source_choices[];
 extern const WspChoice wsp_opinion_verdict_choices[];
 extern const WspChoice wsp_ballot_mode_choices[];
 extern const WspChoice wsp_vote_choice_choices[];
+extern const WspChoice wsp_verdict_choices[];
+extern const WspChoice wsp_answer_channel_choices[];
 
 const char *wsp_side_label        (const char *side,
                                    const char *executive);

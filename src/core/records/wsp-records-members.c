@@ -83,6 +83,7 @@ static const WspField body_fields[] = {
   { "quorum_denominator", WSP_FIELD_INT, 0, NULL, N_("Quorum share (denominator)") },
   { "default_majority", WSP_FIELD_ENUM, 0, wsp_majority_choices, N_("Default majority") },
   { "tie_rule", WSP_FIELD_ENUM, 0, wsp_tie_rule_choices, N_("Tie rule") },
+  { "circulation_majority", WSP_FIELD_ENUM, 0, wsp_majority_choices, N_("Majority in a vote by circulation") },
   { "opinion_deadline_days", WSP_FIELD_INT, 0, NULL, N_("Opinion deadline (days)") },
   { "term_years", WSP_FIELD_INT, 0, NULL, N_("Term of office (years)") },
   { "absence_limit", WSP_FIELD_INT, 0, NULL, N_("Consecutive absences flagged") },

@@ -24,7 +24,34 @@ static const WspField ballot_fields[] = {
   { "secret_for", WSP_FIELD_INT, 0, NULL, N_("Votes for") },
   { "secret_against", WSP_FIELD_INT, 0, NULL, N_("Votes against") },
   { "secret_abstain", WSP_FIELD_INT, 0, NULL, N_("Abstentions") },
+  { "secret_invalid", WSP_FIELD_INT, 0, NULL, N_("Invalid cards") },
+  /* The counts fixed when the ballot closes (the totals above hold the
+   * votes, for a roll-call too). */
+  { "tally_members", WSP_FIELD_INT, 0, NULL, N_("Members of the body") },
+  { "tally_present", WSP_FIELD_INT, 0, NULL, N_("Members present") },
+  { "tally_recused", WSP_FIELD_INT, 0, NULL, N_("Members recused") },
+  { "casting_vote", WSP_FIELD_ENUM, 0, wsp_vote_choice_choices, N_("Chair’s casting vote") },
+  { "verdict", WSP_FIELD_ENUM, 0, wsp_verdict_choices, N_("Outcome") },
+  { "result", WSP_FIELD_TEXT, WSP_FIELD_CONTENT, NULL, N_("Result for the minutes") },
+  { "resolution_number", WSP_FIELD_TEXT, 0, NULL, N_("Resolution number") },
+  { "corrects", WSP_FIELD_REF, 0, NULL, N_("Corrects") },
 };
+
+static gboolean
+validate_ballot (WspRecord  *record,
+                 GError    **error)
+{
+  static const char * const totals[] = { "secret_for", "secret_against", "secret_abstain", "secret_invalid" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (totals); i++)
+    if (wsp_record_get_int (record, totals[i]) < 0)
+      {
+        g_set_error (error, WSP_RECORD_ERROR, WSP_RECORD_ERROR_INVALID,
+                     _("A number of votes cannot be below zero."));
+        return FALSE;
+      }
+  return TRUE;
+}
 
 static const WspEntity ballot_entity = {
   .name = "ballot",
@@ -32,6 +59,7 @@ static const WspEntity ballot_entity = {
   .fields = ballot_fields,
   .n_fields = G_N_ELEMENTS (ballot_fields),
   .order = { { "opened_at" } },
+  .validate = validate_ballot,
 };
 
 WSP_DEFINE_RECORD (WspBallot, wsp_ballot, &ballot_entity)
@@ -45,12 +73,27 @@ static const WspField vote_fields[] = {
   { "recused", WSP_FIELD_BOOL, 0, NULL, N_("Recused") },
   { "cast_at", WSP_FIELD_DATETIME, 0, NULL, N_("Cast") },
   { "corrects", WSP_FIELD_REF, 0, NULL, N_("Corrects") },
+  /* A vote taken back (Undo in a roll-call): it corrects the vote it takes
+   * back and has no choice of its own. */
+  { "withdrawn", WSP_FIELD_BOOL, 0, NULL, N_("Taken back") },
+  /* Votes by circulation: how the member's answer came. */
+  { "channel", WSP_FIELD_ENUM, 0, wsp_answer_channel_choices, N_("How the answer came") },
 };
 
 static gboolean
 validate_vote (WspRecord  *record,
                GError    **error)
 {
+  if (wsp_record_get_bool (record, "withdrawn"))
+    {
+      if (wsp_record_get_string (record, "corrects") == NULL)
+        {
+          g_set_error (error, WSP_RECORD_ERROR, WSP_RECORD_ERROR_REQUIRED,
+                       _("A vote taken back must say which vote it takes back."));
+          return FALSE;
+        }
+      return TRUE;
+    }
   if (!wsp_record_get_bool (record, "recused") && wsp_record_get_string (record, "choice") == NULL)
     {
       g_set_error (error, WSP_RECORD_ERROR, WSP_RECORD_ERROR_REQUIRED,

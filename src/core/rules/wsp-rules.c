@@ -30,6 +30,7 @@ wsp_body_rules_init_default (WspBodyRules *rules)
   rules->opinion_deadline_days = 14;
   rules->term_years = 3;
   rules->absence_limit = 3;
+  rules->circulation_majority = WSP_MAJORITY_ABSOLUTE;
 }
 
 /* Members who may take part in an item: @members less the @recused. */

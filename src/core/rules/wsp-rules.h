@@ -25,6 +25,8 @@ G_BEGIN_DECLS
  * @term_years: length of the term of office (default 3, art. 41e ust. 3)
  * @absence_limit: consecutive unexcused absences that are flagged
  *   (default 3, art. 41g ust. 2 pkt 5); 0 turns the flag off
+ * @circulation_majority: majority of a vote by circulation, counted
+ *   against the whole membership (default absolute)
  *
  * The settings of one body.  Every field has the statutory or customary
  * default set by wsp_body_rules_init_default(); a body's bylaws may
@@ -39,6 +41,7 @@ typedef struct
   guint       opinion_deadline_days;
   guint       term_years;
   guint       absence_limit;
+  WspMajority circulation_majority;
 } WspBodyRules;
 
 /**
@@ -65,24 +68,7 @@ typedef struct
   WspVoteChoice chair_vote;
 } WspTally;
 
-/**
- * WspVerdict:
- * @WSP_VERDICT_PASSED: the motion passed
- * @WSP_VERDICT_REJECTED: the motion did not get the majority
- * @WSP_VERDICT_NO_QUORUM: too few members present; nothing was decided
- * @WSP_VERDICT_PASSED_BY_CASTING_VOTE: tie, the chair voted for
- * @WSP_VERDICT_REJECTED_BY_CASTING_VOTE: tie, the chair voted against
- * @WSP_VERDICT_TIE_FAILS: tie that nobody could break; the motion fails
- */
-typedef enum
-{
-  WSP_VERDICT_PASSED,
-  WSP_VERDICT_REJECTED,
-  WSP_VERDICT_NO_QUORUM,
-  WSP_VERDICT_PASSED_BY_CASTING_VOTE,
-  WSP_VERDICT_REJECTED_BY_CASTING_VOTE,
-  WSP_VERDICT_TIE_FAILS,
-} WspVerdict;
+/* WspVerdict, the outcome, is in records/wsp-choices.h: results store it. */
 
 void        wsp_body_rules_init_default (WspBodyRules       *rules);
 

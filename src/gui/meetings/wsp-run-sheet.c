@@ -361,15 +361,25 @@ takes_a_vote (WspRecord *item)
   return g_strcmp0 (kind, "resolution") == 0 || g_strcmp0 (kind, "opinion") == 0 || g_strcmp0 (kind, "election") == 0;
 }
 
-static gboolean
-has_vote (WspRunSheet *self,
-          WspRecord   *item)
+/* The id of the item's vote (its ballot or election), or NULL. */
+static char *
+dup_vote_id (WspRunSheet *self,
+             WspRecord   *item)
 {
   g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
   GType type = g_strcmp0 (wsp_record_get_string (item, "kind"), "election") == 0 ? WSP_TYPE_ELECTION : WSP_TYPE_BALLOT;
 
   wsp_store_query (self->store, type, "agenda_item_id", wsp_record_get_id (item), found, NULL);
-  return found->len > 0;
+  return found->len > 0 ? g_strdup (wsp_record_get_id (g_ptr_array_index (found, 0))) : NULL;
+}
+
+static gboolean
+has_vote (WspRunSheet *self,
+          WspRecord   *item)
+{
+  g_autofree char *id = dup_vote_id (self, item);
+
+  return id != NULL;
 }
 
 /* Prepares the item's vote (a ballot, or an election), unless it has one,
@@ -382,10 +392,12 @@ vote_clicked_cb (GtkButton *button,
   g_autoptr (WspRecord) item = wsp_store_get (self->store, row->item_id, NULL);
   g_autoptr (WspRecord) meeting = get_meeting (self);
   g_autoptr (GError) error = NULL;
+  g_autofree char *vote_id = NULL;
 
   if (item == NULL || meeting == NULL)
     return;
-  if (!has_vote (self, item))
+  vote_id = dup_vote_id (self, item);
+  if (vote_id == NULL)
     {
       g_autoptr (WspRecord) vote = NULL;
       g_autoptr (WspRecord) body = wsp_store_get (self->store, wsp_record_get_string (meeting, "body_id"), NULL);
@@ -411,8 +423,10 @@ vote_clicked_cb (GtkButton *button,
           show_error (self, error);
           return;
         }
+      vote_id = g_strdup (wsp_record_get_id (vote));
     }
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.view", "s", "votes");
+  /* The Votes view, with the vote ready to run. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-record", "(ss)", "votes", vote_id);
 }
 
 /* ---- rows ---------------------------------------------------------------- */
