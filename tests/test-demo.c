@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "demo/wsp-demo.h"
+#include "domain/wsp-draft-detail.h"
 #include "records/wsp-entities.h"
 #include "base/wsp-identifiers.h"
 #include "rules/wsp-rules.h"
@@ -157,8 +158,9 @@ test_counts (Fixture       *f,
   g_assert_cmpuint (count_entity (f->store, "term"), ==, 2);
   g_assert_cmpuint (count_entity (f->store, "meeting"), ==, 13);
   g_assert_cmpuint (count_entity (f->store, "draft"), ==, 2);
-  g_assert_cmpuint (count_entity (f->store, "draft_version"), ==, 2);
+  g_assert_cmpuint (count_entity (f->store, "draft_version"), ==, 3);
   g_assert_cmpuint (count_entity (f->store, "comment"), ==, 11);
+  g_assert_cmpuint (count_entity (f->store, "comment_decision"), ==, 11);
   g_assert_cmpuint (count_entity (f->store, "opinion"), ==, 1);
   g_assert_cmpuint (count_entity (f->store, "ballot"), ==, 10);
   g_assert_cmpuint (count_entity (f->store, "election"), ==, 1);
@@ -665,13 +667,16 @@ test_drafts (Fixture       *f,
   g_assert_cmpstr (wsp_record_get_string (programme, "deadline"), ==, deadline);
 
   versions = query (f->store, "draft_version", "draft_id", wsp_record_get_id (programme));
-  g_assert_cmpuint (versions->len, ==, 1);
+  g_assert_cmpuint (versions->len, ==, 2);
   version = g_ptr_array_index (versions, 0);
+  if (wsp_record_get_int (version, "number") != 1)
+    version = g_ptr_array_index (versions, 1);
   g_assert_nonnull (strstr (wsp_record_get_string (version, "text"), "§ 1. 1. Program"));
   g_assert_nonnull (strstr (wsp_record_get_string (version, "text"), "§ 6."));
-  g_assert_nonnull (unit_text (wsp_record_get_value (version, "units"), "p2.u2.pt1"));
+  /* Its units are the splitter's, keyed as they are cited. */
+  g_assert_nonnull (unit_text (wsp_record_get_value (version, "units"), "§ 2 ust. 2 pkt 1"));
 
-  /* Each comment is anchored to a unit and quotes it. */
+  /* Each comment is anchored to a unit of the first version and quotes it. */
   comments = query (f->store, "comment", "version_id", wsp_record_get_id (version));
   g_assert_cmpuint (comments->len, >=, 10);
   for (guint i = 0; i < comments->len; i++)
@@ -679,23 +684,45 @@ test_drafts (Fixture       *f,
       WspRecord *comment = g_ptr_array_index (comments, i);
       const char *unit = unit_text (wsp_record_get_value (version, "units"),
                                     wsp_record_get_string (comment, "unit_key"));
-      const char *decision = wsp_record_get_string (comment, "decision");
 
       g_assert_nonnull (unit);
       g_assert_cmpstr (wsp_record_get_string (comment, "current_wording"), ==, unit);
       g_assert_nonnull (wsp_record_get_string (comment, "proposed_wording"));
       g_assert_nonnull (wsp_record_get_string (comment, "justification"));
       g_assert_nonnull (wsp_record_get_string (comment, "author_name"));
-      g_assert_nonnull (wsp_record_get_string (comment, "decision_reason"));
-      if (g_str_equal (decision, "accepted"))
-        decided[0]++;
-      else if (g_str_equal (decision, "partly_accepted"))
-        decided[1]++;
-      else if (g_str_equal (decision, "rejected"))
-        decided[2]++;
-      else
-        g_assert_not_reached ();
+      g_assert_nonnull (wsp_record_get_string (comment, "submitted_on"));
     }
+
+  /* The Council decided each at meeting r8; the second version took two
+   * accepted comments in, so their units' words changed since. */
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (WspDraftDetail) detail = wsp_draft_detail_load (f->store, wsp_record_get_id (programme), NULL, &error);
+    GPtrArray *entries;
+    guint changed = 0;
+
+    g_assert_no_error (error);
+    entries = wsp_draft_detail_get_comments (detail);
+    g_assert_cmpuint (entries->len, ==, comments->len);
+    for (guint i = 0; i < entries->len; i++)
+      {
+        const WspCommentInfo *info = wsp_comment_entry_get_info (g_ptr_array_index (entries, i));
+
+        g_assert_nonnull (info->decision_record);
+        g_assert_nonnull (info->reason);
+        g_assert_nonnull (info->unit_key);
+        changed += info->text_changed;
+        if (info->decision == WSP_COMMENT_ACCEPTED)
+          decided[0]++;
+        else if (info->decision == WSP_COMMENT_PARTLY_ACCEPTED)
+          decided[1]++;
+        else if (info->decision == WSP_COMMENT_REJECTED)
+          decided[2]++;
+        else
+          g_assert_not_reached ();
+      }
+    g_assert_cmpuint (changed, ==, 2);
+  }
   g_assert_true (decided[0] > 0 && decided[1] > 0 && decided[2] > 0);
 
   /* The opinion: adopted in time, at the meeting whose vote it cites. */

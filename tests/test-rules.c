@@ -904,6 +904,80 @@ test_resolution_next (void)
   }
 }
 
+/* Where a draft stands as its deadline comes and goes: the programme
+ * delivered on Thursday 28 October 2027 has 14 days, to Thursday
+ * 11 November, Independence Day, so to Friday 12 November. */
+static void
+test_opinion_state (void)
+{
+  g_autoptr (GDateTime) deadline = deadline_for (&defaults, WSP_DRAFT_KIND_COOPERATION_PROGRAMME, 2027, 10, 28, 0);
+  static const struct
+  {
+    int             month, day, hour, minute, second;
+    gboolean        given;
+    gboolean        withdrawn;
+    WspOpinionState state;
+    int             days_left;
+    gboolean        due_soon;
+  } cases[] = {
+    { 10, 28, 12, 0, 0, FALSE, FALSE, WSP_OPINION_STATE_OPEN, 15, FALSE },
+    { 11, 8, 9, 0, 0, FALSE, FALSE, WSP_OPINION_STATE_OPEN, 4, FALSE },
+    { 11, 9, 0, 0, 0, FALSE, FALSE, WSP_OPINION_STATE_OPEN, 3, TRUE },
+    { 11, 11, 18, 0, 0, FALSE, FALSE, WSP_OPINION_STATE_OPEN, 1, TRUE },
+    { 11, 12, 0, 0, 0, FALSE, FALSE, WSP_OPINION_STATE_DUE_TODAY, 0, TRUE },
+    { 11, 12, 23, 59, 59, FALSE, FALSE, WSP_OPINION_STATE_DUE_TODAY, 0, TRUE },
+    { 11, 13, 0, 0, 1, FALSE, FALSE, WSP_OPINION_STATE_WAIVED, -1, FALSE },
+    { 12, 20, 10, 0, 0, FALSE, FALSE, WSP_OPINION_STATE_WAIVED, -38, FALSE },
+    /* An opinion given in time, or after (the city may still take it):
+     * given, never waived. */
+    { 11, 10, 16, 0, 0, TRUE, FALSE, WSP_OPINION_STATE_GIVEN, 2, FALSE },
+    { 11, 15, 16, 0, 0, TRUE, FALSE, WSP_OPINION_STATE_GIVEN, -3, FALSE },
+    { 11, 10, 16, 0, 0, FALSE, TRUE, WSP_OPINION_STATE_WITHDRAWN, 2, TRUE },
+  };
+
+  assert_end_of_day (deadline, 2027, 11, 12);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GDateTime) now = g_date_time_new_local (2027, cases[i].month, cases[i].day, cases[i].hour,
+                                                         cases[i].minute, cases[i].second);
+      int left = 99;
+
+      g_test_message ("case %u", i);
+      g_assert_cmpint (wsp_opinion_state (deadline, now, cases[i].given, cases[i].withdrawn, &left), ==,
+                       cases[i].state);
+      g_assert_cmpint (left, ==, cases[i].days_left);
+      /* A withdrawn draft is still due by its dates; leaving it out of the
+       * reminder is for whoever asks. */
+      g_assert_cmpint (wsp_opinion_due_soon (deadline, now, cases[i].given, WSP_OPINION_REMINDER_DAYS), ==,
+                       cases[i].due_soon);
+    }
+
+  /* Without a deadline a draft is open, and never due. */
+  {
+    g_autoptr (GDateTime) now = g_date_time_new_local (2027, 11, 12, 12, 0, 0);
+
+    g_assert_cmpint (wsp_opinion_state (NULL, now, FALSE, FALSE, NULL), ==, WSP_OPINION_STATE_OPEN);
+    g_assert_false (wsp_opinion_due_soon (NULL, now, FALSE, 3));
+  }
+}
+
+/* Other drafts: the days the bylaws give, over Easter 2027 (28–29 March):
+ * 10 days from Thursday 18 March end on Sunday 28, Easter Monday is a
+ * holiday too, so Tuesday 30 March. */
+static void
+test_opinion_state_custom_days (void)
+{
+  g_autoptr (GDateTime) deadline = deadline_for (&defaults, WSP_DRAFT_KIND_OTHER, 2027, 3, 18, 10);
+  g_autoptr (GDateTime) monday = g_date_time_new_local (2027, 3, 29, 12, 0, 0);
+  g_autoptr (GDateTime) tuesday_night = g_date_time_new_local (2027, 3, 30, 23, 0, 0);
+  g_autoptr (GDateTime) wednesday = g_date_time_new_local (2027, 3, 31, 8, 0, 0);
+
+  assert_end_of_day (deadline, 2027, 3, 30);
+  g_assert_cmpint (wsp_opinion_state (deadline, monday, FALSE, FALSE, NULL), ==, WSP_OPINION_STATE_OPEN);
+  g_assert_cmpint (wsp_opinion_state (deadline, tuesday_night, FALSE, FALSE, NULL), ==, WSP_OPINION_STATE_DUE_TODAY);
+  g_assert_cmpint (wsp_opinion_state (deadline, wednesday, FALSE, FALSE, NULL), ==, WSP_OPINION_STATE_WAIVED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -947,6 +1021,8 @@ main (int   argc,
   g_test_add_func ("/rules/resolution/number", test_resolution_number);
   g_test_add_func ("/rules/resolution/number-zero", test_resolution_number_zero);
   g_test_add_func ("/rules/resolution/next-sequence", test_resolution_next);
+  g_test_add_func ("/rules/deadline/state", test_opinion_state);
+  g_test_add_func ("/rules/deadline/state-custom-days", test_opinion_state_custom_days);
 
   return g_test_run ();
 }

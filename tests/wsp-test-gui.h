@@ -18,6 +18,8 @@ void            wsp_test_shot      (GtkWidget  *widget,
 void            wsp_test_focus_window (GtkWindow *window);
 void            wsp_test_press     (GtkWindow  *window,
                                     const char *accelerator);
+void            wsp_test_send_keys (GtkWindow  *window,
+                                    const char *accelerator);
 void            wsp_test_type      (GtkWindow  *window,
                                     const char *text);
 

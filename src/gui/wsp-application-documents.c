@@ -2,6 +2,7 @@
  *
  *   wspolnie --list KIND
  *   wspolnie --document KIND --of ID --output FILE [--organizer E-MAIL]
+ *   wspolnie --add-draft FILE [--title T] [--delivered DATE]
  *
  * No window is opened. The format follows FILE's extension. When the kind,
  * the record or the extension is wrong, or the document does not apply to
@@ -14,10 +15,15 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "wsp-application-private.h"
 #include "demo/wsp-demo.h"
+#include "domain/wsp-draft-units.h"
+#include "import/wsp-draft-import.h"
+#include "import/wsp-draft-reader.h"
+#include "import/wsp-draft-split.h"
 #include "output/wsp-builders.h"
 #include "output/wsp-output.h"
 #include "records/wsp-records-votes.h"
@@ -35,7 +41,7 @@ wsp_application_add_document_options (WspApplication *self)
       N_("KIND") },
     { "document", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Write a document (agenda, attendance-list, invitation, cancellation, vote-list, "
-         "attendance-register) to --output and exit"),
+         "attendance-register, comments-table, opinion) to --output and exit"),
       N_("KIND") },
     { "of", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("With --document: the record it is made from (its id, see --list)"), N_("ID") },
@@ -43,6 +49,13 @@ wsp_application_add_document_options (WspApplication *self)
       N_("With --document: the file to write; .pdf, .odt, .csv, .txt or .ics"), N_("FILE") },
     { "organizer", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("With --document invitation: the sender’s e-mail address"), N_("E-MAIL") },
+    { "add-draft", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Register a draft resolution from its text (.txt, .odt or .docx), print its units and exit"),
+      N_("FILE") },
+    { "title", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --add-draft: the draft’s title (else taken from its text)"), N_("TITLE") },
+    { "delivered", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --add-draft: the day the draft was delivered, YYYY-MM-DD (else today)"), N_("DATE") },
     { NULL }
   };
 
@@ -155,6 +168,8 @@ typedef enum
   DOC_CANCELLATION,
   DOC_VOTE_LIST,
   DOC_ATTENDANCE_REGISTER,
+  DOC_COMMENTS_TABLE,
+  DOC_OPINION,
 } DocKind;
 
 static const struct
@@ -168,6 +183,8 @@ static const struct
   { "cancellation", DOC_CANCELLATION },
   { "vote-list", DOC_VOTE_LIST },
   { "attendance-register", DOC_ATTENDANCE_REGISTER },
+  { "comments-table", DOC_COMMENTS_TABLE },
+  { "opinion", DOC_OPINION },
 };
 
 static int
@@ -233,7 +250,7 @@ run_document (WspStore   *store,
     {
       g_autofree char *message = g_strdup_printf (
         _("“%s” is not a kind of document. Try agenda, attendance-list, invitation, cancellation, "
-          "vote-list or attendance-register."),
+          "vote-list, attendance-register, comments-table or opinion."),
         name);
       return fail_with (message);
     }
@@ -258,6 +275,12 @@ run_document (WspStore   *store,
     case DOC_VOTE_LIST:
       document = wsp_build_vote_list (store, id, &options, &error);
       break;
+    case DOC_COMMENTS_TABLE:
+      document = wsp_build_comments_table (store, id, &options, &error);
+      break;
+    case DOC_OPINION:
+      document = wsp_build_opinion (store, id, &options, &error);
+      break;
     case DOC_ATTENDANCE_REGISTER:
     default:
       document = wsp_build_attendance_register (store, id, &options, &error);
@@ -272,12 +295,73 @@ run_document (WspStore   *store,
   return 0;
 }
 
-/* Runs --list or --document; -1 when the options ask for neither. */
+/* ---- --add-draft ---------------------------------------------------------- */
+
+static gboolean
+valid_day (const char *text)
+{
+  int y, m, d;
+  char extra;
+
+  return text != NULL && strlen (text) == 10 && sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &extra) == 3
+         && g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
+}
+
+static int
+run_add_draft (WspStore   *store,
+               const char *path,
+               const char *title,
+               const char *delivered)
+{
+  g_autoptr (GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *guessed = NULL;
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autoptr (GPtrArray) units = NULL;
+  g_autoptr (WspRecord) draft = WSP_RECORD (wsp_draft_new ());
+  g_autoptr (WspRecord) version = NULL;
+
+  if (delivered != NULL && !valid_day (delivered))
+    return fail_with (_("The day of delivery must look like 2027-10-28."));
+  text = wsp_draft_read_file (file, NULL, &error);
+  if (text == NULL)
+    return fail (error);
+  if (title == NULL)
+    {
+      g_autoptr (GPtrArray) probe = wsp_draft_split (text);
+
+      title = guessed = wsp_draft_guess_title (probe);
+      if (title == NULL)
+        title = basename;
+    }
+  wsp_record_set_string (draft, "title", title);
+  wsp_record_set_string (draft, "kind", wsp_draft_guess_kind (title));
+  wsp_record_set_string (draft, "received_on", delivered);
+  if (!wsp_draft_register (store, draft, text, basename, &version, &error))
+    return fail (error);
+
+  /* Translators: on standard error after --add-draft: the draft's id, title and deadline */
+  g_printerr (_("Registered %1$s “%2$s”, opinion due by %3$s\n"), wsp_record_get_id (draft), title,
+              wsp_record_get_string (draft, "deadline"));
+  units = wsp_draft_units_from_json (wsp_record_get_value (version, "units"));
+  for (guint i = 0; i < units->len; i++)
+    {
+      WspDraftUnit *unit = g_ptr_array_index (units, i);
+      g_autofree char *words = wsp_draft_unit_dup_excerpt (unit, 8);
+
+      g_print ("%s  %s\n", unit->key, words);
+    }
+  return 0;
+}
+
+/* Runs --list, --document or --add-draft; -1 when the options ask for none. */
 int
 wsp_application_run_documents (WspApplication *self,
                                GVariantDict   *options)
 {
   const char *list = NULL, *document = NULL, *of = NULL, *output = NULL, *organizer = NULL;
+  const char *add_draft = NULL, *title = NULL, *delivered = NULL;
   g_autoptr (WspStore) store = NULL;
   g_autoptr (GError) error = NULL;
 
@@ -286,7 +370,10 @@ wsp_application_run_documents (WspApplication *self,
   g_variant_dict_lookup (options, "of", "&s", &of);
   g_variant_dict_lookup (options, "output", "^&ay", &output);
   g_variant_dict_lookup (options, "organizer", "&s", &organizer);
-  if (list == NULL && document == NULL)
+  g_variant_dict_lookup (options, "add-draft", "^&ay", &add_draft);
+  g_variant_dict_lookup (options, "title", "&s", &title);
+  g_variant_dict_lookup (options, "delivered", "&s", &delivered);
+  if (list == NULL && document == NULL && add_draft == NULL)
     return -1;
 
   store = wsp_store_open (wsp_application_get_database_path (self), &error);
@@ -295,6 +382,8 @@ wsp_application_run_documents (WspApplication *self,
   if (g_variant_dict_contains (options, "demo") && !wsp_demo_fill (store, &error))
     return fail (error);
 
+  if (add_draft != NULL)
+    return run_add_draft (store, add_draft, title, delivered);
   if (list != NULL)
     {
       int status = run_list (store, list);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "demo/wsp-demo.h"
+#include "drafts/wsp-draft-labels.h"
 #include "records/wsp-records-members.h"
 #include "sync/wsp-shared-folder.h"
 #include "store/wsp-store.h"
@@ -36,6 +37,7 @@ struct _WspApplication
   int        screenshot_height;
   gboolean   failed;
   gboolean   load_demo;
+  gboolean   reminded;
 };
 
 G_DEFINE_FINAL_TYPE (WspApplication, wsp_application, ADW_TYPE_APPLICATION)
@@ -209,6 +211,24 @@ wsp_application_activate (GApplication *app)
     }
 
   gtk_window_present (window);
+  /* Once a day's work starts: the drafts whose opinion is due soon. */
+  if (!self->reminded && WSP_IS_WINDOW (window))
+    {
+      g_autofree char *text = wsp_draft_reminder_text (self->store, NULL);
+
+      self->reminded = TRUE;
+      if (text != NULL)
+        {
+          AdwToast *toast = adw_toast_new (text);
+
+          adw_toast_set_button_label (toast, _("_Show"));
+          adw_toast_set_action_name (toast, "win.view");
+          adw_toast_set_action_target_value (toast, g_variant_new_string ("drafts"));
+          adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+          adw_toast_set_timeout (toast, 0);
+          wsp_window_add_toast (WSP_WINDOW (window), toast);
+        }
+    }
 }
 
 static void

@@ -23,6 +23,9 @@
 #include <string.h>
 
 #include "demo/wsp-demo.h"
+#include "domain/wsp-drafts.h"
+#include "import/wsp-draft-match.h"
+#include "import/wsp-draft-split.h"
 #include "records/wsp-entities.h"
 #include "records/wsp-record.h"
 #include "rules/wsp-rules.h"
@@ -1376,46 +1379,40 @@ add_council (Demo    *demo,
   return TRUE;
 }
 
-/* The text of a draft as it is printed, and its units as the JSON array
- * the comments are anchored to:
+/* The text of a draft as it is printed:
  *
  *   § 1. 1. Program …
  *   2. Ilekroć w Programie jest mowa o:
  *   1) ustawie – …
- */
-static void
-build_units (const UnitData  *units,
-             gsize            n_units,
-             char           **text_out,
-             JsonNode       **units_out)
+ *
+ * which wsp_draft_split() splits into units keyed by the units' labels
+ * joined ("§ 1 ust. 2 pkt 1", see unit_key()). @replace, when set, gives
+ * other words for some units: "key", "text", …, NULL. */
+static char *
+build_text (const UnitData     *units,
+            gsize               n_units,
+            const char * const *replace)
 {
   g_autoptr (GString) text = g_string_new (NULL);
-  g_autoptr (JsonArray) array = json_array_new ();
   g_autofree char *pending = NULL; /* "§ 1. ", waiting for its first section */
 
   for (gsize i = 0; i < n_units; i++)
     {
       const UnitData *u = &units[i];
-      JsonObject *object = json_object_new ();
+      const char *words = u->text;
 
-      json_object_set_string_member (object, "key", u->key);
-      json_object_set_string_member (object, "label", u->label);
-      if (u->parent != NULL)
-        json_object_set_string_member (object, "parent", u->parent);
-      else
-        json_object_set_null_member (object, "parent");
-      json_object_set_string_member (object, "text", u->text != NULL ? u->text : "");
-      json_array_add_object_element (array, object);
-
+      for (guint r = 0; replace != NULL && replace[r] != NULL; r += 2)
+        if (g_str_equal (replace[r], u->key))
+          words = replace[r + 1];
       if (u->parent == NULL)
         {
           /* A paragraph: a blank line before it. */
           if (text->len > 0)
             g_string_append_c (text, '\n');
-          if (u->text == NULL)
+          if (words == NULL)
             pending = g_strdup_printf ("%s. ", u->label);
           else
-            g_string_append_printf (text, "%s. %s\n", u->label, u->text);
+            g_string_append_printf (text, "%s. %s\n", u->label, words);
         }
       else
         {
@@ -1423,15 +1420,69 @@ build_units (const UnitData  *units,
           gboolean point = g_str_has_prefix (u->label, "pkt") || g_str_has_prefix (u->label, "lit.");
 
           g_string_append_printf (text, "%s%s%s %s\n", pending != NULL ? pending : "", number,
-                                  point ? ")" : ".", u->text);
+                                  point ? ")" : ".", words);
           g_clear_pointer (&pending, g_free);
         }
     }
 
   if (text->len > 0 && text->str[text->len - 1] == '\n')
     g_string_truncate (text, text->len - 1);
-  *text_out = g_string_free (g_steal_pointer (&text), FALSE);
-  *units_out = json_node_init_array (json_node_alloc (), array);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The key the splitter gives the unit @key of @units: its labels joined. */
+static char *
+unit_key (const UnitData *units,
+          gsize           n_units,
+          const char     *key)
+{
+  for (gsize i = 0; i < n_units; i++)
+    if (g_str_equal (units[i].key, key))
+      {
+        g_autofree char *parent = units[i].parent != NULL ? unit_key (units, n_units, units[i].parent) : NULL;
+
+        return parent != NULL ? g_strdup_printf ("%s %s", parent, units[i].label) : g_strdup (units[i].label);
+      }
+  g_critical ("The demo draft has no unit “%s”", key);
+  return g_strdup (key);
+}
+
+/* The programme's second version, sent after the Forum's consultation: two
+ * accepted comments taken in, and a closing § added. */
+static const char * const programme_changes[] = {
+  "p1.u2.pt3",
+  "Forum – należy przez to rozumieć Forum Organizacji Pozarządowych Miasta Zagłębiowice, "
+  "działające na podstawie własnego regulaminu;",
+  "p6.u3",
+  "Prezydent Miasta przedstawia Radzie Miasta oraz Radzie sprawozdanie z realizacji Programu "
+  "w terminie do dnia 31 maja 2028 r.",
+  NULL,
+};
+
+#define PROGRAMME_CLOSING "\n\n§ 7. Wykonanie uchwały powierza się Prezydentowi Miasta Zagłębiowice."
+#define PROGRAMME_SECOND_VERSION "2026-10-27"
+
+static gboolean
+save_version (Demo        *demo,
+              const char  *draft_key,
+              guint        number,
+              const char  *received_on,
+              const char  *text,
+              GPtrArray   *units,
+              const char  *previous_key,
+              GError     **error)
+{
+  g_autoptr (WspRecord) version = record_new ("draft_version");
+  g_autofree char *key = g_strdup_printf ("%s.%u", draft_key, number);
+
+  wsp_record_set_string (version, "draft_id", id_of (demo, "draft", draft_key));
+  wsp_record_set_int (version, "number", number);
+  wsp_record_set_string (version, "received_on", received_on);
+  wsp_record_set_string (version, "text", text);
+  wsp_record_set_value (version, "units", wsp_draft_units_to_json (units));
+  if (previous_key != NULL)
+    wsp_record_set_string (version, "previous_id", id_of (demo, "version", previous_key));
+  return save (demo, version, "version", key, error);
 }
 
 static gboolean
@@ -1442,30 +1493,19 @@ add_drafts (Demo    *demo,
     {
       const DraftData *d = &drafts[i];
       g_autoptr (WspRecord) draft = record_new ("draft");
-      g_autoptr (WspRecord) version = record_new ("draft_version");
       g_autofree char *deadline = deadline_for (demo, d->kind, d->received_on);
-      g_autofree char *text = NULL;
-      JsonNode *units = NULL;
+      g_autofree char *text = build_text (d->units, d->n_units, NULL);
+      g_autoptr (GPtrArray) units = wsp_draft_split (text);
 
       wsp_record_set_string (draft, "title", d->title);
       wsp_record_set_string (draft, "submitted_by", d->submitted_by);
+      wsp_record_set_string (draft, "sender", "mayor");
       wsp_record_set_string (draft, "received_on", d->received_on);
-      wsp_record_set_string (draft, "kind",
-                             d->kind == WSP_DRAFT_KIND_COOPERATION_PROGRAMME ? "cooperation_programme"
-                             : d->kind == WSP_DRAFT_KIND_STRATEGY            ? "strategy"
-                                                                             : "other");
+      wsp_record_set_string (draft, "kind", wsp_choice_name (wsp_draft_kind_choices, d->kind));
       wsp_record_set_string (draft, "deadline", deadline);
       wsp_record_set_string (draft, "status", d->status);
-      if (!save (demo, draft, "draft", d->key, error))
-        return FALSE;
-
-      build_units (d->units, d->n_units, &text, &units);
-      wsp_record_set_string (version, "draft_id", wsp_record_get_id (draft));
-      wsp_record_set_int (version, "number", 1);
-      wsp_record_set_string (version, "received_on", d->received_on);
-      wsp_record_set_string (version, "text", text);
-      wsp_record_set_value (version, "units", units);
-      if (!save (demo, version, "version", d->key, error))
+      if (!save (demo, draft, "draft", d->key, error)
+          || !save_version (demo, d->key, 1, d->received_on, text, units, NULL, error))
         return FALSE;
     }
 
@@ -1476,18 +1516,53 @@ add_drafts (Demo    *demo,
       const OrgData *org = find_organisation (author->organisations[0]);
       g_autoptr (WspRecord) comment = record_new ("comment");
       g_autofree char *author_name = g_strdup_printf ("%s (%s)", author->name, org->name);
+      g_autofree char *key = unit_key (programme_units, G_N_ELEMENTS (programme_units), c->unit);
+      g_autofree char *comment_key = g_strdup_printf ("programme.%" G_GSIZE_FORMAT, i);
 
-      wsp_record_set_string (comment, "version_id", id_of (demo, "version", "programme"));
-      wsp_record_set_string (comment, "unit_key", c->unit);
+      wsp_record_set_string (comment, "version_id", id_of (demo, "version", "programme.1"));
+      wsp_record_set_string (comment, "unit_key", key);
       wsp_record_set_string (comment, "author_id", id_of (demo, "person", c->author));
       wsp_record_set_string (comment, "author_name", author_name);
       wsp_record_set_string (comment, "current_wording",
                              unit_text (programme_units, G_N_ELEMENTS (programme_units), c->unit));
       wsp_record_set_string (comment, "proposed_wording", c->proposed);
       wsp_record_set_string (comment, "justification", c->justification);
-      wsp_record_set_string (comment, "decision", c->decision);
-      wsp_record_set_string (comment, "decision_reason", c->reason);
-      if (!save (demo, comment, "comment", NULL, error))
+      /* Comments were collected at the Forum until 26 October. */
+      wsp_record_set_string (comment, "submitted_on", i % 3 == 0 ? "2026-10-22" : "2026-10-26");
+      wsp_record_set_string (comment, "source", i % 3 == 0 ? "meeting" : i % 3 == 1 ? "email" : "paper");
+      if (!save (demo, comment, "comment", comment_key, error))
+        return FALSE;
+    }
+
+  /* The corrected draft: its units matched to the first version's. */
+  {
+    g_autofree char *first = build_text (programme_units, G_N_ELEMENTS (programme_units), NULL);
+    g_autofree char *body = build_text (programme_units, G_N_ELEMENTS (programme_units), programme_changes);
+    g_autofree char *text = g_strconcat (body, PROGRAMME_CLOSING, NULL);
+    g_autoptr (GPtrArray) old_units = wsp_draft_split (first);
+    g_autoptr (GPtrArray) units = wsp_draft_split (text);
+
+    wsp_draft_match_versions (old_units, units);
+    if (!save_version (demo, "programme", 2, PROGRAMME_SECOND_VERSION, text, units, "programme.1", error))
+      return FALSE;
+  }
+  return TRUE;
+}
+
+/* The Council's decision on each comment on the programme, at meeting r8. */
+static gboolean
+add_decisions (Demo    *demo,
+               GError **error)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (programme_comments); i++)
+    {
+      const CommentData *c = &programme_comments[i];
+      g_autofree char *comment_key = g_strdup_printf ("programme.%" G_GSIZE_FORMAT, i);
+
+      if (!wsp_draft_record_decision (demo->store, id_of (demo, "draft", "programme"),
+                                      id_of (demo, "comment", comment_key), c->decision, c->reason,
+                                      id_of (demo, "meeting", "r8"), id_of (demo, "ballot", "b9"),
+                                      find_meeting ("r8")->date, error))
         return FALSE;
     }
   return TRUE;
@@ -1892,6 +1967,7 @@ wsp_demo_fill (WspStore  *store,
       || !add_meetings (&demo, error)
       || !add_ballots (&demo, error)
       || !add_election (&demo, error)
+      || !add_decisions (&demo, error)
       || !add_opinion (&demo, error))
     {
       wsp_store_rollback (store);

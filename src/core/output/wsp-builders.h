@@ -75,6 +75,14 @@ WspInvitation *wsp_build_invitation              (WspStore              *store,
                                                   gboolean               cancelled,
                                                   const WspBuildOptions *options,
                                                   GError               **error);
+WspDocument   *wsp_build_comments_table          (WspStore              *store,
+                                                  const char            *draft_id,
+                                                  const WspBuildOptions *options,
+                                                  GError               **error);
+WspDocument   *wsp_build_opinion                 (WspStore              *store,
+                                                  const char            *draft_id,
+                                                  const WspBuildOptions *options,
+                                                  GError               **error);
 guint          wsp_meeting_sequence              (WspRecord             *meeting);
 
 G_END_DECLS

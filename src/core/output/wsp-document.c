@@ -26,6 +26,7 @@ struct _WspDocument
   char      *date;
   char      *place;
   char      *footer;
+  gboolean   landscape;
   GPtrArray *blocks; /* WspBlock */
 };
 
@@ -194,6 +195,22 @@ wsp_document_set_footer (WspDocument *self,
 {
   g_return_if_fail (WSP_IS_DOCUMENT (self));
   replace (&self->footer, footer);
+}
+
+/* Lays the document out across the page (a wide table); portrait by default. */
+void
+wsp_document_set_landscape (WspDocument *self,
+                            gboolean     landscape)
+{
+  g_return_if_fail (WSP_IS_DOCUMENT (self));
+  self->landscape = landscape;
+}
+
+gboolean
+wsp_document_get_landscape (WspDocument *self)
+{
+  g_return_val_if_fail (WSP_IS_DOCUMENT (self), FALSE);
+  return self->landscape;
 }
 
 /* What the footer says beside the page number: the body's name unless set. */

@@ -132,6 +132,9 @@ char           *wsp_document_dup_title         (WspDocument        *self);
 void            wsp_document_set_footer        (WspDocument        *self,
                                                 const char         *footer);
 const char     *wsp_document_get_footer        (WspDocument        *self);
+void            wsp_document_set_landscape     (WspDocument        *self,
+                                                gboolean            landscape);
+gboolean        wsp_document_get_landscape     (WspDocument        *self);
 
 void            wsp_document_add_heading       (WspDocument        *self,
                                                 guint               level,

@@ -34,8 +34,16 @@
 
 #define MIME_TYPE "application/vnd.oasis.opendocument.text"
 
-/* The text area of an A4 page with the margins of the PDF, in cm. */
+/* The text area of an A4 page with the margins of the PDF, in cm: upright
+ * and across. */
 #define TEXT_WIDTH_CM 16.5
+#define TEXT_WIDTH_LANDSCAPE_CM 25.2
+
+static double
+text_width (WspDocument *document)
+{
+  return wsp_document_get_landscape (document) ? TEXT_WIDTH_LANDSCAPE_CM : TEXT_WIDTH_CM;
+}
 
 typedef xmlTextWriterPtr W;
 
@@ -346,7 +354,11 @@ write_styles (W            w,
   attr (w, "style:class", "extra");
   start (w, "style:paragraph-properties");
   start (w, "style:tab-stops");
-  empty (w, "style:tab-stop", "style:position", "16.5cm", "style:type", "right", NULL);
+  {
+    g_autofree char *stop = g_strdup_printf ("%gcm", text_width (document));
+
+    empty (w, "style:tab-stop", "style:position", stop, "style:type", "right", NULL);
+  }
   end (w);
   end (w);
   empty (w, "style:text-properties", "fo:font-size", "8pt", NULL);
@@ -366,9 +378,14 @@ write_styles (W            w,
   start (w, "office:automatic-styles");
   start (w, "style:page-layout");
   attr (w, "style:name", "pm1");
-  empty (w, "style:page-layout-properties", "fo:page-width", "21cm", "fo:page-height", "29.7cm",
-         "style:print-orientation", "portrait", "fo:margin-top", "2cm", "fo:margin-bottom",
-         "1.2cm", "fo:margin-left", "2.5cm", "fo:margin-right", "2cm", NULL);
+  if (wsp_document_get_landscape (document))
+    empty (w, "style:page-layout-properties", "fo:page-width", "29.7cm", "fo:page-height", "21cm",
+           "style:print-orientation", "landscape", "fo:margin-top", "2cm", "fo:margin-bottom",
+           "1.2cm", "fo:margin-left", "2.5cm", "fo:margin-right", "2cm", NULL);
+  else
+    empty (w, "style:page-layout-properties", "fo:page-width", "21cm", "fo:page-height", "29.7cm",
+           "style:print-orientation", "portrait", "fo:margin-top", "2cm", "fo:margin-bottom",
+           "1.2cm", "fo:margin-left", "2.5cm", "fo:margin-right", "2cm", NULL);
   start (w, "style:footer-style");
   empty (w, "style:header-footer-properties", "fo:min-height", "0.6cm", "fo:margin-top", "0.5cm",
          "fo:border-top", "0.5pt solid #000000", "fo:padding-top", "0.1cm", NULL);
@@ -465,13 +482,14 @@ cell (W           w,
 static void
 table_automatic_styles (W               w,
                         guint           number,
-                        const WspTable *table)
+                        const WspTable *table,
+                        double          width)
 {
   start (w, "style:style");
   attr_printf (w, "style:name", "Table%u", number);
   attr (w, "style:family", "table");
   start (w, "style:table-properties");
-  attr_cm (w, "style:width", TEXT_WIDTH_CM);
+  attr_cm (w, "style:width", width);
   attr (w, "table:align", "margins");
   attr (w, "fo:margin-top", "0.15cm");
   attr (w, "fo:margin-bottom", "0.3cm");
@@ -484,7 +502,7 @@ table_automatic_styles (W               w,
       attr_printf (w, "style:name", "Table%u.C%u", number, c + 1);
       attr (w, "style:family", "table-column");
       start (w, "style:table-column-properties");
-      attr_cm (w, "style:column-width", table->widths[c] * TEXT_WIDTH_CM);
+      attr_cm (w, "style:column-width", table->widths[c] * width);
       attr_printf (w, "style:rel-column-width", "%d*", (int) (table->widths[c] * 10000 + 0.5));
       end (w);
       end (w);
@@ -611,14 +629,14 @@ write_content (W            w,
       const WspBlock *block = wsp_document_get_block (document, i);
 
       if (block->kind == WSP_BLOCK_TABLE)
-        table_automatic_styles (w, ++tables, block->table);
+        table_automatic_styles (w, ++tables, block->table, text_width (document));
       else if (block->kind == WSP_BLOCK_SIGNATURES)
         {
           start (w, "style:style");
           attr_printf (w, "style:name", "Signatures%u", ++signatures);
           attr (w, "style:family", "table");
           start (w, "style:table-properties");
-          attr_cm (w, "style:width", TEXT_WIDTH_CM);
+          attr_cm (w, "style:width", text_width (document));
           attr (w, "table:align", "margins");
           attr (w, "fo:margin-top", "0.8cm");
           attr (w, "fo:keep-with-next", "auto");

@@ -346,7 +346,8 @@ scaled_progress (double   fraction,
 /**
  * wsp_output_render:
  * @document: a document
- * @format: PDF (A4), ODT, CSV (';') or plain text
+ * @format: PDF (A4, across the page for a landscape document), ODT, CSV
+ *   (';') or plain text
  * @cancellable: (nullable): to stop it
  * @progress: (nullable) (scope call): told how far it has come
  * @progress_data: for @progress
@@ -368,8 +369,10 @@ wsp_output_render (WspDocument     *document,
     {
     case WSP_FORMAT_PDF:
       {
-        g_autoptr (WspPageRenderer) renderer = wsp_page_renderer_new (document, WSP_A4_WIDTH,
-                                                                      WSP_A4_HEIGHT);
+        gboolean landscape = wsp_document_get_landscape (document);
+        g_autoptr (WspPageRenderer) renderer = wsp_page_renderer_new (document,
+                                                                      landscape ? WSP_A4_HEIGHT : WSP_A4_WIDTH,
+                                                                      landscape ? WSP_A4_WIDTH : WSP_A4_HEIGHT);
         g_autofree char *title = wsp_document_dup_title (document);
 
         /* Laying out is most of the work: three quarters of the way. */

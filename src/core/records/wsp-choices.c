@@ -125,6 +125,15 @@ const WspChoice wsp_draft_kind_choices[] = {
   { 0 },
 };
 
+const WspChoice wsp_draft_sender_choices[] = {
+  /* Translators: who sent a draft: the mayor (Prezydent Miasta, Burmistrz, Wójt) */
+  { WSP_DRAFT_SENDER_MAYOR, "mayor", "draft sender", NC_("draft sender", "The mayor") },
+  /* Translators: who sent a draft: the city council (rada miasta) */
+  { WSP_DRAFT_SENDER_CITY_COUNCIL, "city_council", "draft sender", NC_("draft sender", "The city council") },
+  { WSP_DRAFT_SENDER_DEPARTMENT, "department", "draft sender", NC_("draft sender", "A department of the city hall") },
+  { 0 },
+};
+
 const WspChoice wsp_draft_status_choices[] = {
   { WSP_DRAFT_RECEIVED, "received", "draft status", NC_("draft status", "Received") },
   { WSP_DRAFT_IN_CONSULTATION, "in_consultation", "draft status", NC_("draft status", "Collecting comments") },
@@ -139,6 +148,16 @@ const WspChoice wsp_comment_decision_choices[] = {
   { WSP_COMMENT_ACCEPTED, "accepted", "comment decision", NC_("comment decision", "Accepted") },
   { WSP_COMMENT_PARTLY_ACCEPTED, "partly_accepted", "comment decision", NC_("comment decision", "Partly accepted") },
   { WSP_COMMENT_REJECTED, "rejected", "comment decision", NC_("comment decision", "Rejected") },
+  /* Translators: a comment its author took back before the Council decided */
+  { WSP_COMMENT_WITHDRAWN, "withdrawn", "comment decision", NC_("comment decision", "Withdrawn") },
+  { 0 },
+};
+
+const WspChoice wsp_comment_source_choices[] = {
+  { WSP_COMMENT_SOURCE_APP, "app", "comment source", NC_("comment source", "Entered by its author") },
+  { WSP_COMMENT_SOURCE_PAPER, "paper", "comment source", NC_("comment source", "On paper") },
+  { WSP_COMMENT_SOURCE_EMAIL, "email", "comment source", NC_("comment source", "By e-mail") },
+  { WSP_COMMENT_SOURCE_MEETING, "meeting", "comment source", NC_("comment source", "At a meeting") },
   { 0 },
 };
 

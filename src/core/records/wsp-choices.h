@@ -188,6 +188,22 @@ typedef enum
   WSP_DRAFT_KIND_OTHER,
 } WspDraftKind;
 
+/**
+ * WspDraftSender:
+ * @WSP_DRAFT_SENDER_MAYOR: the mayor (Prezydent, Burmistrz, Wójt)
+ * @WSP_DRAFT_SENDER_CITY_COUNCIL: the city council (rada miasta) or its
+ *   committee
+ * @WSP_DRAFT_SENDER_DEPARTMENT: a department of the city hall
+ *
+ * Who sent a draft for the Council's opinion.
+ */
+typedef enum
+{
+  WSP_DRAFT_SENDER_MAYOR,
+  WSP_DRAFT_SENDER_CITY_COUNCIL,
+  WSP_DRAFT_SENDER_DEPARTMENT,
+} WspDraftSender;
+
 typedef enum
 {
   WSP_DRAFT_RECEIVED,
@@ -203,7 +219,25 @@ typedef enum
   WSP_COMMENT_ACCEPTED,
   WSP_COMMENT_PARTLY_ACCEPTED,
   WSP_COMMENT_REJECTED,
+  WSP_COMMENT_WITHDRAWN,
 } WspCommentDecision;
+
+/**
+ * WspCommentSource:
+ * @WSP_COMMENT_SOURCE_APP: entered in the app by its author
+ * @WSP_COMMENT_SOURCE_PAPER: handed in on paper, entered by the secretary
+ * @WSP_COMMENT_SOURCE_EMAIL: sent by e-mail, entered by the secretary
+ * @WSP_COMMENT_SOURCE_MEETING: made at a meeting, entered from the minutes
+ *
+ * How a comment reached the secretariat.
+ */
+typedef enum
+{
+  WSP_COMMENT_SOURCE_APP,
+  WSP_COMMENT_SOURCE_PAPER,
+  WSP_COMMENT_SOURCE_EMAIL,
+  WSP_COMMENT_SOURCE_MEETING,
+} WspCommentSource;
 
 typedef enum
 {
@@ -288,8 +322,10 @@ extern const WspChoice wsp_item_kind_choices[];
 extern const WspChoice wsp_presence_choices[];
 extern const WspChoice wsp_invitation_channel_choices[];
 extern const WspChoice wsp_draft_kind_choices[];
+extern const WspChoice wsp_draft_sender_choices[];
 extern const WspChoice wsp_draft_status_choices[];
 extern const WspChoice wsp_comment_decision_choices[];
+extern const WspChoice wsp_comment_source_choices[];
 extern const WspChoice wsp_opinion_verdict_choices[];
 extern const WspChoice wsp_ballot_mode_choices[];
 extern const WspChoice wsp_vote_choice_choices[];

@@ -34,6 +34,7 @@ static const GetType all_types[] = {
   wsp_invitation_sent_get_type,
   wsp_draft_version_get_type,
   wsp_comment_get_type,
+  wsp_decision_get_type,
   wsp_opinion_get_type,
   wsp_ballot_get_type,
   wsp_vote_get_type,

@@ -18,6 +18,11 @@ static const WspField draft_fields[] = {
   { "kind", WSP_FIELD_ENUM, 0, wsp_draft_kind_choices, N_("Kind of draft") },
   { "deadline", WSP_FIELD_DATE, 0, NULL, N_("Opinion deadline") },
   { "status", WSP_FIELD_ENUM, 0, wsp_draft_status_choices, N_("Status") },
+  { "sender", WSP_FIELD_ENUM, 0, wsp_draft_sender_choices, N_("Sent by") },
+  /* Other drafts than the programme and the strategy: the days the bylaws or
+   * the letter gave (none: the body's rules). */
+  { "deadline_days", WSP_FIELD_INT, 0, NULL, N_("Days for the opinion") },
+  { "notes", WSP_FIELD_TEXT, WSP_FIELD_CONTENT, NULL, N_("Notes") },
 };
 
 static const WspEntity draft_entity = {
@@ -38,6 +43,9 @@ static const WspField draft_version_fields[] = {
   { "received_on", WSP_FIELD_DATE, 0, NULL, N_("Received") },
   { "text", WSP_FIELD_TEXT, WSP_FIELD_CONTENT, NULL, N_("Text") },
   { "units", WSP_FIELD_JSON, 0, NULL, N_("Units of the text") },
+  /* The version its units' "from" keys point into. */
+  { "previous_id", WSP_FIELD_REF, 0, NULL, N_("Previous version") },
+  { "file_name", WSP_FIELD_TEXT, 0, NULL, N_("File") },
 };
 
 static const WspEntity draft_version_entity = {
@@ -50,7 +58,9 @@ static const WspEntity draft_version_entity = {
 
 WSP_DEFINE_RECORD (WspDraftVersion, wsp_draft_version, &draft_version_entity)
 
-/* Comments on a unit of a draft, and the Council's decision on each */
+/* Comments on a unit of a draft. A comment may carry the decision it was
+ * recorded with (from paper minutes); the Council's decision taken in the
+ * app is a comment_decision, which wins. */
 
 static const WspField comment_fields[] = {
   { "version_id", WSP_FIELD_REF, WSP_FIELD_REQUIRED, NULL, N_("Version of the draft") },
@@ -63,6 +73,8 @@ static const WspField comment_fields[] = {
   { "decision", WSP_FIELD_ENUM, 0, wsp_comment_decision_choices, N_("Decision") },
   { "decision_reason", WSP_FIELD_TEXT, WSP_FIELD_CONTENT, NULL, N_("Reason for the decision") },
   { "corrects", WSP_FIELD_REF, 0, NULL, N_("Corrects") },
+  { "submitted_on", WSP_FIELD_DATE, 0, NULL, N_("Submitted") },
+  { "source", WSP_FIELD_ENUM, 0, wsp_comment_source_choices, N_("Received") },
 };
 
 static const WspEntity comment_entity = {
@@ -75,6 +87,64 @@ static const WspEntity comment_entity = {
 };
 
 WSP_DEFINE_RECORD (WspComment, wsp_comment, &comment_entity)
+
+/* The Council's decision on a comment.
+ *
+ * Comments are append-only, but a decision is taken once per comment and
+ * can be taken on two laptops at once: it is a record of its own, one per
+ * comment, whose id is derived from the comment's (wsp_decision_id_for_comment()).
+ * Both laptops' decisions are then versions of the same record: the same
+ * decision made twice is one, different ones of the same field are a
+ * conflict the store keeps for a person to resolve, and a later decision
+ * (reconsidered at the next meeting) is an edit. A decision names the first
+ * comment of its chain of corrections, so it stays with the comment when
+ * the comment is corrected. */
+
+static const WspField comment_decision_fields[] = {
+  { "comment_id", WSP_FIELD_REF, WSP_FIELD_REQUIRED, NULL, N_("Comment") },
+  { "draft_id", WSP_FIELD_REF, WSP_FIELD_REQUIRED, NULL, N_("Draft resolution") },
+  { "decision", WSP_FIELD_ENUM, WSP_FIELD_REQUIRED, wsp_comment_decision_choices, N_("Decision") },
+  { "reason", WSP_FIELD_TEXT, WSP_FIELD_TITLE | WSP_FIELD_CONTENT, NULL, N_("Reason for the decision") },
+  { "meeting_id", WSP_FIELD_REF, 0, NULL, N_("Meeting") },
+  { "ballot_id", WSP_FIELD_REF, 0, NULL, N_("Vote") },
+  { "decided_on", WSP_FIELD_DATE, 0, NULL, N_("Decided") },
+};
+
+static const WspEntity comment_decision_entity = {
+  .name = "comment_decision",
+  .label = N_("decision on a comment"),
+  .fields = comment_decision_fields,
+  .n_fields = G_N_ELEMENTS (comment_decision_fields),
+  .order = { { "decided_on" } },
+};
+
+WSP_DEFINE_RECORD (WspDecision, wsp_decision, &comment_decision_entity)
+
+/**
+ * wsp_decision_id_for_comment:
+ * @comment_id: the first comment of a chain of corrections
+ *
+ * Returns: (transfer full): the id of the decision on @comment_id: a UUID
+ *   (of version 5's form) made from it, the same on every laptop
+ */
+char *
+wsp_decision_id_for_comment (const char *comment_id)
+{
+  g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  guint8 digest[32];
+  gsize length = sizeof digest;
+
+  g_return_val_if_fail (comment_id != NULL, NULL);
+  g_checksum_update (checksum, (const guchar *) "wspolnie:comment_decision:", -1);
+  g_checksum_update (checksum, (const guchar *) comment_id, -1);
+  g_checksum_get_digest (checksum, digest, &length);
+  digest[6] = (digest[6] & 0x0f) | 0x50; /* version 5 */
+  digest[8] = (digest[8] & 0x3f) | 0x80; /* RFC 4122 variant */
+  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+                          digest[0], digest[1], digest[2], digest[3], digest[4], digest[5], digest[6],
+                          digest[7], digest[8], digest[9], digest[10], digest[11], digest[12],
+                          digest[13], digest[14], digest[15]);
+}
 
 /* The Council's opinion on a draft */
 

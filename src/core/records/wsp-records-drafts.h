@@ -19,6 +19,12 @@ WSP_DECLARE_RECORD (WspDraftVersion, wsp_draft_version, WSP, DRAFT_VERSION)
 #define WSP_TYPE_COMMENT (wsp_comment_get_type ())
 WSP_DECLARE_RECORD (WspComment, wsp_comment, WSP, COMMENT)
 
+/* The Council's decision on a comment: the entity "comment_decision". */
+#define WSP_TYPE_DECISION (wsp_decision_get_type ())
+WSP_DECLARE_RECORD (WspDecision, wsp_decision, WSP, DECISION)
+
+char *wsp_decision_id_for_comment (const char *comment_id);
+
 #define WSP_TYPE_OPINION (wsp_opinion_get_type ())
 WSP_DECLARE_RECORD (WspOpinion, wsp_opinion, WSP, OPINION)
 

@@ -406,6 +406,64 @@ wsp_opinion_days_left (GDateTime *deadline,
   return g_date_days_between (&today, &due);
 }
 
+/**
+ * wsp_opinion_state:
+ * @deadline: (nullable): the end of the last day for the opinion; %NULL
+ *   when none was set (the draft then stays open)
+ * @now: the time to judge at
+ * @opinion_given: whether the Council adopted its opinion
+ * @withdrawn: whether the city withdrew the draft
+ * @days_left: (out) (optional): days from today to the deadline, as
+ *   wsp_opinion_days_left() counts them (0 without a deadline)
+ *
+ * Returns: where the draft stands: an opinion given or a draft withdrawn
+ *   first, then due today, deemed waived after the deadline
+ *   (wsp_opinion_waived()), else open
+ */
+WspOpinionState
+wsp_opinion_state (GDateTime *deadline,
+                   GDateTime *now,
+                   gboolean   opinion_given,
+                   gboolean   withdrawn,
+                   int       *days_left)
+{
+  int left;
+
+  g_return_val_if_fail (now != NULL, WSP_OPINION_STATE_OPEN);
+
+  left = deadline != NULL ? wsp_opinion_days_left (deadline, now) : 0;
+  if (days_left != NULL)
+    *days_left = left;
+  if (opinion_given)
+    return WSP_OPINION_STATE_GIVEN;
+  if (withdrawn)
+    return WSP_OPINION_STATE_WITHDRAWN;
+  if (deadline == NULL)
+    return WSP_OPINION_STATE_OPEN;
+  if (wsp_opinion_waived (deadline, now, FALSE))
+    return WSP_OPINION_STATE_WAIVED;
+  return left == 0 ? WSP_OPINION_STATE_DUE_TODAY : WSP_OPINION_STATE_OPEN;
+}
+
+/* Returns whether the opinion on a draft is still to be given and due
+ * within @within_days days (today counts as 0): what the start-up
+ * reminder names. */
+gboolean
+wsp_opinion_due_soon (GDateTime *deadline,
+                      GDateTime *now,
+                      gboolean   opinion_given,
+                      guint      within_days)
+{
+  int left = 0;
+  WspOpinionState state;
+
+  if (deadline == NULL)
+    return FALSE;
+  state = wsp_opinion_state (deadline, now, opinion_given, FALSE, &left);
+  return (state == WSP_OPINION_STATE_OPEN || state == WSP_OPINION_STATE_DUE_TODAY)
+         && left >= 0 && (guint) left <= within_days;
+}
+
 /* Returns whether a Council with these seats meets art. 41f: NGO members
  * are at least half of all seats (2 × ngo ≥ total).  A Council with no
  * seats is not valid. */

@@ -107,6 +107,39 @@ gboolean    wsp_opinion_waived          (GDateTime          *deadline,
 int         wsp_opinion_days_left       (GDateTime          *deadline,
                                          GDateTime          *now);
 
+/* Drafts due within this many days are named at start-up. */
+#define WSP_OPINION_REMINDER_DAYS 3
+
+/**
+ * WspOpinionState:
+ * @WSP_OPINION_STATE_OPEN: the Council still has days to give its opinion
+ * @WSP_OPINION_STATE_DUE_TODAY: the deadline is today
+ * @WSP_OPINION_STATE_WAIVED: the deadline passed and no opinion was given:
+ *   the Council is deemed to have waived it (art. 41i ust. 2)
+ * @WSP_OPINION_STATE_GIVEN: the opinion was adopted
+ * @WSP_OPINION_STATE_WITHDRAWN: the city withdrew the draft
+ *
+ * Where a draft stands, by its deadline.
+ */
+typedef enum
+{
+  WSP_OPINION_STATE_OPEN,
+  WSP_OPINION_STATE_DUE_TODAY,
+  WSP_OPINION_STATE_WAIVED,
+  WSP_OPINION_STATE_GIVEN,
+  WSP_OPINION_STATE_WITHDRAWN,
+} WspOpinionState;
+
+WspOpinionState wsp_opinion_state       (GDateTime          *deadline,
+                                         GDateTime          *now,
+                                         gboolean            opinion_given,
+                                         gboolean            withdrawn,
+                                         int                *days_left);
+gboolean    wsp_opinion_due_soon        (GDateTime          *deadline,
+                                         GDateTime          *now,
+                                         gboolean            opinion_given,
+                                         guint               within_days);
+
 /* Council composition */
 
 gboolean    wsp_composition_ok                (guint mayor_seats,

@@ -103,6 +103,13 @@ wsp_print_operation_new (WspDocument *document)
 
   self = g_object_new (WSP_TYPE_PRINT_OPERATION, NULL);
   self->document = g_object_ref (document);
+  if (wsp_document_get_landscape (document))
+    {
+      g_autoptr (GtkPageSetup) setup = gtk_page_setup_copy (gtk_print_operation_get_default_page_setup (GTK_PRINT_OPERATION (self)));
+
+      gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
+      gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (self), setup);
+    }
   title = wsp_document_dup_title (document);
   gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self), title);
   return self;
