@@ -884,10 +884,15 @@ test_migrations (void)
     with_email = wsp_json_parse_object ("{}", NULL);
     json_object_set_string_member (with_email, "name", "Stowarzyszenie sprzed aktualizacji");
     json_object_set_string_member (with_email, "email", "biuro@stowarzyszenie.example");
+    json_object_set_string_member (with_email, "notes", "pole dodane później");
 
     db = wsp_database_open_at_version (path, 6, &error);
     g_assert_no_error (error);
     g_assert_cmpint (wsp_database_get_schema_version (db), ==, 6);
+    /* A field added to the app after this database was last opened: its
+     * table has no column for it yet when the history is upgraded. */
+    g_assert_true (wsp_database_exec (db, "ALTER TABLE organisation DROP COLUMN notes", &error));
+    g_assert_no_error (error);
     first = insert_legacy_revision (db, id, 1, NULL, body, peer_a, 1, "0000000000010000", FALSE);
     phone_rev = insert_legacy_revision (db, id, 2, first, with_phone, peer_a, 2, "0000000000020000", TRUE);
     email_rev = insert_legacy_revision (db, id, 2, first, with_email, peer_b, 1, "0000000000030000", TRUE);
@@ -910,6 +915,7 @@ test_migrations (void)
   /* Both concurrent edits are there, and no conflict: they set different fields. */
   g_assert_cmpstr (wsp_record_get_string (back, "phone"), ==, "32 111 11 11");
   g_assert_cmpstr (wsp_record_get_string (back, "email"), ==, "biuro@stowarzyszenie.example");
+  g_assert_cmpstr (wsp_record_get_string (back, "notes"), ==, "pole dodane później");
   g_assert_false (wsp_record_get_conflicted (back));
   {
     g_autoptr (GPtrArray) history = wsp_store_dup_history (store, id, &error);

@@ -415,8 +415,10 @@ wsp_store_new_full (WspDatabase  *database,
   self->database = g_object_ref (database);
   if (path != NULL && *path != '\0' && g_strcmp0 (path, ":memory:") != 0)
     self->guard_dir = guard_dir != NULL ? g_strdup (guard_dir) : default_guard_dir ();
-  if (!wsp_store_load_counters (self, error) || !wsp_store_upgrade (self, error)
-      || !wsp_store_ensure_projection (self, error) || !check_guard (self, error))
+  /* The tables of kinds get the columns of fields added since first, so
+   * that an upgrade of the history can write them. */
+  if (!wsp_store_load_counters (self, error) || !wsp_store_ensure_projection (self, error)
+      || !wsp_store_upgrade (self, error) || !check_guard (self, error))
     return NULL;
   write_guard (self);
   return g_steal_pointer (&self);
