@@ -103,7 +103,7 @@ wait_listed (Fixture *f,
 {
   gpointer args[] = { f, GUINT_TO_POINTER (n) };
 
-  if (!wsp_test_wait (listed_is, args, 5))
+  if (!wsp_test_wait (listed_is, args, 30))
     g_error ("The list shows %u entries, not %u", n_listed (f), n);
 }
 
