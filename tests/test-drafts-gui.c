@@ -47,6 +47,23 @@ typedef struct
   WspDraftsView *view;
 } Fixture;
 
+static gboolean
+dialog_shown (gpointer data)
+{
+  Fixture *f = data;
+
+  return wsp_drafts_view_get_dialog (f->view) != NULL;
+}
+
+/* The dialog the view opened on a key or a click: on a busy machine (or
+ * under the sanitizers) it comes a moment after the key. */
+static GtkWindow *
+dialog_of (Fixture *f)
+{
+  wsp_test_wait (dialog_shown, f, 30);
+  return wsp_drafts_view_get_dialog (f->view);
+}
+
 static void
 iterate (void)
 {
@@ -337,7 +354,7 @@ comment_on (Fixture    *f,
   wsp_draft_page_scroll_to_unit (wsp_drafts_view_get_page (f->view), key);
   wsp_test_settle (GTK_WIDGET (f->window));
   click (button (GTK_WIDGET (f->view), "drafts.comment-unit", key));
-  editor = wsp_drafts_view_get_dialog (f->view);
+  editor = dialog_of (f);
   g_assert_true (WSP_IS_COMMENT_EDITOR (editor));
   wsp_test_focus_window (editor);
   g_assert_true (wsp_comment_editor_choose_author (WSP_COMMENT_EDITOR (editor), author));
@@ -380,7 +397,7 @@ test_draft_from_odt_to_table (Fixture       *f,
 
   /* Ctrl+N: the editor; Open File…: the chooser, where the path is typed. */
   wsp_test_press (GTK_WINDOW (f->window), "<Control>n");
-  editor = wsp_drafts_view_get_dialog (f->view);
+  editor = dialog_of (f);
   g_assert_true (WSP_IS_DRAFT_EDITOR (editor));
   wsp_test_focus_window (editor);
   open_in_editor (editor, odt);
@@ -452,7 +469,7 @@ test_draft_from_odt_to_table (Fixture       *f,
     wsp_draft_page_scroll_to_comment (wsp_drafts_view_get_page (f->view), root);
     wsp_test_settle (GTK_WIDGET (f->window));
     click (button (GTK_WIDGET (f->view), "drafts.decide", root));
-    editor = wsp_drafts_view_get_dialog (f->view);
+    editor = dialog_of (f);
     g_assert_true (WSP_IS_DECISION_EDITOR (editor));
     wsp_test_focus_window (editor);
     wsp_decision_editor_choose (WSP_DECISION_EDITOR (editor), WSP_COMMENT_REJECTED);
@@ -465,7 +482,7 @@ test_draft_from_odt_to_table (Fixture       *f,
     wsp_draft_page_scroll_to_comment (wsp_drafts_view_get_page (f->view), root);
     wsp_test_settle (GTK_WIDGET (f->window));
     click (button (GTK_WIDGET (f->view), "drafts.decide", root));
-    editor = wsp_drafts_view_get_dialog (f->view);
+    editor = dialog_of (f);
     wsp_test_focus_window (editor);
     click (button (GTK_WIDGET (editor), "editor.save", NULL)); /* accepted, as offered */
     g_assert_true (wait_for (dialog_gone, f->view));
@@ -478,7 +495,7 @@ test_draft_from_odt_to_table (Fixture       *f,
 
   /* The corrected draft, from a .docx: Ctrl+Shift+N, Open File…, Save. */
   wsp_test_press (GTK_WINDOW (f->window), "<Control><Shift>n");
-  editor = wsp_drafts_view_get_dialog (f->view);
+  editor = dialog_of (f);
   g_assert_true (WSP_IS_DRAFT_EDITOR (editor));
   wsp_test_focus_window (editor);
   open_in_editor (editor, docx);
@@ -627,7 +644,7 @@ test_conflicting_decisions (Fixture       *f,
   wsp_draft_page_scroll_to_comment (wsp_drafts_view_get_page (f->view), root);
   wsp_test_settle (GTK_WIDGET (f->window));
   click (button (GTK_WIDGET (f->view), "drafts.decide", root));
-  editor = wsp_drafts_view_get_dialog (f->view);
+  editor = dialog_of (f);
   g_assert_true (WSP_IS_DECISION_EDITOR (editor));
   keep = wsp_decision_editor_get_keep_buttons (WSP_DECISION_EDITOR (editor));
   g_assert_cmpuint (keep->len, ==, 2);
@@ -695,7 +712,7 @@ test_urgency_reminder_and_waiver (Fixture       *f,
   g_assert_cmpint (wsp_draft_detail_get_state (shown (f), NULL), ==, WSP_OPINION_STATE_WAIVED);
   wsp_draft_page_show (wsp_drafts_view_get_page (f->view), "opinion");
   click (button (GTK_WIDGET (f->view), "drafts.record-opinion", NULL));
-  editor = wsp_drafts_view_get_dialog (f->view);
+  editor = dialog_of (f);
   g_assert_true (WSP_IS_OPINION_EDITOR (editor));
   g_assert_cmpint (wsp_opinion_editor_get_verdict (WSP_OPINION_EDITOR (editor)), ==, WSP_OPINION_WAIVED);
   wsp_test_focus_window (editor);
@@ -765,7 +782,7 @@ test_pdf_refused (Fixture       *f,
 
   g_assert_true (g_file_set_contents (pdf, "%PDF-1.7\n", -1, NULL));
   click (button (GTK_WIDGET (f->view), "drafts.add", NULL));
-  editor = wsp_drafts_view_get_dialog (f->view);
+  editor = dialog_of (f);
   wsp_test_focus_window (editor);
   open_in_editor (editor, pdf);
   g_assert_nonnull (wsp_draft_editor_get_problem (WSP_DRAFT_EDITOR (editor)));
@@ -856,7 +873,7 @@ test_typing_in_long_text (Fixture       *f,
   double split_ms, median_ms, slowest_ms;
 
   wsp_test_press (GTK_WINDOW (f->window), "<Control>n");
-  editor = wsp_drafts_view_get_dialog (f->view);
+  editor = dialog_of (f);
   g_assert_true (WSP_IS_DRAFT_EDITOR (editor));
   wsp_test_focus_window (editor);
   view = wsp_draft_editor_get_text_view (WSP_DRAFT_EDITOR (editor));
