@@ -18,6 +18,8 @@
 
 #include "domain/wsp-elections.h"
 #include "domain/wsp-meetings.h"
+#include "output/wsp-builders.h"
+#include "output/wsp-output.h"
 #include "records/wsp-records-meetings.h"
 #include "records/wsp-records-votes.h"
 #include "votes/wsp-election-panel.h"
@@ -54,6 +56,8 @@ struct _WspElectionPanel
   GtkWidget     *close_button;
   GtkWidget     *runoff_button;
   GtkWidget     *go_button;
+  GtkWidget     *save_button;
+  GtkFileChooserNative *chooser;
   GtkLabel      *message_label;
   char          *go_to;
 };
@@ -217,6 +221,57 @@ go_clicked_cb (WspElectionPanel *self)
 
   if (id != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.show-record", "(ss)", "votes", id);
+}
+
+static void
+written_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr (WspElectionPanel) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!wsp_output_write_finish (result, &error))
+    wsp_gui_show_error (GTK_WIDGET (self), error);
+  else
+    wsp_gui_add_toast (GTK_WIDGET (self), adw_toast_new (_("Document saved")));
+}
+
+static void
+save_response_cb (GtkNativeDialog  *chooser,
+                  int               response,
+                  WspElectionPanel *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->election_id != NULL)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (WspDocument) doc = wsp_build_election_result (self->store, self->election_id, NULL, &error);
+      WspFormat format;
+
+      if (doc == NULL || !wsp_format_from_path (path, &format, &error))
+        wsp_gui_show_error (GTK_WIDGET (self), error);
+      else
+        wsp_output_write_async (doc, format, path, NULL, NULL, NULL, NULL, written_cb, g_object_ref (self));
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+save_clicked_cb (WspElectionPanel *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  /* Translators: the suggested file name of an election's result */
+  g_autofree char *name = g_strdup_printf ("%s.pdf", _("Election result"));
+
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Save the Election Result"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (save_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
 /* ---- what it shows ------------------------------------------------------- */
@@ -496,6 +551,7 @@ update (WspElectionPanel *self)
   g_free (self->go_to);
   self->go_to = runoff != NULL ? g_strdup (runoff) : g_strdup (wsp_record_get_string (self->election, "runoff_of"));
   gtk_widget_set_visible (self->go_button, self->go_to != NULL);
+  gtk_widget_set_visible (self->save_button, counted);
   gtk_button_set_label (GTK_BUTTON (self->go_button),
                         runoff != NULL ? _("Go to the _Run-off") : _("Go to the _Election It Decides"));
   self->updating = FALSE;
@@ -749,6 +805,7 @@ wsp_election_panel_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
   g_clear_object (&self->election);
+  g_clear_object (&self->chooser);
   G_OBJECT_CLASS (wsp_election_panel_parent_class)->dispose (object);
 }
 
@@ -855,7 +912,10 @@ wsp_election_panel_init (WspElectionPanel *self)
   gtk_flow_box_append (GTK_FLOW_BOX (actions), self->record_button);
   gtk_flow_box_append (GTK_FLOW_BOX (actions), self->close_button);
   gtk_flow_box_append (GTK_FLOW_BOX (actions), self->runoff_button);
+  self->save_button = gtk_button_new_with_mnemonic (_("_Save the Result…"));
+  g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (save_clicked_cb), self);
   gtk_flow_box_append (GTK_FLOW_BOX (actions), self->go_button);
+  gtk_flow_box_append (GTK_FLOW_BOX (actions), self->save_button);
   for (GtkWidget *child = gtk_widget_get_first_child (actions); child != NULL; child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *button = gtk_widget_get_first_child (child);
