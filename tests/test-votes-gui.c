@@ -103,10 +103,13 @@ click (GtkWidget *button)
 
   g_assert_true (gtk_widget_is_sensitive (button));
   g_assert_true (gtk_widget_is_visible (button));
+  /* Held while it is clicked: a dialog's button goes with its dialog. */
+  g_object_ref (button);
   id = g_signal_connect (button, "clicked", G_CALLBACK (clicked_cb), &clicked);
   gtk_widget_activate (button);
   g_assert_true (wait_until (is_true, &clicked, 10));
   g_signal_handler_disconnect (button, id);
+  g_object_unref (button);
   pump_ms (100);
 }
 
@@ -503,8 +506,24 @@ test_roll_call_tie (Fixture       *f,
   wsp_test_shot (GTK_WIDGET (f->window), "votes-roll-call-closed");
 }
 
+typedef struct
+{
+  WspBallotPanel *panel;
+  const char     *before;
+} CorrectionShown;
+
+static gboolean
+correction_shown (gpointer data)
+{
+  CorrectionShown *shown = data;
+  const char *id = wsp_ballot_panel_get_ballot_id (shown->panel);
+
+  return id != NULL && g_strcmp0 (id, shown->before) != 0;
+}
+
 /* A secret ballot: 20 of 30 present, 2 recused on the run sheet, 18 may
- * vote. Nineteen cards typed in are refused with a message; 18 are taken. */
+ * vote. Nineteen cards typed in are refused with a message; 18 are taken.
+ * The closed ballot is then corrected through its button and the dialog's. */
 static void
 test_secret_over_count (Fixture       *f,
                         gconstpointer  data)
@@ -565,6 +584,46 @@ test_secret_over_count (Fixture       *f,
 
     g_assert_true (wsp_store_query (f->store, WSP_TYPE_VOTE, "ballot_id", id, votes, NULL));
     g_assert_cmpuint (votes->len, ==, 0);
+  }
+
+  /* 10 for was a miscount of 9: the closed vote is corrected by a new one,
+   * after a question, never changed. */
+  {
+    g_autoptr (WspRecord) first = wsp_store_get (f->store, id, NULL);
+    g_autofree char *number = g_strdup (wsp_record_get_string (first, "resolution_number"));
+    g_autofree char *expected = NULL;
+    g_autoptr (WspRecord) correction = NULL;
+    GtkWindow *dialog;
+    CorrectionShown shown = { panel, id };
+
+    g_assert_nonnull (number);
+    click (wsp_ballot_panel_get_correct_button (panel));
+    dialog = wsp_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_nonnull (dialog);
+    click (wsp_test_find_button (GTK_WIDGET (dialog), "_Correct the Vote"));
+    g_assert_true (wait_until (correction_shown, &shown, 10));
+    expected = g_strdup_printf ("Corrects the vote closed on %.10s, whose result no longer counts.",
+                                wsp_record_get_string (first, "closed_at"));
+    g_assert_cmpstr (wsp_ballot_panel_get_correction_text (panel), ==, expected);
+    for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+      {
+        gtk_widget_grab_focus (GTK_WIDGET (wsp_ballot_panel_get_total (panel, i)));
+        wsp_test_press (GTK_WINDOW (f->window), "<Control>a");
+        wsp_test_type (GTK_WINDOW (f->window), i == WSP_BALLOT_PANEL_FOR ? "9" : i == WSP_BALLOT_PANEL_AGAINST ? "4" : typed[i]);
+      }
+    click (wsp_ballot_panel_get_record_totals_button (panel));
+    click (wsp_ballot_panel_get_close_button (panel));
+    g_assert_cmpstr (wsp_ballot_panel_get_result_text (panel), ==,
+                     "The resolution was adopted: 9 votes for, 4 votes against, 2 abstentions, 2 invalid cards.");
+    correction = wsp_store_get (f->store, wsp_ballot_panel_get_ballot_id (panel), NULL);
+    g_assert_cmpstr (wsp_record_get_string (correction, "corrects"), ==, id);
+    g_assert_cmpstr (wsp_record_get_string (correction, "resolution_number"), ==, number);
+    /* The corrected vote, chosen again, says so and offers no second correction. */
+    g_assert_true (wsp_votes_view_select (f->view, id));
+    settle (f);
+    g_assert_cmpstr (wsp_ballot_panel_get_correction_text (panel), ==,
+                     "Corrected by a later vote: this result no longer counts.");
+    g_assert_false (gtk_widget_get_visible (wsp_ballot_panel_get_correct_button (panel)));
   }
 }
 

@@ -711,6 +711,71 @@ test_polish_result_text (void)
   g_test_trap_assert_passed ();
 }
 
+/* A closed ballot is corrected by a new one, never changed: 6 for, 5
+ * against was typed as 8 for, 3 against; the correction says what it
+ * corrects, passes and keeps the resolution number, and the number is not
+ * taken for one given twice. */
+static void
+test_correction_after_closing (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *correction = NULL;
+  g_autofree char *found = NULL;
+  g_autoptr (WspBallotRun) run = NULL;
+  g_autoptr (WspBallotRun) second = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (WspRecord) first = NULL;
+  g_autoptr (WspRecord) corrected = NULL;
+  g_autoptr (GPtrArray) duplicates = NULL;
+  g_autofree char *number = NULL;
+
+  check_in (f, 16);
+  id = new_ballot (f, "secret", NULL);
+  /* Not closed yet: nothing to correct. */
+  g_assert_null (wsp_voting_correct_ballot (f->store, id, &error));
+  g_assert_error (error, WSP_BALLOT_ERROR, WSP_BALLOT_ERROR_NOT_CLOSED);
+  g_clear_error (&error);
+  run = run_of (f, id);
+  g_assert_true (wsp_ballot_run_set_totals (run, 8, 3, 2, 0, &error));
+  g_assert_true (wsp_ballot_run_close (run, now, &error));
+  g_assert_no_error (error);
+  first = wsp_store_get (f->store, id, NULL);
+  number = g_strdup (wsp_record_get_string (first, "resolution_number"));
+  g_assert_nonnull (number);
+
+  correction = wsp_voting_correct_ballot (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (correction);
+  found = wsp_voting_find_correction (f->store, id);
+  g_assert_cmpstr (found, ==, correction);
+  g_assert_null (wsp_voting_correct_ballot (f->store, id, &error));
+  g_assert_error (error, WSP_BALLOT_ERROR, WSP_BALLOT_ERROR_CORRECTED);
+  g_clear_error (&error);
+
+  second = run_of (f, correction);
+  g_assert_false (wsp_ballot_run_is_closed (second));
+  g_assert_cmpstr (wsp_record_get_string (wsp_ballot_run_get_ballot (second), "question"), ==,
+                   wsp_record_get_string (first, "question"));
+  g_assert_true (wsp_ballot_run_set_totals (second, 6, 5, 2, 0, &error));
+  g_assert_true (wsp_ballot_run_close (second, now, &error));
+  g_assert_no_error (error);
+  corrected = wsp_store_get (f->store, correction, NULL);
+  g_assert_cmpstr (wsp_record_get_string (corrected, "corrects"), ==, id);
+  g_assert_cmpstr (wsp_record_get_string (corrected, "resolution_number"), ==, number);
+  g_assert_cmpstr (wsp_record_get_string (corrected, "result"), ==,
+                   "The resolution was adopted: 6 votes for, 5 votes against, 2 abstentions.");
+  /* The closed ballot is as it was. */
+  g_clear_object (&first);
+  first = wsp_store_get (f->store, id, NULL);
+  g_assert_cmpint (wsp_record_get_int (first, "secret_for"), ==, 8);
+  duplicates = wsp_voting_duplicate_numbers (f->store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < duplicates->len; i++)
+    g_assert_cmpstr (((WspDuplicateNumber *) g_ptr_array_index (duplicates, i))->number, !=, number);
+}
+
 /* ---- elections of delegates ----------------------------------------------- */
 
 static char *
@@ -966,6 +1031,7 @@ main (int   argc,
   ADD ("/votes/absolute-majority", test_absolute_majority);
   ADD ("/votes/circulation-deadline", test_circulation_deadline);
   ADD ("/votes/double-numbering-after-sync", test_double_numbering_after_sync);
+  ADD ("/votes/correction-after-closing", test_correction_after_closing);
   ADD ("/votes/election-tie-runoff", test_election_tie_runoff);
   ADD ("/votes/election-recusal", test_election_recusal);
   g_test_add_func ("/votes/polish-result-text", test_polish_result_text);

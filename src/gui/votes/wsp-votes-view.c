@@ -132,6 +132,15 @@ past (const char *time)
   return when != NULL && g_date_time_compare (when, now) <= 0;
 }
 
+static gboolean
+corrected (WspVotesView *self,
+           WspRecord    *ballot)
+{
+  g_autofree char *correction = wsp_voting_find_correction (self->store, wsp_record_get_id (ballot));
+
+  return correction != NULL;
+}
+
 static char *
 ballot_subtitle (WspVotesView *self,
                  WspRecord    *ballot)
@@ -192,6 +201,9 @@ ballot_subtitle (WspVotesView *self,
     state = g_strdup (C_ ("ballot state", "past its deadline: to be closed"));
   else if (wsp_record_get_string (ballot, "closed_at") == NULL)
     state = g_strdup (C_ ("ballot state", "still open"));
+  else if (corrected (self, ballot))
+    /* Translators: a closed vote that a later vote corrects */
+    state = g_strdup (C_ ("ballot state", "corrected by a later vote"));
   else if (number != NULL)
     /* Translators: a closed vote in the list: its verdict and the resolution number */
     state = g_strdup_printf (_("%1$s, no. %2$s"),
