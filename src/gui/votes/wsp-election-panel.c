@@ -772,6 +772,8 @@ build_candidates (WspElectionPanel *self)
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (entry_list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (entry_list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry_list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add a candidate"),
+                                  -1);
   self->candidate_entry = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->candidate_entry), _("Add a candidate"));
   adw_entry_row_set_show_apply_button (self->candidate_entry, TRUE);
@@ -907,7 +909,7 @@ wsp_election_panel_init (WspElectionPanel *self)
   self->runoff_button = gtk_button_new_with_mnemonic (_("Hold a Run-off _Among the Tied"));
   gtk_widget_add_css_class (self->runoff_button, "suggested-action");
   g_signal_connect_swapped (self->runoff_button, "clicked", G_CALLBACK (runoff_clicked_cb), self);
-  self->go_button = gtk_button_new_with_mnemonic ("");
+  self->go_button = gtk_button_new_with_mnemonic (_("Go to the _Run-off"));
   g_signal_connect_swapped (self->go_button, "clicked", G_CALLBACK (go_clicked_cb), self);
   gtk_flow_box_append (GTK_FLOW_BOX (actions), self->record_button);
   gtk_flow_box_append (GTK_FLOW_BOX (actions), self->close_button);
