@@ -41,7 +41,7 @@ wsp_application_add_document_options (WspApplication *self)
       N_("KIND") },
     { "document", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Write a document (agenda, attendance-list, invitation, cancellation, vote-list, "
-         "attendance-register, comments-table, opinion, election-result) to --output and exit"),
+         "attendance-register, comments-table, opinion, election-result, meeting-vote-list) to --output and exit"),
       N_("KIND") },
     { "of", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("With --document: the record it is made from (its id, see --list)"), N_("ID") },
@@ -172,6 +172,7 @@ typedef enum
   DOC_COMMENTS_TABLE,
   DOC_OPINION,
   DOC_ELECTION_RESULT,
+  DOC_MEETING_VOTE_LIST,
 } DocKind;
 
 static const struct
@@ -188,6 +189,7 @@ static const struct
   { "comments-table", DOC_COMMENTS_TABLE },
   { "opinion", DOC_OPINION },
   { "election-result", DOC_ELECTION_RESULT },
+  { "meeting-vote-list", DOC_MEETING_VOTE_LIST },
 };
 
 static int
@@ -253,7 +255,7 @@ run_document (WspStore   *store,
     {
       g_autofree char *message = g_strdup_printf (
         _("“%s” is not a kind of document. Try agenda, attendance-list, invitation, cancellation, "
-          "vote-list, attendance-register, comments-table, opinion or election-result."),
+          "vote-list, attendance-register, comments-table, opinion, election-result or meeting-vote-list."),
         name);
       return fail_with (message);
     }
@@ -286,6 +288,9 @@ run_document (WspStore   *store,
       break;
     case DOC_ELECTION_RESULT:
       document = wsp_build_election_result (store, id, &options, &error);
+      break;
+    case DOC_MEETING_VOTE_LIST:
+      document = wsp_build_meeting_vote_list (store, id, &options, &error);
       break;
     case DOC_ATTENDANCE_REGISTER:
     default:
