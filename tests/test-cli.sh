@@ -207,6 +207,15 @@ expect "meeting-votes.pdf: the secret vote in totals" grep -q "Wybór Małgorzat
 expect "meeting-vote-list → csv" "$app" --database "$A" --document meeting-vote-list --of "$m1" --output "$D/meeting-votes.csv"
 expect "meeting-votes.csv: a column per named vote" grep -q $'No.;Member;2\r$' "$D/meeting-votes.csv"
 expect "meeting-votes.csv: the chair's vote" grep -q $'^6.;Małgorzata Nowak;for\r$' "$D/meeting-votes.csv"
+circulation=$("$app" --database "$A" --list ballots | awk '/regulaminu pracy komisji konkursowych/{print $1; exit}')
+expect "ballot-cards → pdf" "$app" --database "$A" --document ballot-cards --of "$circulation" --output "$D/cards.pdf"
+pdftotext -enc UTF-8 "$D/cards.pdf" "$tmp/cards.txt"
+"$app" --database "$A" --document vote-list --of "$circulation" --output "$D/circulation.csv"
+members=$(($(wc -l < "$D/circulation.csv") - 1))
+expect "ballot-cards.pdf: a card per member" test "$(grep -c "Ballot card of a vote by circulation" "$tmp/cards.txt")" -eq "$members"
+expect "ballot-cards.pdf: a page per card" test "$(pdfinfo "$D/cards.pdf" | awk '/^Pages:/{print $2}')" -eq "$members"
+expect "ballot-cards.pdf: the chair's card" grep -q "Member: Małgorzata Nowak" "$tmp/cards.txt"
+expect "ballot-cards → odt" "$app" --database "$A" --document ballot-cards --of "$circulation" --output "$D/cards.odt"
 expect "attendance-register → pdf" "$app" --database "$A" --document attendance-register --of "$council" --output "$D/register.pdf"
 expect "invitation → ics" "$app" --database "$A" --document invitation --of "$m9" --output "$D/invitation.ics"
 expect "invitation.ics: REQUEST" grep -q "^METHOD:REQUEST" "$D/invitation.ics"
@@ -238,6 +247,7 @@ refuse "unknown id" --document agenda --of 00000000-0000-0000-0000-000000000000 
 refuse "unknown extension" --document agenda --of "$m9" --output "$D/refused.docx"
 refuse "agenda of a person" --document agenda --of "$person" --output "$D/refused.pdf"
 refuse "vote list of a meeting without votes" --document meeting-vote-list --of "$m9" --output "$D/refused.pdf"
+refuse "ballot cards of a vote at a meeting" --document ballot-cards --of "$b9" --output "$D/refused.pdf"
 refuse "election result of a ballot" --document election-result --of "$secret" --output "$D/refused.pdf"
 refuse "vote list of a secret ballot" --document vote-list --of "$secret" --output "$D/refused.pdf"
 refuse "agenda as ics" --document agenda --of "$m9" --output "$D/refused.ics"

@@ -41,7 +41,7 @@ wsp_application_add_document_options (WspApplication *self)
       N_("KIND") },
     { "document", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Write a document (agenda, attendance-list, invitation, cancellation, vote-list, "
-         "attendance-register, comments-table, opinion, election-result, meeting-vote-list) to --output and exit"),
+         "attendance-register, comments-table, opinion, election-result, meeting-vote-list, ballot-cards) to --output and exit"),
       N_("KIND") },
     { "of", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("With --document: the record it is made from (its id, see --list)"), N_("ID") },
@@ -173,6 +173,7 @@ typedef enum
   DOC_OPINION,
   DOC_ELECTION_RESULT,
   DOC_MEETING_VOTE_LIST,
+  DOC_BALLOT_CARDS,
 } DocKind;
 
 static const struct
@@ -190,6 +191,7 @@ static const struct
   { "opinion", DOC_OPINION },
   { "election-result", DOC_ELECTION_RESULT },
   { "meeting-vote-list", DOC_MEETING_VOTE_LIST },
+  { "ballot-cards", DOC_BALLOT_CARDS },
 };
 
 static int
@@ -255,7 +257,8 @@ run_document (WspStore   *store,
     {
       g_autofree char *message = g_strdup_printf (
         _("“%s” is not a kind of document. Try agenda, attendance-list, invitation, cancellation, "
-          "vote-list, attendance-register, comments-table, opinion, election-result or meeting-vote-list."),
+          "vote-list, attendance-register, comments-table, opinion, election-result, meeting-vote-list or "
+          "ballot-cards."),
         name);
       return fail_with (message);
     }
@@ -291,6 +294,9 @@ run_document (WspStore   *store,
       break;
     case DOC_MEETING_VOTE_LIST:
       document = wsp_build_meeting_vote_list (store, id, &options, &error);
+      break;
+    case DOC_BALLOT_CARDS:
+      document = wsp_build_ballot_cards (store, id, &options, &error);
       break;
     case DOC_ATTENDANCE_REGISTER:
     default:

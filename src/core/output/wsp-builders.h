@@ -66,6 +66,10 @@ WspDocument   *wsp_build_vote_list               (WspStore              *store,
                                                   const char            *ballot_id,
                                                   const WspBuildOptions *options,
                                                   GError               **error);
+WspDocument   *wsp_build_ballot_cards            (WspStore              *store,
+                                                  const char            *ballot_id,
+                                                  const WspBuildOptions *options,
+                                                  GError               **error);
 WspDocument   *wsp_build_meeting_vote_list       (WspStore              *store,
                                                   const char            *meeting_id,
                                                   const WspBuildOptions *options,

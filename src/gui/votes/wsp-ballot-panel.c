@@ -67,6 +67,7 @@ struct _WspBallotPanel
   GtkWidget     *close_button;
   GtkWidget     *save_button;
   GtkWidget     *correct_button;
+  GtkWidget     *cards_button;
   GtkLabel      *correction_label;
   GtkWidget     *result_box;
   GtkLabel      *result_label;
@@ -346,6 +347,7 @@ update (WspBallotPanel *self)
   gtk_widget_set_visible (self->undo_button, mode == WSP_BALLOT_ROLL_CALL && !closed);
   gtk_widget_set_visible (self->close_button, !closed);
   gtk_widget_set_visible (self->save_button, mode != WSP_BALLOT_SECRET);
+  gtk_widget_set_visible (self->cards_button, wsp_ballot_run_is_circulation (self->run) && !closed);
   {
     g_autofree char *correction = closed ? wsp_voting_find_correction (self->store, self->ballot_id) : NULL;
     const char *corrects = wsp_record_get_string (ballot, "corrects");
@@ -715,7 +717,9 @@ save_response_cb (GtkNativeDialog *chooser,
       g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *path = g_file_get_path (file);
       g_autoptr (GError) error = NULL;
-      g_autoptr (WspDocument) doc = wsp_build_vote_list (self->store, self->ballot_id, NULL, &error);
+      gboolean cards = g_object_get_data (G_OBJECT (chooser), "cards") != NULL;
+      g_autoptr (WspDocument) doc = cards ? wsp_build_ballot_cards (self->store, self->ballot_id, NULL, &error)
+                                          : wsp_build_vote_list (self->store, self->ballot_id, NULL, &error);
       WspFormat format;
 
       if (doc == NULL || !wsp_format_from_path (path, &format, &error))
@@ -795,6 +799,25 @@ wsp_ballot_panel_get_correction_text (WspBallotPanel *self)
   g_return_val_if_fail (WSP_IS_BALLOT_PANEL (self), NULL);
   return gtk_widget_get_visible (GTK_WIDGET (self->correction_label)) ? gtk_label_get_text (self->correction_label)
                                                                       : "";
+}
+
+/* The cards of a vote by circulation, one page per member, to print and
+ * send out. */
+static void
+save_cards_clicked_cb (WspBallotPanel *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  /* Translators: the suggested file name of the cards of a vote by circulation */
+  g_autofree char *name = g_strdup_printf ("%s.pdf", _("Ballot cards"));
+
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Save the Ballot Cards"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_object_set_data (G_OBJECT (self->chooser), "cards", GINT_TO_POINTER (TRUE));
+  g_signal_connect (self->chooser, "response", G_CALLBACK (save_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
 /* ---- the ballot ---------------------------------------------------------- */
@@ -1292,6 +1315,10 @@ wsp_ballot_panel_init (WspBallotPanel *self)
   gtk_widget_set_tooltip_text (self->correct_button, _("A closed vote is corrected by a new vote, never changed"));
   g_signal_connect_swapped (self->correct_button, "clicked", G_CALLBACK (correct_clicked_cb), self);
   gtk_flow_box_append (GTK_FLOW_BOX (actions), self->correct_button);
+  self->cards_button = gtk_button_new_with_mnemonic (_("Save the Ballot C_ards…"));
+  gtk_widget_set_tooltip_text (self->cards_button, _("A card for each member, to print and send out"));
+  g_signal_connect_swapped (self->cards_button, "clicked", G_CALLBACK (save_cards_clicked_cb), self);
+  gtk_flow_box_append (GTK_FLOW_BOX (actions), self->cards_button);
   for (GtkWidget *child = gtk_widget_get_first_child (actions); child != NULL; child = gtk_widget_get_next_sibling (child))
     gtk_widget_set_focusable (child, FALSE);
   gtk_box_append (GTK_BOX (box), actions);
