@@ -627,6 +627,20 @@ test_secret_over_count (Fixture       *f,
   }
 }
 
+typedef struct
+{
+  WspBallotPanel *panel;
+  const char     *counts;
+} CountsShown;
+
+static gboolean
+counts_shown (gpointer data)
+{
+  CountsShown *shown = data;
+
+  return g_strcmp0 (wsp_ballot_panel_get_counts_text (shown->panel), shown->counts) == 0;
+}
+
 /* 15 of 30 present is just the quorum; a member recused by the key takes
  * it away (14 of the 29 entitled), and the verdict says so at once. */
 static void
@@ -649,6 +663,19 @@ test_recusal_changes_quorum (Fixture       *f,
   /* Ctrl+Z takes the recusal back: the quorum is there again. */
   wsp_test_press (GTK_WINDOW (f->window), "<Control>z");
   g_assert_cmpstr (wsp_ballot_panel_get_verdict_text (panel), ==, "So far: Passed");
+
+  /* A vote of the same ballot written elsewhere (as the other laptop's
+   * file brings it): the open panel shows it at once. */
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (WspBallotRun) elsewhere = wsp_ballot_run_new (f->store, wsp_ballot_panel_get_ballot_id (panel), &error);
+    CountsShown shown = { panel, "For: 1 · Against: 1 · Abstained: 0 · Recused: 0 · Not voted yet: 13" };
+
+    g_assert_no_error (error);
+    g_assert_true (wsp_ballot_run_cast (elsewhere, 5, WSP_VOTE_AGAINST, FALSE, &error));
+    g_assert_no_error (error);
+    g_assert_true (wait_until (counts_shown, &shown, 10));
+  }
 }
 
 /* The same 30 keys on a copy of the 10-year database (5000 ballots,

@@ -776,6 +776,55 @@ test_correction_after_closing (Fixture       *f,
     g_assert_cmpstr (((WspDuplicateNumber *) g_ptr_array_index (duplicates, i))->number, !=, number);
 }
 
+static void
+changes_cb (WspStore    *store,
+            WspChanges  *changes,
+            WspChanges **last)
+{
+  g_clear_pointer (last, wsp_changes_unref);
+  *last = wsp_changes_ref (changes);
+}
+
+/* A run on the screen and votes of its ballot written elsewhere (as an
+ * import writes them): the run knows it no longer shows the store; its
+ * own votes, and other ballots' votes, do not make it stale. */
+static void
+test_run_stale_after_import (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *other_id = NULL;
+  g_autoptr (WspBallotRun) shown = NULL;
+  g_autoptr (WspBallotRun) elsewhere = NULL;
+  g_autoptr (WspBallotRun) other = NULL;
+  g_autoptr (GError) error = NULL;
+  WspChanges *last = NULL;
+  gulong handler;
+
+  check_in (f, 20);
+  id = new_ballot (f, "roll_call", NULL);
+  other_id = new_ballot (f, "roll_call", NULL);
+  shown = run_of (f, id);
+  elsewhere = run_of (f, id);
+  other = run_of (f, other_id);
+  handler = g_signal_connect (f->store, "changed", G_CALLBACK (changes_cb), &last);
+
+  g_assert_true (wsp_ballot_run_cast (shown, 0, WSP_VOTE_FOR, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (last);
+  g_assert_false (wsp_ballot_run_is_stale (shown, last));
+
+  g_assert_true (wsp_ballot_run_cast (other, 1, WSP_VOTE_AGAINST, FALSE, &error));
+  g_assert_false (wsp_ballot_run_is_stale (shown, last));
+
+  g_assert_true (wsp_ballot_run_cast (elsewhere, 1, WSP_VOTE_AGAINST, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (wsp_ballot_run_is_stale (shown, last));
+
+  g_signal_handler_disconnect (f->store, handler);
+  g_clear_pointer (&last, wsp_changes_unref);
+}
+
 /* ---- elections of delegates ----------------------------------------------- */
 
 static char *
@@ -1032,6 +1081,7 @@ main (int   argc,
   ADD ("/votes/circulation-deadline", test_circulation_deadline);
   ADD ("/votes/double-numbering-after-sync", test_double_numbering_after_sync);
   ADD ("/votes/correction-after-closing", test_correction_after_closing);
+  ADD ("/votes/run-stale-after-import", test_run_stale_after_import);
   ADD ("/votes/election-tie-runoff", test_election_tie_runoff);
   ADD ("/votes/election-recusal", test_election_recusal);
   g_test_add_func ("/votes/polish-result-text", test_polish_result_text);

@@ -102,6 +102,8 @@ gboolean       wsp_ballot_run_set_totals         (WspBallotRun   *self,
 gboolean       wsp_ballot_run_set_casting_vote   (WspBallotRun   *self,
                                                   WspVoteChoice   choice,
                                                   GError        **error);
+gboolean       wsp_ballot_run_is_stale           (WspBallotRun   *self,
+                                                  WspChanges     *changes);
 gboolean       wsp_ballot_run_close              (WspBallotRun   *self,
                                                   GDateTime      *now,
                                                   GError        **error);

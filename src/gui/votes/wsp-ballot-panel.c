@@ -36,6 +36,10 @@ struct _WspBallotPanel
   WspStore      *store;
   WspBallotRun  *run;
   char          *ballot_id;
+  WspStore      *watched;
+  gulong         changed_id;
+  GPtrArray     *pending;     /* WspChanges not looked at yet */
+  guint          pending_id;
   gboolean       updating;
   GtkFileChooserNative *chooser;
 
@@ -867,6 +871,49 @@ run_changed_cb (WspBallotPanel *self)
   update (self);
 }
 
+/* Votes of this ballot that came from another laptop (an import, the
+ * shared folder), or the ballot changed there: the run is read again and
+ * shows them, where it was. */
+static gboolean
+pending_cb (gpointer data)
+{
+  WspBallotPanel *self = data;
+  g_autoptr (GPtrArray) pending = g_steal_pointer (&self->pending);
+  g_autofree char *id = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  gboolean in_list = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list));
+  gboolean stale = FALSE;
+
+  self->pending_id = 0;
+  for (guint i = 0; pending != NULL && i < pending->len && !stale; i++)
+    stale = self->run != NULL && wsp_ballot_run_is_stale (self->run, g_ptr_array_index (pending, i));
+  if (!stale)
+    return G_SOURCE_REMOVE;
+  id = g_strdup (self->ballot_id);
+  wsp_ballot_panel_set_ballot (self, self->store, id);
+  if (in_list)
+    wsp_ballot_panel_focus_current (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Looked at once the write that made them is over: the panel's own votes
+ * are known to its run by then. */
+static void
+store_changed_cb (WspStore       *store,
+                  WspChanges     *changes,
+                  WspBallotPanel *self)
+{
+  if (self->run == NULL
+      || (!wsp_changes_has_entity (changes, "vote") && !wsp_changes_has_entity (changes, "ballot")))
+    return;
+  if (self->pending == NULL)
+    self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) wsp_changes_unref);
+  g_ptr_array_add (self->pending, wsp_changes_ref (changes));
+  if (self->pending_id == 0)
+    self->pending_id = g_idle_add (pending_cb, self);
+}
+
 void
 wsp_ballot_panel_set_ballot (WspBallotPanel *self,
                              WspStore       *store,
@@ -878,7 +925,20 @@ wsp_ballot_panel_set_ballot (WspBallotPanel *self,
   if (self->run != NULL)
     g_signal_handlers_disconnect_by_data (self->run, self);
   g_clear_object (&self->run);
+  g_clear_handle_id (&self->pending_id, g_source_remove);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_set_object (&self->store, store);
+  if (self->watched != store)
+    {
+      if (self->watched != NULL)
+        g_clear_signal_handler (&self->changed_id, self->watched);
+      g_clear_object (&self->watched);
+      if (store != NULL)
+        {
+          self->watched = g_object_ref (store);
+          self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
+        }
+    }
   g_free (self->ballot_id);
   self->ballot_id = g_strdup (ballot_id);
   gtk_widget_set_visible (GTK_WIDGET (self->totals_message), FALSE);
@@ -1181,6 +1241,11 @@ wsp_ballot_panel_dispose (GObject *object)
   if (self->run != NULL)
     g_signal_handlers_disconnect_by_data (self->run, self);
   g_clear_object (&self->run);
+  g_clear_handle_id (&self->pending_id, g_source_remove);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  if (self->watched != NULL)
+    g_clear_signal_handler (&self->changed_id, self->watched);
+  g_clear_object (&self->watched);
   g_clear_object (&self->store);
   g_clear_object (&self->chooser);
   G_OBJECT_CLASS (wsp_ballot_panel_parent_class)->dispose (object);
