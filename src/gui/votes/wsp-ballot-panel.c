@@ -28,6 +28,7 @@
 #include "records/wsp-records-meetings.h"
 #include "votes/wsp-ballot-panel.h"
 #include "widgets/wsp-gui-util.h"
+#include "widgets/wsp-save-document.h"
 
 struct _WspBallotPanel
 {
@@ -41,7 +42,6 @@ struct _WspBallotPanel
   GPtrArray     *pending;     /* WspChanges not looked at yet */
   guint          pending_id;
   gboolean       updating;
-  GtkFileChooserNative *chooser;
 
   GtkStack      *stack;
   GtkLabel      *question_label;
@@ -698,56 +698,19 @@ wsp_ballot_panel_save_vote_list (WspBallotPanel  *self,
 }
 
 static void
-written_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr (WspBallotPanel) self = user_data;
-  g_autoptr (GError) error = NULL;
-
-  if (!wsp_output_write_finish (result, &error))
-    wsp_gui_show_error (GTK_WIDGET (self), error);
-  else
-    wsp_gui_add_toast (GTK_WIDGET (self), adw_toast_new (_("Document saved")));
-}
-
-static void
-save_response_cb (GtkNativeDialog *chooser,
-                  int              response,
-                  WspBallotPanel  *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT && self->ballot_id != NULL)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr (GError) error = NULL;
-      gboolean cards = g_object_get_data (G_OBJECT (chooser), "cards") != NULL;
-      g_autoptr (WspDocument) doc = cards ? wsp_build_ballot_cards (self->store, self->ballot_id, NULL, &error)
-                                          : wsp_build_vote_list (self->store, self->ballot_id, NULL, &error);
-      WspFormat format;
-
-      if (doc == NULL || !wsp_format_from_path (path, &format, &error))
-        wsp_gui_show_error (GTK_WIDGET (self), error);
-      else
-        wsp_output_write_async (doc, format, path, NULL, NULL, NULL, NULL, written_cb, g_object_ref (self));
-    }
-  g_clear_object (&self->chooser);
-}
-
-static void
 save_clicked_cb (WspBallotPanel *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WspDocument) doc = wsp_build_vote_list (self->store, self->ballot_id, NULL, &error);
   /* Translators: the suggested file name of a named vote list */
   g_autofree char *name = g_strdup_printf ("%s.pdf", _("Named vote list"));
 
-  g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Save the Named Vote List"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (save_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  if (doc == NULL)
+    {
+      wsp_gui_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+  wsp_save_document (GTK_WIDGET (self), doc, _("Save the Named Vote List"), name);
 }
 
 static void
@@ -810,18 +773,17 @@ wsp_ballot_panel_get_correction_text (WspBallotPanel *self)
 static void
 save_cards_clicked_cb (WspBallotPanel *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WspDocument) doc = wsp_build_ballot_cards (self->store, self->ballot_id, NULL, &error);
   /* Translators: the suggested file name of the cards of a vote by circulation */
   g_autofree char *name = g_strdup_printf ("%s.pdf", _("Ballot cards"));
 
-  g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Save the Ballot Cards"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  g_object_set_data (G_OBJECT (self->chooser), "cards", GINT_TO_POINTER (TRUE));
-  g_signal_connect (self->chooser, "response", G_CALLBACK (save_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  if (doc == NULL)
+    {
+      wsp_gui_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+  wsp_save_document (GTK_WIDGET (self), doc, _("Save the Ballot Cards"), name);
 }
 
 /* ---- the ballot ---------------------------------------------------------- */
@@ -1247,7 +1209,6 @@ wsp_ballot_panel_dispose (GObject *object)
     g_clear_signal_handler (&self->changed_id, self->watched);
   g_clear_object (&self->watched);
   g_clear_object (&self->store);
-  g_clear_object (&self->chooser);
   G_OBJECT_CLASS (wsp_ballot_panel_parent_class)->dispose (object);
 }
 

@@ -19,11 +19,11 @@
 #include "domain/wsp-elections.h"
 #include "domain/wsp-meetings.h"
 #include "output/wsp-builders.h"
-#include "output/wsp-output.h"
 #include "records/wsp-records-meetings.h"
 #include "records/wsp-records-votes.h"
 #include "votes/wsp-election-panel.h"
 #include "widgets/wsp-gui-util.h"
+#include "widgets/wsp-save-document.h"
 
 struct _WspElectionPanel
 {
@@ -57,7 +57,6 @@ struct _WspElectionPanel
   GtkWidget     *runoff_button;
   GtkWidget     *go_button;
   GtkWidget     *save_button;
-  GtkFileChooserNative *chooser;
   GtkLabel      *message_label;
   char          *go_to;
 };
@@ -224,54 +223,19 @@ go_clicked_cb (WspElectionPanel *self)
 }
 
 static void
-written_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr (WspElectionPanel) self = user_data;
-  g_autoptr (GError) error = NULL;
-
-  if (!wsp_output_write_finish (result, &error))
-    wsp_gui_show_error (GTK_WIDGET (self), error);
-  else
-    wsp_gui_add_toast (GTK_WIDGET (self), adw_toast_new (_("Document saved")));
-}
-
-static void
-save_response_cb (GtkNativeDialog  *chooser,
-                  int               response,
-                  WspElectionPanel *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT && self->election_id != NULL)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr (GError) error = NULL;
-      g_autoptr (WspDocument) doc = wsp_build_election_result (self->store, self->election_id, NULL, &error);
-      WspFormat format;
-
-      if (doc == NULL || !wsp_format_from_path (path, &format, &error))
-        wsp_gui_show_error (GTK_WIDGET (self), error);
-      else
-        wsp_output_write_async (doc, format, path, NULL, NULL, NULL, NULL, written_cb, g_object_ref (self));
-    }
-  g_clear_object (&self->chooser);
-}
-
-static void
 save_clicked_cb (WspElectionPanel *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WspDocument) doc = wsp_build_election_result (self->store, self->election_id, NULL, &error);
   /* Translators: the suggested file name of an election's result */
   g_autofree char *name = g_strdup_printf ("%s.pdf", _("Election result"));
 
-  g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Save the Election Result"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (save_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  if (doc == NULL)
+    {
+      wsp_gui_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+  wsp_save_document (GTK_WIDGET (self), doc, _("Save the Election Result"), name);
 }
 
 /* ---- what it shows ------------------------------------------------------- */
@@ -669,6 +633,12 @@ wsp_election_panel_get_runoff_button (WspElectionPanel *self)
   return self->runoff_button;
 }
 
+GtkWidget *
+wsp_election_panel_get_save_button (WspElectionPanel *self)
+{
+  return self->save_button;
+}
+
 const char *
 wsp_election_panel_get_outcome_text (WspElectionPanel *self)
 {
@@ -807,7 +777,6 @@ wsp_election_panel_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
   g_clear_object (&self->election);
-  g_clear_object (&self->chooser);
   G_OBJECT_CLASS (wsp_election_panel_parent_class)->dispose (object);
 }
 

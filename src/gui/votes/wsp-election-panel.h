@@ -32,6 +32,7 @@ GtkSpinButton *wsp_election_panel_get_cards           (WspElectionPanel *self,
 GtkWidget     *wsp_election_panel_get_record_button   (WspElectionPanel *self);
 GtkWidget     *wsp_election_panel_get_close_button    (WspElectionPanel *self);
 GtkWidget     *wsp_election_panel_get_runoff_button   (WspElectionPanel *self);
+GtkWidget     *wsp_election_panel_get_save_button     (WspElectionPanel *self);
 const char    *wsp_election_panel_get_outcome_text    (WspElectionPanel *self);
 const char    *wsp_election_panel_get_message_text    (WspElectionPanel *self);
 const char    *wsp_election_panel_get_result_text     (WspElectionPanel *self);
