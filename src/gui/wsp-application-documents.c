@@ -41,7 +41,7 @@ wsp_application_add_document_options (WspApplication *self)
       N_("KIND") },
     { "document", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Write a document (agenda, attendance-list, invitation, cancellation, vote-list, "
-         "attendance-register, comments-table, opinion) to --output and exit"),
+         "attendance-register, comments-table, opinion, minutes) to --output and exit"),
       N_("KIND") },
     { "of", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("With --document: the record it is made from (its id, see --list)"), N_("ID") },
@@ -170,6 +170,7 @@ typedef enum
   DOC_ATTENDANCE_REGISTER,
   DOC_COMMENTS_TABLE,
   DOC_OPINION,
+  DOC_MINUTES,
 } DocKind;
 
 static const struct
@@ -185,6 +186,7 @@ static const struct
   { "attendance-register", DOC_ATTENDANCE_REGISTER },
   { "comments-table", DOC_COMMENTS_TABLE },
   { "opinion", DOC_OPINION },
+  { "minutes", DOC_MINUTES },
 };
 
 static int
@@ -250,7 +252,7 @@ run_document (WspStore   *store,
     {
       g_autofree char *message = g_strdup_printf (
         _("“%s” is not a kind of document. Try agenda, attendance-list, invitation, cancellation, "
-          "vote-list, attendance-register, comments-table or opinion."),
+          "vote-list, attendance-register, comments-table, opinion or minutes."),
         name);
       return fail_with (message);
     }
@@ -280,6 +282,9 @@ run_document (WspStore   *store,
       break;
     case DOC_OPINION:
       document = wsp_build_opinion (store, id, &options, &error);
+      break;
+    case DOC_MINUTES:
+      document = wsp_build_minutes (store, id, &options, &error);
       break;
     case DOC_ATTENDANCE_REGISTER:
     default:
