@@ -1000,9 +1000,30 @@ wsp_build_minutes (WspStore              *store,
   if (where != NULL)
     wsp_document_add_labelled (doc, _("Place:"), where);
   if (chair_name != NULL)
-    wsp_document_add_labelled (doc, _("Chaired by:"), chair_name);
+    {
+      gboolean known = FALSE;
+      gboolean woman = wsp_builder_person_form (chair->person, &known) == WSP_FORM_FEMININE && known;
+
+      wsp_document_add_labelled (doc,
+                                 /* Translators: in the minutes, before the name of a woman who chaired
+                                  * (Polish: Przewodnicząca obrad:) */
+                                 woman ? C_ ("label, feminine", "Chaired by:")
+                                       /* Translators: before the name of a man who chaired (Polish: Przewodniczący obrad:) */
+                                       : C_ ("label, masculine", "Chaired by:"),
+                                 chair_name);
+    }
   if (taker_name != NULL)
-    wsp_document_add_labelled (doc, _("Minutes taken by:"), taker_name);
+    {
+      gboolean known = FALSE;
+      gboolean woman = wsp_builder_person_form (taker->person, &known) == WSP_FORM_FEMININE && known;
+
+      wsp_document_add_labelled (doc,
+                                 /* Translators: before the name of a woman who took the minutes (Polish: Protokolantka:) */
+                                 woman ? C_ ("label, feminine", "Minutes taken by:")
+                                       /* Translators: before the name of a man who took the minutes (Polish: Protokolant:) */
+                                       : C_ ("label, masculine", "Minutes taken by:"),
+                                 taker_name);
+    }
 
   if (!add_attendance (&m, doc, error))
     return NULL;
