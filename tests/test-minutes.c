@@ -262,6 +262,71 @@ test_genders_and_secret (Fixture       *f,
                  || strstr (text, "Małgorzata Nowak za") > strstr (text, "głosowanie jawne"));
 }
 
+/* The attendance record at @meeting of the person called @name. */
+static WspRecord *
+attendance_of (Fixture    *f,
+               WspRecord  *meeting,
+               const char *name)
+{
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (wsp_store_query (f->store, WSP_TYPE_ATTENDANCE, "meeting_id", wsp_record_get_id (meeting), rows,
+                                  &error));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      WspRecord *row = g_ptr_array_index (rows, i);
+      g_autoptr (WspRecord) seat = wsp_store_get (f->store, wsp_record_get_string (row, "seat_id"), NULL);
+      g_autoptr (WspRecord) person = wsp_store_get (f->store, wsp_record_get_string (seat, "person_id"), NULL);
+
+      if (person != NULL && g_strcmp0 (wsp_record_get_string (person, "name"), name) == 0)
+        return g_object_ref (row);
+    }
+  g_assert_not_reached ();
+}
+
+/* Meeting no. 8 with Anna Kowalczyk arriving at 16:40 and three members
+ * leaving at 17:00: four of the nine were in the room when the vote on
+ * item 4 opened at 17:35, fewer than the five a quorum needs. */
+static void
+test_quorum_lost (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const char * const leaving[] = { "Krzysztof Zając", "Joanna Wójcik", "Barbara Mazur" };
+  g_autoptr (WspRecord) r8 = meeting (f, 8);
+  g_autoptr (WspRecord) late = attendance_of (f, r8, "Anna Kowalczyk");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WspDocument) doc = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "lost.pdf", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *text = NULL;
+
+  if (!have ("pdftotext"))
+    return;
+  wsp_record_set_string (late, "arrived_at", "2026-10-29T16:40:00+01:00");
+  g_assert_true (wsp_store_save (f->store, late, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (leaving); i++)
+    {
+      g_autoptr (WspRecord) row = attendance_of (f, r8, leaving[i]);
+
+      wsp_record_set_string (row, "left_at", "2026-10-29T17:00:00+01:00");
+      g_assert_true (wsp_store_save (f->store, row, &error));
+    }
+  doc = wsp_build_minutes (f->store, wsp_record_get_id (r8), &options, &error);
+  g_assert_no_error (error);
+  g_assert_true (wsp_output_write (doc, WSP_FORMAT_PDF, path, NULL, NULL, NULL, &error));
+  out = run ((const char *[]){ "pdftotext", "-enc", "UTF-8", path, "-", NULL });
+  text = squeeze (out);
+  assert_in_order (text, (const char *[]){ "Na posiedzeniu obecnych było 7 z 9 członków Rady, co stanowi kworum.",
+                                           "Anna Kowalczyk, wiceprzewodnicząca (przybyła o godz. 16:40)",
+                                           "Barbara Mazur (wyszła o godz. 17:00)",
+                                           "Krzysztof Zając (wyszedł o godz. 17:00)",
+                                           "Joanna Wójcik (wyszła o godz. 17:00)",
+                                           "W trakcie posiedzenia Rada utraciła kworum: od punktu 4 porządku obrad "
+                                           "obecnych było 4 z 9 członków.",
+                                           NULL });
+}
+
 /* "1 głos", "2 głosy", "5 głosów", "22 głosy", "12 głosów". */
 static void
 test_numbers (void)
@@ -385,6 +450,7 @@ main (int argc, char *argv[])
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/minutes/held-meeting", test_held_meeting);
   ADD ("/minutes/recusal", test_recusal);
+  ADD ("/minutes/quorum-lost", test_quorum_lost);
   ADD ("/minutes/genders-and-secret", test_genders_and_secret);
   ADD ("/minutes/not-held-refused", test_not_held_refused);
   ADD ("/minutes/approval-and-correction", test_approval_and_correction);

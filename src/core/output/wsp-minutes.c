@@ -265,8 +265,8 @@ add_attendance (Minutes      *m,
   sentence = quorum_sentence (m, present->len);
   wsp_document_add_paragraph (doc, WSP_PARAGRAPH_BODY, sentence);
   add_names (doc, council (m) ? _("Members present:") : _("Member organisations represented:"), present);
-  add_names (doc, _("Absent, excused:"), excused);
-  add_names (doc, _("Absent without an excuse:"), absent);
+  add_names (doc, council (m) ? _("Absent, excused:") : _("Organisations absent, excused:"), excused);
+  add_names (doc, council (m) ? _("Absent without an excuse:") : _("Organisations absent without an excuse:"), absent);
 
   guests = wsp_builder_query (m->store, WSP_TYPE_GUEST, "meeting_id", wsp_record_get_id (m->meeting), error);
   if (guests == NULL)
@@ -748,14 +748,20 @@ add_proceedings (Minutes      *m,
   if (lost_at > 0 && wsp_quorum_reached (&m->rules, m->members->len, count_present (m, NULL), 0))
     {
       /* Translators: in the minutes, after the statement of the quorum; %1$u the item's number */
-      g_autofree char *text = g_strdup_printf (_("The quorum was lost during the meeting: from item %1$u of the "
-                                                 "agenda %2$u of the %3$u members were present."),
+      g_autofree char *text = g_strdup_printf (council (m) ? _("The quorum was lost during the meeting: from item %1$u "
+                                                               "of the agenda %2$u of the %3$u members were present.")
+                                                           /* Translators: the same in the Forum's minutes */
+                                                           : _("The quorum was lost during the meeting: from item %1$u "
+                                                               "of the agenda %2$u of the %3$u member organisations "
+                                                               "were represented."),
                                                lost_at, lost_present, m->members->len);
 
       wsp_document_add_paragraph (doc, WSP_PARAGRAPH_BODY, text);
     }
 
-  wsp_document_add_heading (doc, 2, _("Proceedings"));
+  wsp_document_add_heading (doc, 2, council (m) ? _("Proceedings")
+                                                /* Translators: a heading of the Forum's minutes (Polish: Przebieg spotkania) */
+                                                : _("Proceedings of the meeting"));
   for (guint i = 0; i < items->len; i++)
     {
       WspRecord *item = g_ptr_array_index (items, i);
@@ -766,6 +772,8 @@ add_proceedings (Minutes      *m,
 
       wsp_document_add_heading (doc, 3, heading);
       if (presenter != NULL)
+        /* Translators: before who presented an agenda item, written as typed (no gender known;
+         * Polish: Przedstawił(a):) */
         wsp_document_add_labelled (doc, _("Presented by:"), presenter);
       if (notes != NULL && *notes != '\0')
         wsp_document_add_paragraph (doc, WSP_PARAGRAPH_BODY, notes);
@@ -808,7 +816,9 @@ approval_line (Minutes *m)
 
   if (wsp_meeting_get_status (m->meeting) != WSP_MEETING_MINUTES_APPROVED)
     /* Translators: the status of draft minutes, near their top */
-    return g_strdup (_("Draft: to be approved at the next meeting."));
+    return g_strdup (council (m) ? _("Draft: to be approved at the next meeting.")
+                                 /* Translators: the status of the Forum's draft minutes (Polish: spotkanie) */
+                                 : _("Draft: to be approved at the next meeting of the Forum."));
   if (ballot != NULL)
     item = wsp_builder_get_optional (m->store, wsp_record_get_string (ballot, "agenda_item_id"));
   if (item != NULL)
