@@ -195,6 +195,43 @@ click (GtkWidget *button)
   wsp_test_iterate ();
 }
 
+static GtkWidget *
+find_menu_button (GtkWidget  *root,
+                  const char *tooltip)
+{
+  if (GTK_IS_MENU_BUTTON (root) && g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_menu_button (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A picture of the menu of @detail's button with @tooltip, opened (for
+ * WSPOLNIE_TEST_SHOTS). */
+static void
+shoot_menu (WspMeetingDetail *detail,
+            const char       *tooltip,
+            const char       *name)
+{
+  GtkWidget *button = find_menu_button (GTK_WIDGET (detail), tooltip);
+  GtkPopover *popover;
+
+  if (g_getenv ("WSPOLNIE_TEST_SHOTS") == NULL)
+    return;
+  g_assert_nonnull (button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  wsp_test_settle (button);
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  wsp_test_shot (GTK_WIDGET (popover), name);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  wsp_test_settle (button);
+}
+
 static gboolean
 all_voted (gpointer data)
 {
@@ -258,6 +295,7 @@ test_approve_then_correct (Fixture       *f,
   g_assert_true (gtk_text_view_get_editable (view));
   wsp_test_type_into (GTK_WIDGET (view), notes);
   g_assert_true (wsp_test_wait (field_is, &noted, 10));
+  shoot_menu (detail, _("Print or save the agenda, the attendance list and the minutes"), "minutes-documents-menu");
   /* A correction is for approved minutes only: nothing opens for a draft. */
   gtk_widget_activate_action (GTK_WIDGET (detail), "detail.correct-minutes", NULL);
   wsp_test_iterate ();
@@ -307,6 +345,8 @@ test_approve_then_correct (Fixture       *f,
   item = wsp_store_get (f->store, wsp_record_get_id (discussed), NULL);
   g_assert_cmpstr (wsp_record_get_string (item, "notes"), ==, notes);
 
+  shoot_menu (detail, _("Held, minutes approved, cancelled"), "minutes-status-menu");
+  wsp_test_shot (GTK_WIDGET (f->window), "minutes-approved-run-sheet");
   /* The change is made as a correction, from the status menu. */
   gtk_widget_activate_action (GTK_WIDGET (detail), "detail.correct-minutes", NULL);
   g_assert_true (wsp_test_wait (dialog_shown, NULL, 10));
