@@ -712,6 +712,7 @@ add_proceedings (Minutes      *m,
 {
   g_autoptr (GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GHashTable) drafts_done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) corrected = g_hash_table_new (g_str_hash, g_str_equal);
   guint lost_at = 0;
   guint lost_present = 0;
 
@@ -783,12 +784,18 @@ add_proceedings (Minutes      *m,
       if (!add_decisions (m, doc, wsp_record_get_string (item, "draft_id"), drafts_done, error))
         return FALSE;
       g_ptr_array_sort (ballots, by_opened);
+      g_hash_table_remove_all (corrected);
+      for (guint j = 0; j < ballots->len; j++)
+        if (wsp_record_get_string (g_ptr_array_index (ballots, j), "corrects") != NULL)
+          g_hash_table_add (corrected, (gpointer) wsp_record_get_string (g_ptr_array_index (ballots, j), "corrects"));
       for (guint j = 0; j < ballots->len; j++)
         {
           WspRecord *ballot = g_ptr_array_index (ballots, j);
 
-          /* A vote that a later one corrects is left out. */
-          if (wsp_record_get_string (ballot, "opened_at") == NULL)
+          /* A vote prepared but never opened, or one that a later vote
+           * corrects, is left out. */
+          if (wsp_record_get_string (ballot, "opened_at") == NULL
+              || g_hash_table_contains (corrected, wsp_record_get_id (ballot)))
             continue;
           if (!add_ballot (m, doc, item, ballot, error))
             return FALSE;
