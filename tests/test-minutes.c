@@ -327,6 +327,34 @@ test_quorum_lost (Fixture       *f,
                                            NULL });
 }
 
+/* Meeting no. 6: the four from the city's sides against, the four from
+ * the organisations for, Małgorzata Nowak (the chair, a woman) among
+ * them: a tie her vote decides. */
+static void
+test_casting_vote (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr (WspRecord) r6 = meeting (f, 6);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WspDocument) doc = wsp_build_minutes (f->store, wsp_record_get_id (r6), &options, &error);
+  g_autofree char *path = g_build_filename (f->dir, "r6.pdf", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *text = NULL;
+
+  if (!have ("pdftotext"))
+    return;
+  g_assert_no_error (error);
+  g_assert_true (wsp_output_write (doc, WSP_FORMAT_PDF, path, NULL, NULL, NULL, &error));
+  out = run ((const char *[]){ "pdftotext", "-enc", "UTF-8", path, "-", NULL });
+  text = squeeze (out);
+  assert_in_order (text, (const char *[]){ "Na posiedzeniu obecnych było 8 z 10 członków Rady, co stanowi kworum.",
+                                           "Anna Kowalczyk przeciw", "Krzysztof Zając przeciw",
+                                           "Małgorzata Nowak za",
+                                           "Uchwała została podjęta głosem rozstrzygającym przewodniczącej: 4 głosy "
+                                           "za, 4 głosy przeciw, 0 głosów wstrzymujących się.",
+                                           NULL });
+}
+
 /* "1 głos", "2 głosy", "5 głosów", "22 głosy", "12 głosów". */
 static void
 test_numbers (void)
@@ -451,6 +479,7 @@ main (int argc, char *argv[])
   ADD ("/minutes/held-meeting", test_held_meeting);
   ADD ("/minutes/recusal", test_recusal);
   ADD ("/minutes/quorum-lost", test_quorum_lost);
+  ADD ("/minutes/casting-vote", test_casting_vote);
   ADD ("/minutes/genders-and-secret", test_genders_and_secret);
   ADD ("/minutes/not-held-refused", test_not_held_refused);
   ADD ("/minutes/approval-and-correction", test_approval_and_correction);

@@ -497,10 +497,28 @@ add_ballot (Minutes      *m,
       names = g_strjoinv (", ", (char **) recused_names->pdata);
       wsp_document_add_labelled (doc, _("Recused from the vote:"), names);
     }
-  if (closed && wsp_record_get_string (ballot, "result") != NULL)
-    sentence = g_strdup (wsp_record_get_string (ballot, "result"));
-  else
-    sentence = wsp_ballot_result_text (verdict, tally.yes, tally.no, tally.abstain, invalid, secret);
+  /* The sentence is made again from the counts and the verdict the vote
+   * fixed, in the document's language (the one stored is in the language
+   * of the laptop that closed it), and names the chair's casting vote in
+   * the chair's gender. */
+  {
+    gboolean known = FALSE;
+    gboolean woman = chair != NULL && wsp_builder_person_form (chair->person, &known) == WSP_FORM_FEMININE && known;
+    g_autofree char *counts = wsp_ballot_counts_text (tally.yes, tally.no, tally.abstain, invalid, secret);
+
+    if (woman && verdict == WSP_VERDICT_PASSED_BY_CASTING_VOTE)
+      /* Translators: the result of a vote in the minutes, the chair a woman (Polish: … głosem rozstrzygającym
+       * przewodniczącej); %s the counts */
+      sentence = g_strdup_printf (C_ ("chair, feminine", "The resolution was adopted by the chair’s casting vote: %s."),
+                                  counts);
+    else if (woman && verdict == WSP_VERDICT_REJECTED_BY_CASTING_VOTE)
+      /* Translators: the result of a vote in the minutes, the chair a woman; %s the counts */
+      sentence = g_strdup_printf (C_ ("chair, feminine",
+                                      "The resolution was not adopted, by the chair’s casting vote: %s."),
+                                  counts);
+    else
+      sentence = wsp_ballot_result_text (verdict, tally.yes, tally.no, tally.abstain, invalid, secret);
+  }
   wsp_document_add_labelled (doc, _("Result:"), sentence);
   number = wsp_verdict_is_passed (verdict) ? resolution_number (m, ballot) : NULL;
   if (number != NULL)
