@@ -195,6 +195,21 @@ click (GtkWidget *button)
   wsp_test_iterate ();
 }
 
+static GtkDropDown *
+find_drop_down (GtkWidget *root)
+{
+  if (GTK_IS_DROP_DOWN (root))
+    return GTK_DROP_DOWN (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkDropDown *found = find_drop_down (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static GtkWidget *
 find_menu_button (GtkWidget  *root,
                   const char *tooltip)
@@ -353,11 +368,22 @@ test_approve_then_correct (Fixture       *f,
   dialog = wsp_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
   wsp_test_focus_window (dialog);
   wsp_test_type (dialog, correction);
+  /* About item 3: chosen in the list of what it corrects. */
+  {
+    GtkDropDown *part = find_drop_down (GTK_WIDGET (dialog));
+
+    g_assert_nonnull (part);
+    g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (part)), ==, 6);
+    gtk_drop_down_set_selected (part, 3);
+    wsp_test_iterate ();
+  }
   wsp_test_shot (GTK_WIDGET (dialog), "minutes-correction");
   wsp_test_click (wsp_test_find_button (GTK_WIDGET (dialog), _("_Record Correction")));
   g_assert_true (wsp_store_query (f->store, WSP_TYPE_MINUTES_CORRECTION, "meeting_id", f->r8, corrections, NULL));
   g_assert_cmpuint (corrections->len, ==, 1);
   g_assert_cmpstr (wsp_record_get_string (g_ptr_array_index (corrections, 0), "text"), ==, correction);
+  g_assert_cmpstr (wsp_record_get_string (g_ptr_array_index (corrections, 0), "agenda_item_id"), ==,
+                   wsp_record_get_id (discussed));
   /* The item's notes stay as approved. */
   g_clear_object (&item);
   item = wsp_store_get (f->store, wsp_record_get_id (discussed), NULL);
@@ -374,11 +400,12 @@ test_approve_then_correct (Fixture       *f,
     const char *at = strstr (text, approved_line);
     const char *notes_at = strstr (text, notes);
     const char *heading = strstr (text, "Corrections");
+    const char *lead = strstr (text, ", to item 3:");
     const char *fixed = strstr (text, correction);
 
-    if (at == NULL || notes_at == NULL || heading == NULL || fixed == NULL)
+    if (at == NULL || notes_at == NULL || heading == NULL || fixed == NULL || lead == NULL)
       g_error ("The minutes lack the approval, the notes or the correction: %s", text);
-    g_assert_true (at < notes_at && notes_at < heading && heading < fixed);
+    g_assert_true (at < notes_at && notes_at < heading && heading < lead && lead < fixed);
     g_assert_null (strstr (text, "draft minutes"));
   }
 }

@@ -481,6 +481,9 @@ correction_response_cb (AdwMessageDialog *dialog,
                         WspMeetingDetail *self)
 {
   GtkTextView *view = g_object_get_data (G_OBJECT (dialog), "text");
+  GtkDropDown *item = g_object_get_data (G_OBJECT (dialog), "item");
+  GPtrArray *item_ids = g_object_get_data (G_OBJECT (dialog), "item-ids");
+  guint chosen = gtk_drop_down_get_selected (item);
   g_autoptr (WspRecord) meeting = get_meeting (self);
   g_autoptr (GError) error = NULL;
   GtkTextIter start, end;
@@ -490,7 +493,10 @@ correction_response_cb (AdwMessageDialog *dialog,
     return;
   gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (view), &start, &end);
   text = gtk_text_buffer_get_text (gtk_text_view_get_buffer (view), &start, &end, FALSE);
-  if (!wsp_minutes_record_correction (self->store, meeting, NULL, text, NULL, &error))
+  if (!wsp_minutes_record_correction (self->store, meeting,
+                                      chosen > 0 && chosen < item_ids->len + 1
+                                        ? g_ptr_array_index (item_ids, chosen - 1) : NULL,
+                                      text, NULL, &error))
     wsp_gui_show_error (GTK_WIDGET (self), error);
   else
     wsp_gui_add_toast (GTK_WIDGET (self), adw_toast_new (_("Correction recorded with the minutes")));
@@ -506,8 +512,33 @@ correct_minutes_action (GtkWidget  *widget,
   WspMeetingDetail *self = WSP_MEETING_DETAIL (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
   AdwMessageDialog *dialog;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *view = gtk_text_view_new ();
+  GtkStringList *choices = gtk_string_list_new (NULL);
+  GtkWidget *item;
+  GPtrArray *item_ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Translators: in the correction of minutes: what it is about */
+  gtk_string_list_append (choices, _("The minutes as a whole"));
+  if (wsp_store_query (self->store, WSP_TYPE_AGENDA_ITEM, "meeting_id", self->meeting_id, items, NULL))
+    for (guint i = 0; i < items->len; i++)
+      {
+        WspRecord *agenda_item = g_ptr_array_index (items, i);
+        const char *title = wsp_record_get_string (agenda_item, "title");
+        /* Long titles are cut, so the dialog keeps to a narrow screen. */
+        g_autofree char *start = title != NULL && g_utf8_strlen (title, -1) > 48 ? g_utf8_substring (title, 0, 47)
+                                                                                 : NULL;
+        g_autofree char *cut = start != NULL ? g_strconcat (start, "…", NULL) : NULL;
+        /* Translators: in the correction of minutes: an agenda item, its number and title */
+        g_autofree char *label = g_strdup_printf (_("Item %1$u: %2$s"), i + 1, cut != NULL ? cut : title);
+
+        gtk_string_list_append (choices, label);
+        g_ptr_array_add (item_ids, g_strdup (wsp_record_get_id (agenda_item)));
+      }
+  item = gtk_drop_down_new (G_LIST_MODEL (choices), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Corrected part"), -1);
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                                        _("Correct the Approved Minutes"),
@@ -524,8 +555,12 @@ correct_minutes_action (GtkWidget  *widget,
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 96);
   gtk_widget_add_css_class (scrolled, "card");
-  adw_message_dialog_set_extra_child (dialog, scrolled);
+  gtk_box_append (GTK_BOX (box), item);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  adw_message_dialog_set_extra_child (dialog, box);
   g_object_set_data (G_OBJECT (dialog), "text", view);
+  g_object_set_data (G_OBJECT (dialog), "item", item);
+  g_object_set_data_full (G_OBJECT (dialog), "item-ids", item_ids, (GDestroyNotify) g_ptr_array_unref);
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "record", _("_Record Correction"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "record", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "record");
