@@ -394,7 +394,7 @@ test_approve_then_correct (Fixture       *f,
   g_assert_no_error (error);
   text = pdf_text (path);
   {
-    g_autofree char *approved_line = g_strdup_printf ("Approved at Council meeting no. 9 on 3 December 2026 "
+    g_autofree char *approved_line = g_strdup_printf ("approved at Council meeting no. 9 on 3 December 2026 "
                                                       "(resolution no. %s).",
                                                       wsp_record_get_string (ballot, "resolution_number"));
     const char *at = strstr (text, approved_line);

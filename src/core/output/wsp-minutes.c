@@ -841,15 +841,15 @@ approval_line (Minutes *m)
 
   if (wsp_meeting_get_status (m->meeting) != WSP_MEETING_MINUTES_APPROVED)
     /* Translators: the status of draft minutes, near their top */
-    return g_strdup (council (m) ? _("Draft: to be approved at the next meeting.")
+    return g_strdup (council (m) ? _("a draft, to be approved at the next meeting.")
                                  /* Translators: the status of the Forum's draft minutes (Polish: spotkanie) */
-                                 : _("Draft: to be approved at the next meeting of the Forum."));
+                                 : _("a draft, to be approved at the next meeting of the Forum."));
   if (ballot != NULL)
     item = wsp_builder_get_optional (m->store, wsp_record_get_string (ballot, "agenda_item_id"));
   if (item != NULL)
     next = wsp_builder_get_optional (m->store, wsp_record_get_string (item, "meeting_id"));
   if (next == NULL)
-    return g_strdup (_("Approved."));
+    return g_strdup (_("approved."));
   {
     g_autoptr (WspRecord) body = wsp_builder_get_optional (m->store, wsp_record_get_string (next, "body_id"));
     g_autoptr (GDateTime) starts = wsp_builder_time (next, "starts_at");
@@ -867,9 +867,9 @@ approval_line (Minutes *m)
              : NULL;
   if (number != NULL)
     /* Translators: %1$s "at Council meeting no. 9 on 3 December 2026", %2$s the resolution's number */
-    return g_strdup_printf (_("Approved %1$s (resolution no. %2$s)."), of, number);
+    return g_strdup_printf (_("approved %1$s (resolution no. %2$s)."), of, number);
   /* Translators: %s "at Council meeting no. 9 on 3 December 2026" */
-  return g_strdup_printf (_("Approved %s."), of);
+  return g_strdup_printf (_("approved %s."), of);
 }
 
 static gboolean
