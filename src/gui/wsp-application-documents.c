@@ -41,7 +41,7 @@ wsp_application_add_document_options (WspApplication *self)
       N_("KIND") },
     { "document", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Write a document (agenda, attendance-list, invitation, cancellation, vote-list, "
-         "attendance-register, comments-table, opinion, minutes) to --output and exit"),
+         "attendance-register, comments-table, opinion, election-result, meeting-vote-list, minutes) to --output and exit"),
       N_("KIND") },
     { "of", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("With --document: the record it is made from (its id, see --list)"), N_("ID") },
@@ -89,6 +89,7 @@ static const ListKind list_kinds[] = {
   { "meetings", wsp_meeting_get_type, "starts_at" },
   { "drafts", wsp_draft_get_type, "received_on" },
   { "ballots", wsp_ballot_get_type, "opened_at" },
+  { "elections", wsp_election_get_type, "opened_at" },
   { "organisations", wsp_organisation_get_type, NULL },
   { "people", wsp_person_get_type, NULL },
   { "bodies", wsp_body_get_type, NULL },
@@ -170,6 +171,8 @@ typedef enum
   DOC_ATTENDANCE_REGISTER,
   DOC_COMMENTS_TABLE,
   DOC_OPINION,
+  DOC_ELECTION_RESULT,
+  DOC_MEETING_VOTE_LIST,
   DOC_MINUTES,
 } DocKind;
 
@@ -186,6 +189,8 @@ static const struct
   { "attendance-register", DOC_ATTENDANCE_REGISTER },
   { "comments-table", DOC_COMMENTS_TABLE },
   { "opinion", DOC_OPINION },
+  { "election-result", DOC_ELECTION_RESULT },
+  { "meeting-vote-list", DOC_MEETING_VOTE_LIST },
   { "minutes", DOC_MINUTES },
 };
 
@@ -252,7 +257,7 @@ run_document (WspStore   *store,
     {
       g_autofree char *message = g_strdup_printf (
         _("“%s” is not a kind of document. Try agenda, attendance-list, invitation, cancellation, "
-          "vote-list, attendance-register, comments-table, opinion or minutes."),
+          "vote-list, attendance-register, comments-table, opinion, election-result, meeting-vote-list or minutes."),
         name);
       return fail_with (message);
     }
@@ -282,6 +287,12 @@ run_document (WspStore   *store,
       break;
     case DOC_OPINION:
       document = wsp_build_opinion (store, id, &options, &error);
+      break;
+    case DOC_ELECTION_RESULT:
+      document = wsp_build_election_result (store, id, &options, &error);
+      break;
+    case DOC_MEETING_VOTE_LIST:
+      document = wsp_build_meeting_vote_list (store, id, &options, &error);
       break;
     case DOC_MINUTES:
       document = wsp_build_minutes (store, id, &options, &error);

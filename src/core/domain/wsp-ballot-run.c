@@ -904,6 +904,15 @@ wsp_ballot_run_close (WspBallotRun  *self,
   wsp_record_set_string (ballot, "verdict", wsp_choice_name (wsp_verdict_choices, verdict));
   wsp_record_set_string (ballot, "result", result);
   wsp_record_set_string (ballot, "closed_at", closed_at);
+  /* A correction that passes keeps the number of the ballot it corrects. */
+  if (wsp_verdict_is_passed (verdict) && wsp_record_get_string (ballot, "resolution_number") == NULL
+      && wsp_record_get_string (ballot, "corrects") != NULL)
+    {
+      g_autoptr (WspRecord) corrected = wsp_store_get (self->store, wsp_record_get_string (ballot, "corrects"), NULL);
+
+      if (corrected != NULL && wsp_record_get_string (corrected, "resolution_number") != NULL)
+        wsp_record_set_string (ballot, "resolution_number", wsp_record_get_string (corrected, "resolution_number"));
+    }
   if (wsp_verdict_is_passed (verdict) && wsp_record_get_string (ballot, "resolution_number") == NULL)
     {
       g_autoptr (GPtrArray) numbers = resolution_numbers (self->store, wsp_record_get_string (ballot, "body_id"), error);

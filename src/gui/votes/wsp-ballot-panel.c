@@ -22,6 +22,7 @@
 #include <glib/gi18n.h>
 
 #include "domain/wsp-meetings.h"
+#include "domain/wsp-voting.h"
 #include "output/wsp-builders.h"
 #include "output/wsp-output.h"
 #include "records/wsp-records-meetings.h"
@@ -65,6 +66,8 @@ struct _WspBallotPanel
   GtkWidget     *undo_button;
   GtkWidget     *close_button;
   GtkWidget     *save_button;
+  GtkWidget     *correct_button;
+  GtkLabel      *correction_label;
   GtkWidget     *result_box;
   GtkLabel      *result_label;
   GtkLabel      *number_label;
@@ -343,6 +346,27 @@ update (WspBallotPanel *self)
   gtk_widget_set_visible (self->undo_button, mode == WSP_BALLOT_ROLL_CALL && !closed);
   gtk_widget_set_visible (self->close_button, !closed);
   gtk_widget_set_visible (self->save_button, mode != WSP_BALLOT_SECRET);
+  {
+    g_autofree char *correction = closed ? wsp_voting_find_correction (self->store, self->ballot_id) : NULL;
+    const char *corrects = wsp_record_get_string (ballot, "corrects");
+    g_autofree char *text = NULL;
+
+    gtk_widget_set_visible (self->correct_button, closed && correction == NULL);
+    if (correction != NULL)
+      text = g_strdup (_("Corrected by a later vote: this result no longer counts."));
+    else if (corrects != NULL)
+      {
+        g_autoptr (WspRecord) before = wsp_store_get (self->store, corrects, NULL);
+        const char *closed_at = before != NULL ? wsp_record_get_string (before, "closed_at") : NULL;
+        g_autofree char *day = closed_at != NULL ? g_strndup (closed_at, 10) : NULL;
+
+        /* Translators: a vote that corrects another; %s the day the corrected vote closed */
+        text = g_strdup_printf (_("Corrects the vote closed on %s, whose result no longer counts."),
+                                day != NULL ? day : "");
+      }
+    gtk_label_set_text (self->correction_label, text != NULL ? text : "");
+    gtk_widget_set_visible (GTK_WIDGET (self->correction_label), text != NULL);
+  }
   gtk_widget_set_visible (self->result_box, closed);
   result = wsp_record_get_string (ballot, "result");
   number = wsp_record_get_string (ballot, "resolution_number");
@@ -716,6 +740,61 @@ save_clicked_cb (WspBallotPanel *self)
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
   g_signal_connect (self->chooser, "response", G_CALLBACK (save_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+correct_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     WspBallotPanel   *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  if (g_strcmp0 (response, "correct") != 0 || self->ballot_id == NULL)
+    return;
+  id = wsp_voting_correct_ballot (self->store, self->ballot_id, &error);
+  if (id == NULL)
+    {
+      wsp_gui_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-record", "(ss)", "votes", id);
+}
+
+/* A closed vote is never changed: a person confirms, and a new vote that
+ * corrects it opens. */
+static void
+correct_clicked_cb (WspBallotPanel *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                              _("Correct This Vote?"),
+                                              _("The closed vote stays as it was, marked as corrected. A new vote on "
+                                                "the same question opens; its result counts instead, and it keeps "
+                                                "the resolution number."));
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "correct",
+                                    _("_Correct the Vote"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "correct", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "correct");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (correct_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+GtkWidget *
+wsp_ballot_panel_get_correct_button (WspBallotPanel *self)
+{
+  g_return_val_if_fail (WSP_IS_BALLOT_PANEL (self), NULL);
+  return self->correct_button;
+}
+
+const char *
+wsp_ballot_panel_get_correction_text (WspBallotPanel *self)
+{
+  g_return_val_if_fail (WSP_IS_BALLOT_PANEL (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->correction_label)) ? gtk_label_get_text (self->correction_label)
+                                                                      : "";
 }
 
 /* ---- the ballot ---------------------------------------------------------- */
@@ -1126,6 +1205,9 @@ wsp_ballot_panel_init (WspBallotPanel *self)
   self->result_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_box_append (GTK_BOX (self->result_box), GTK_WIDGET (self->number_label));
   gtk_box_append (GTK_BOX (self->result_box), GTK_WIDGET (self->result_label));
+  self->correction_label = new_label ("warning");
+  gtk_widget_set_visible (GTK_WIDGET (self->correction_label), FALSE);
+  gtk_box_append (GTK_BOX (self->result_box), GTK_WIDGET (self->correction_label));
   self->casting_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   self->casting_label = new_label (NULL);
   gtk_box_append (GTK_BOX (self->casting_box), GTK_WIDGET (self->casting_label));
@@ -1206,6 +1288,10 @@ wsp_ballot_panel_init (WspBallotPanel *self)
   gtk_flow_box_append (GTK_FLOW_BOX (actions), self->close_button);
   gtk_flow_box_append (GTK_FLOW_BOX (actions), self->undo_button);
   gtk_flow_box_append (GTK_FLOW_BOX (actions), self->save_button);
+  self->correct_button = gtk_button_new_with_mnemonic (_("C_orrect the Result…"));
+  gtk_widget_set_tooltip_text (self->correct_button, _("A closed vote is corrected by a new vote, never changed"));
+  g_signal_connect_swapped (self->correct_button, "clicked", G_CALLBACK (correct_clicked_cb), self);
+  gtk_flow_box_append (GTK_FLOW_BOX (actions), self->correct_button);
   for (GtkWidget *child = gtk_widget_get_first_child (actions); child != NULL; child = gtk_widget_get_next_sibling (child))
     gtk_widget_set_focusable (child, FALSE);
   gtk_box_append (GTK_BOX (box), actions);
