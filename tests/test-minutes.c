@@ -108,10 +108,11 @@ assert_in_order (const char         *text,
     }
 }
 
-/* The demo's meeting of @body_kind numbered @number. */
+/* The demo's meeting of the body of @kind numbered @number. */
 static WspRecord *
-meeting (Fixture *f,
-         int      number)
+meeting_of (Fixture    *f,
+            const char *kind,
+            int         number)
 {
   g_autoptr (GPtrArray) meetings = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GError) error = NULL;
@@ -123,10 +124,18 @@ meeting (Fixture *f,
       g_autoptr (WspRecord) body = wsp_store_get (f->store, wsp_record_get_string (m, "body_id"), NULL);
 
       if (wsp_record_get_int (m, "number") == number
-          && g_strcmp0 (wsp_record_get_string (body, "kind"), "council") == 0)
+          && g_strcmp0 (wsp_record_get_string (body, "kind"), kind) == 0)
         return g_object_ref (m);
     }
   g_assert_not_reached ();
+}
+
+/* The demo's Council meeting numbered @number. */
+static WspRecord *
+meeting (Fixture *f,
+         int      number)
+{
+  return meeting_of (f, "council", number);
 }
 
 /* The PDF's and the ODT's text (pdftotext, LibreOffice), white space squeezed. */
@@ -355,6 +364,35 @@ test_casting_vote (Fixture       *f,
                                            NULL });
 }
 
+/* Forum meeting no. 63: the election of two delegates to the grant
+ * committees, the first two of the four candidates elected; the Forum's
+ * own words. */
+static void
+test_forum_election (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr (WspRecord) f63 = meeting_of (f, "forum", 63);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WspDocument) doc = wsp_build_minutes (f->store, wsp_record_get_id (f63), &options, &error);
+  g_autofree char *path = g_build_filename (f->dir, "f63.pdf", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *text = NULL;
+
+  if (!have ("pdftotext"))
+    return;
+  g_assert_no_error (error);
+  g_assert_true (wsp_output_write (doc, WSP_FORMAT_PDF, path, NULL, NULL, NULL, &error));
+  out = run ((const char *[]){ "pdftotext", "-enc", "UTF-8", path, "-", NULL });
+  text = squeeze (out);
+  assert_in_order (text, (const char *[]){ "Protokół", "spotkania Forum nr 63",
+                                           "organizacji członkowskich Forum, co stanowi kworum.",
+                                           "Przebieg spotkania",
+                                           "Wybory: Wybór przedstawicieli Forum do komisji konkursowych w 2026 r.",
+                                           "Liczba miejsc: 2", "Karolina Wrona:", "Paweł Sikora:", "Jerzy Kowalski:",
+                                           "Dominika Lis:", "Wybrani: Karolina Wrona, Paweł Sikora", NULL });
+  g_assert_null (strstr (text, "członków Rady"));
+}
+
 /* "1 głos", "2 głosy", "5 głosów", "22 głosy", "12 głosów". */
 static void
 test_numbers (void)
@@ -480,6 +518,7 @@ main (int argc, char *argv[])
   ADD ("/minutes/recusal", test_recusal);
   ADD ("/minutes/quorum-lost", test_quorum_lost);
   ADD ("/minutes/casting-vote", test_casting_vote);
+  ADD ("/minutes/forum-election", test_forum_election);
   ADD ("/minutes/genders-and-secret", test_genders_and_secret);
   ADD ("/minutes/not-held-refused", test_not_held_refused);
   ADD ("/minutes/approval-and-correction", test_approval_and_correction);

@@ -688,14 +688,21 @@ add_elections (Minutes      *m,
               JsonObject *candidate = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
               const char *name = candidate != NULL ? json_object_get_string_member_with_default (candidate, "name", "")
                                                    : "";
-              const char *person = candidate != NULL
-                                     ? json_object_get_string_member_with_default (candidate, "person_id", NULL)
-                                     : NULL;
+              /* The elected are named by the candidate's id, or by the person or
+               * organisation in the register. */
+              const char *keys[] = { "id", "person_id", "organisation_id" };
+              gboolean chosen_one = FALSE;
               gint64 n = candidate != NULL ? json_object_get_int_member_with_default (candidate, "votes", 0) : 0;
               g_autofree char *count = wsp_builder_votes_count ((guint) MAX (n, 0));
 
               g_ptr_array_add (lines, g_strdup_printf ("%s: %s", name, count));
-              if (person != NULL && strv_has (elected, person))
+              for (guint k = 0; candidate != NULL && k < G_N_ELEMENTS (keys) && !chosen_one; k++)
+                {
+                  const char *key = json_object_get_string_member_with_default (candidate, keys[k], NULL);
+
+                  chosen_one = key != NULL && strv_has (elected, key);
+                }
+              if (chosen_one)
                 g_ptr_array_add (chosen, g_strdup (name));
             }
         }
@@ -708,6 +715,8 @@ add_elections (Minutes      *m,
           names = g_strjoinv (", ", (char **) chosen->pdata);
           wsp_document_add_labelled (doc, _("Elected:"), names);
         }
+      if (wsp_record_get_string (election, "result") != NULL)
+        wsp_document_add_labelled (doc, _("Result:"), wsp_record_get_string (election, "result"));
     }
   return TRUE;
 }
