@@ -497,6 +497,62 @@ test_approval_and_correction (Fixture       *f,
   g_assert_null (strstr (text, "projekt protokołu"));
 }
 
+static WspRecord *
+closed_ballot (Fixture    *f,
+               WspRecord  *item,
+               const char *body_id,
+               const char *verdict,
+               const char *corrects)
+{
+  g_autoptr (WspRecord) ballot = wsp_record_new_for_entity ("ballot", NULL);
+  g_autoptr (GError) error = NULL;
+
+  wsp_record_set_string (ballot, "agenda_item_id", wsp_record_get_id (item));
+  wsp_record_set_string (ballot, "body_id", body_id);
+  wsp_record_set_string (ballot, "question", "Przyjęcie protokołu z posiedzenia nr 8");
+  wsp_record_set_string (ballot, "mode", "open");
+  wsp_record_set_string (ballot, "opened_at", "2026-12-03T16:10:00+01:00");
+  wsp_record_set_string (ballot, "closed_at", "2026-12-03T16:12:00+01:00");
+  wsp_record_set_string (ballot, "verdict", verdict);
+  wsp_record_set_string (ballot, "corrects", corrects);
+  g_assert_true (wsp_store_save (f->store, ballot, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&ballot);
+}
+
+/* An approval whose vote was corrected by a later one (rejected) does not
+ * stand; the correction passed, it approves. */
+static void
+test_corrected_approval (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr (WspRecord) r8 = meeting (f, 8);
+  g_autoptr (WspRecord) r9 = meeting (f, 9);
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (WspRecord) first = NULL;
+  g_autoptr (WspRecord) second = NULL;
+  g_autoptr (WspRecord) reread = NULL;
+  g_autoptr (GError) error = NULL;
+  guint n = 0;
+
+  g_assert_true (wsp_store_query (f->store, WSP_TYPE_AGENDA_ITEM, "meeting_id", wsp_record_get_id (r9), items, &error));
+  first = closed_ballot (f, g_ptr_array_index (items, 1), wsp_record_get_string (r9, "body_id"), "passed", NULL);
+  second = closed_ballot (f, g_ptr_array_index (items, 1), wsp_record_get_string (r9, "body_id"), "rejected",
+                          wsp_record_get_id (first));
+  g_assert_true (wsp_minutes_follow_ballots (f->store, &n, &error));
+  g_assert_cmpuint (n, ==, 0);
+  reread = wsp_store_get (f->store, wsp_record_get_id (r8), &error);
+  g_assert_cmpstr (wsp_record_get_string (reread, "status"), ==, "held");
+
+  wsp_record_set_string (second, "verdict", "passed");
+  g_assert_true (wsp_store_save (f->store, second, &error));
+  g_assert_true (wsp_minutes_follow_ballots (f->store, &n, &error));
+  g_assert_cmpuint (n, ==, 1);
+  g_clear_object (&reread);
+  reread = wsp_store_get (f->store, wsp_record_get_id (r8), &error);
+  g_assert_cmpstr (wsp_record_get_string (reread, "minutes_ballot_id"), ==, wsp_record_get_id (second));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -522,6 +578,7 @@ main (int argc, char *argv[])
   ADD ("/minutes/genders-and-secret", test_genders_and_secret);
   ADD ("/minutes/not-held-refused", test_not_held_refused);
   ADD ("/minutes/approval-and-correction", test_approval_and_correction);
+  ADD ("/minutes/corrected-approval", test_corrected_approval);
   g_test_add_func ("/minutes/numbers", test_numbers);
 #undef ADD
   return g_test_run ();

@@ -143,9 +143,18 @@ wsp_minutes_find_approval (WspStore   *store,
         continue;
       if (!wsp_store_query (store, WSP_TYPE_BALLOT, "agenda_item_id", wsp_record_get_id (item), ballots, error))
         return NULL;
+      /* A vote corrected by a later one (wsp_voting_correct_ballot()) no longer counts. */
       for (guint j = 0; j < ballots->len; j++)
-        if (ballot_passed (g_ptr_array_index (ballots, j)))
-          return g_object_ref (g_ptr_array_index (ballots, j));
+        {
+          WspRecord *ballot = g_ptr_array_index (ballots, j);
+          gboolean corrected = FALSE;
+
+          for (guint k = 0; k < ballots->len && !corrected; k++)
+            corrected = g_strcmp0 (wsp_record_get_string (g_ptr_array_index (ballots, k), "corrects"),
+                                   wsp_record_get_id (ballot)) == 0;
+          if (!corrected && ballot_passed (ballot))
+            return g_object_ref (ballot);
+        }
     }
   return NULL;
 }

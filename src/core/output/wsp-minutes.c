@@ -407,6 +407,10 @@ add_ballot (Minutes      *m,
   by_seat = effective_votes (votes);
 
   wsp_document_add_labelled (doc, _("Vote:"), wsp_record_get_string (ballot, "question"));
+  if (wsp_record_get_string (ballot, "corrects") != NULL)
+    /* Translators: in the minutes, under a vote that corrects a closed one */
+    wsp_document_add_paragraph (doc, WSP_PARAGRAPH_NOTE, _("This vote corrects the earlier vote on the same question, "
+                                                           "which is not counted."));
   clock = opened != NULL ? wsp_builder_clock (opened) : NULL;
   {
     g_autofree char *kind = clock != NULL
