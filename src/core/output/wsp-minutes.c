@@ -65,9 +65,14 @@ council (Minutes *m)
   return wsp_builder_is_council (m->body);
 }
 
+/* A member by name: the person on the Council, the organisation in the
+ * Forum (its members are organisations, whoever represents them). */
 static char *
-entry_name (WspMemberEntry *entry)
+name_of (Minutes        *m,
+         WspMemberEntry *entry)
 {
+  if (!council (m) && entry->organisation != NULL && wsp_record_get_string (entry->organisation, "name") != NULL)
+    return g_strdup (wsp_record_get_string (entry->organisation, "name"));
   return wsp_builder_member_name (entry);
 }
 
@@ -161,7 +166,8 @@ presence_remark (Minutes        *m,
   g_autoptr (GDateTime) left = wsp_builder_time (attendance, "left_at");
   g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   gboolean known = FALSE;
-  WspGrammaticalForm form = wsp_builder_person_form (entry->person, &known);
+  /* An organisation of the Forum is spoken of in the general form. */
+  WspGrammaticalForm form = wsp_builder_person_form (council (m) ? entry->person : NULL, &known);
 
   /* Arrivals a few minutes into the meeting are not remarked. */
   if (arrived != NULL && starts != NULL && g_date_time_difference (arrived, starts) > 5 * G_TIME_SPAN_MINUTE)
@@ -204,7 +210,7 @@ member_line (Minutes        *m,
              WspMemberEntry *entry,
              const char     *remark)
 {
-  g_autofree char *name = entry_name (entry);
+  g_autofree char *name = name_of (m, entry);
   const char *role = wsp_record_get_string (entry->seat, "role");
   g_autoptr (GString) line = g_string_new (name);
 
@@ -449,7 +455,7 @@ add_ballot (Minutes      *m,
       if (recused)
         {
           tally.recused++;
-          g_ptr_array_add (recused_names, entry_name (entry));
+          g_ptr_array_add (recused_names, name_of (m, entry));
         }
       if (g_strcmp0 (choice, "for") == 0)
         tally.yes++;
@@ -462,10 +468,12 @@ add_ballot (Minutes      *m,
       if (table != NULL)
         {
           g_autofree char *n = g_strdup_printf ("%u.", ++row);
-          g_autofree char *name = entry_name (entry);
+          g_autofree char *name = name_of (m, entry);
 
           wsp_table_add_row (table, (const char *[]){ n, name,
-                                                      wsp_builder_vote_phrase (choice, recused, entry->person),
+                                                      wsp_builder_vote_phrase (choice, recused,
+                                                                               /* An organisation of the Forum: the general form. */
+                                                                               council (m) ? entry->person : NULL),
                                                       NULL });
         }
     }
@@ -1017,8 +1025,8 @@ wsp_build_minutes (WspStore              *store,
   where = wsp_builder_dup_place (store, m.meeting);
   chair = wsp_builder_officer (m.members, "chair");
   taker = wsp_builder_officer (m.members, "secretary");
-  chair_name = chair != NULL ? entry_name (chair) : NULL;
-  taker_name = taker != NULL ? entry_name (taker) : NULL;
+  chair_name = chair != NULL ? wsp_builder_member_name (chair) : NULL;
+  taker_name = taker != NULL ? wsp_builder_member_name (taker) : NULL;
 
   doc = wsp_document_new ();
   wsp_document_set_title_block (doc, wsp_record_get_string (m.body, "name"), city, _("Minutes"), of, day, NULL);
