@@ -173,6 +173,7 @@ done
 expect "--list bodies: two" test "$("$app" --database "$A" --list bodies | wc -l)" -eq 2
 m9=$(awk '/meeting no. 9,/{print $1}' "$tmp/meetings")
 m64=$(awk '/meeting no. 64,/{print $1}' "$tmp/meetings")
+m8=$(awk '/meeting no. 8,/{print $1}' "$tmp/meetings")
 b9=$("$app" --database "$A" --list ballots | awk '/na rok 2027: opinia/{print $1}')
 secret=$("$app" --database "$A" --list ballots | awk '/\(secret\)$/{print $1; exit}')
 person=$("$app" --database "$A" --list people | awk '/Małgorzata Nowak/{print $1}')
@@ -226,6 +227,10 @@ expect "cancellation → ics" "$app" --database "$A" --document cancellation --o
 expect "cancellation.ics: CANCEL" grep -q "^METHOD:CANCEL" "$D/cancel.ics"
 expect "Forum invitation with --organizer" "$app" --database "$A" --document invitation --of "$m64" \
   --organizer katarzyna.michalska@um.zaglebiowice.example --output "$D/forum.ics"
+for f in minutes.pdf minutes.odt minutes.txt; do
+  expect "minutes → $f" "$app" --database "$A" --document minutes --of "$m8" --output "$D/$f"
+done
+expect "minutes.txt: the quorum" grep -q "7 of the 9 members of the Council were present at the meeting, which is a quorum." "$D/minutes.txt"
 LANG=pl_PL.UTF-8 LC_ALL=pl_PL.UTF-8 "$app" --database "$A" --document agenda --of "$m9" --output "$D/porzadek.txt"
 expect "agenda in Polish" grep -q "Porządek obrad" "$D/porzadek.txt"
 expect "agenda in Polish: the date" grep -q "3 grudnia 2026 r." "$D/porzadek.txt"
@@ -242,7 +247,9 @@ refuse () {
   expect "$what: nothing written" bash -c "! ls '$D'/refused* > /dev/null 2>&1"
 }
 refuse "unknown list kind" --list minutes
-refuse "unknown document" --document minutes --of "$m9" --output "$D/refused.pdf"
+refuse "unknown document" --document protocol --of "$m9" --output "$D/refused.pdf"
+refuse "minutes of a meeting not held" --document minutes --of "$m9" --output "$D/refused.pdf"
+expect "minutes refused: says why" grep -q "has not been held yet, so it has no minutes" "$tmp/err"
 refuse "unknown id" --document agenda --of 00000000-0000-0000-0000-000000000000 --output "$D/refused.pdf"
 refuse "unknown extension" --document agenda --of "$m9" --output "$D/refused.docx"
 refuse "agenda of a person" --document agenda --of "$person" --output "$D/refused.pdf"

@@ -41,7 +41,8 @@ wsp_application_add_document_options (WspApplication *self)
       N_("KIND") },
     { "document", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Write a document (agenda, attendance-list, invitation, cancellation, vote-list, "
-         "attendance-register, comments-table, opinion, election-result, meeting-vote-list, ballot-cards) to --output and exit"),
+         "attendance-register, comments-table, opinion, election-result, meeting-vote-list, ballot-cards, minutes) "
+         "to --output and exit"),
       N_("KIND") },
     { "of", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("With --document: the record it is made from (its id, see --list)"), N_("ID") },
@@ -174,6 +175,7 @@ typedef enum
   DOC_ELECTION_RESULT,
   DOC_MEETING_VOTE_LIST,
   DOC_BALLOT_CARDS,
+  DOC_MINUTES,
 } DocKind;
 
 static const struct
@@ -192,6 +194,7 @@ static const struct
   { "election-result", DOC_ELECTION_RESULT },
   { "meeting-vote-list", DOC_MEETING_VOTE_LIST },
   { "ballot-cards", DOC_BALLOT_CARDS },
+  { "minutes", DOC_MINUTES },
 };
 
 static int
@@ -257,8 +260,8 @@ run_document (WspStore   *store,
     {
       g_autofree char *message = g_strdup_printf (
         _("“%s” is not a kind of document. Try agenda, attendance-list, invitation, cancellation, "
-          "vote-list, attendance-register, comments-table, opinion, election-result, meeting-vote-list or "
-          "ballot-cards."),
+          "vote-list, attendance-register, comments-table, opinion, election-result, meeting-vote-list, "
+          "ballot-cards or minutes."),
         name);
       return fail_with (message);
     }
@@ -297,6 +300,9 @@ run_document (WspStore   *store,
       break;
     case DOC_BALLOT_CARDS:
       document = wsp_build_ballot_cards (store, id, &options, &error);
+      break;
+    case DOC_MINUTES:
+      document = wsp_build_minutes (store, id, &options, &error);
       break;
     case DOC_ATTENDANCE_REGISTER:
     default:

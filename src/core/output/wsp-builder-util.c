@@ -345,3 +345,106 @@ wsp_builder_chair_title (WspRecord *body)
                                        /* Translators: under a signature line */
                                        : _("Chair of the meeting");
 }
+
+/* ---- grammar --------------------------------------------------------------- */
+
+/* How texts speak of @person; *@known is FALSE when the record does not
+ * say (an organisation, a person without the field). */
+WspGrammaticalForm
+wsp_builder_person_form (WspRecord *person,
+                         gboolean  *known)
+{
+  const char *form = person != NULL ? wsp_record_get_string (person, "grammatical_form") : NULL;
+
+  *known = form != NULL;
+  return wsp_choice_value (wsp_grammatical_form_choices, form, WSP_FORM_MASCULINE);
+}
+
+/* How @person voted, as the minutes say it after the name: "za",
+ * "przeciw", "wstrzymała się", "wyłączony z głosowania", "nie głosowała"
+ * (@choice NULL); in the form of the person's gender where the language
+ * has one, and a general form when it is not known (an organisation). */
+const char *
+wsp_builder_vote_phrase (const char *choice,
+                         gboolean    recused,
+                         WspRecord  *person)
+{
+  gboolean known = FALSE;
+  WspGrammaticalForm form = wsp_builder_person_form (person, &known);
+
+  if (recused)
+    {
+      if (!known)
+        /* Translators: in the minutes, after a member's name; no gender known (Polish: wyłączenie z głosowania) */
+        return C_ ("vote, general", "recused");
+      return form == WSP_FORM_FEMININE ? C_ ("vote, feminine", "recused")
+                                       : C_ ("vote, masculine", "recused");
+    }
+  if (g_strcmp0 (choice, "for") == 0)
+    /* Translators: in the minutes, after a member's name (Polish: za) */
+    return C_ ("vote in the minutes", "for");
+  if (g_strcmp0 (choice, "against") == 0)
+    /* Translators: in the minutes, after a member's name (Polish: przeciw) */
+    return C_ ("vote in the minutes", "against");
+  if (g_strcmp0 (choice, "abstain") == 0)
+    {
+      if (!known)
+        /* Translators: in the minutes, after a member organisation's name (Polish: wstrzymanie się) */
+        return C_ ("vote, general", "abstained");
+      /* Translators: in the minutes, after a woman's name (Polish: wstrzymała się) */
+      return form == WSP_FORM_FEMININE ? C_ ("vote, feminine", "abstained")
+                                       /* Translators: in the minutes, after a man's name (Polish: wstrzymał się) */
+                                       : C_ ("vote, masculine", "abstained");
+    }
+  if (!known)
+    /* Translators: in the minutes: present but gave no vote (Polish: brak głosu) */
+    return C_ ("vote, general", "did not vote");
+  /* Translators: in the minutes, after a woman's name (Polish: nie głosowała) */
+  return form == WSP_FORM_FEMININE ? C_ ("vote, feminine", "did not vote")
+                                   /* Translators: in the minutes, after a man's name (Polish: nie głosował) */
+                                   : C_ ("vote, masculine", "did not vote");
+}
+
+/* "1 vote", "2 votes", "5 votes" (Polish: 1 głos, 2 głosy, 5 głosów). */
+char *
+wsp_builder_votes_count (guint n)
+{
+  return g_strdup_printf (ngettext ("%u vote", "%u votes", n), n);
+}
+
+/* Who chaired, under the signature line: "Przewodnicząca Rady" for a
+ * woman, "Przewodniczący Rady" for a man. */
+const char *
+wsp_builder_chair_signature (WspRecord *body,
+                             WspRecord *person)
+{
+  gboolean known = FALSE;
+  WspGrammaticalForm form = wsp_builder_person_form (person, &known);
+
+  if (!wsp_builder_is_council (body))
+    return wsp_builder_chair_title (body);
+  if (known && form == WSP_FORM_FEMININE)
+    /* Translators: under a signature line, for a woman (Polish: Przewodnicząca Rady) */
+    return C_ ("signature, feminine", "Chair of the Council");
+  if (known)
+    /* Translators: under a signature line, for a man (Polish: Przewodniczący Rady) */
+    return C_ ("signature, masculine", "Chair of the Council");
+  return wsp_builder_chair_title (body);
+}
+
+/* Who took the minutes, under the signature line: "Protokołowała" for a
+ * woman, "Protokołował" for a man, "Protokołował(a)" when not known. */
+const char *
+wsp_builder_minute_taker (WspRecord *person)
+{
+  gboolean known = FALSE;
+  WspGrammaticalForm form = wsp_builder_person_form (person, &known);
+
+  if (known && form == WSP_FORM_FEMININE)
+    /* Translators: under a signature line, for a woman (Polish: Protokołowała) */
+    return C_ ("signature, feminine", "Minutes taken by");
+  if (known)
+    /* Translators: under a signature line, for a man (Polish: Protokołował) */
+    return C_ ("signature, masculine", "Minutes taken by");
+  return _("Minutes taken by");
+}

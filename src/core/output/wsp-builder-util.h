@@ -55,6 +55,17 @@ const char *wsp_builder_role_label      (const char            *role);
 const char *wsp_builder_side_label      (const char            *side);
 const char *wsp_builder_chair_title     (WspRecord             *body);
 
+/* Grammar where names meet numbers and genders */
+WspGrammaticalForm wsp_builder_person_form (WspRecord           *person,
+                                         gboolean              *known);
+const char *wsp_builder_vote_phrase     (const char            *choice,
+                                         gboolean               recused,
+                                         WspRecord             *person);
+char       *wsp_builder_votes_count     (guint                  n);
+const char *wsp_builder_chair_signature (WspRecord             *body,
+                                         WspRecord             *person);
+const char *wsp_builder_minute_taker    (WspRecord             *person);
+
 /* wsp-agenda.c */
 gboolean    wsp_builder_agenda_parts    (WspStore              *store,
                                          WspRecord             *meeting,

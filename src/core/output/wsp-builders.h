@@ -95,6 +95,10 @@ WspDocument   *wsp_build_opinion                 (WspStore              *store,
                                                   const char            *draft_id,
                                                   const WspBuildOptions *options,
                                                   GError               **error);
+WspDocument   *wsp_build_minutes                 (WspStore              *store,
+                                                  const char            *meeting_id,
+                                                  const WspBuildOptions *options,
+                                                  GError               **error);
 guint          wsp_meeting_sequence              (WspRecord             *meeting);
 
 G_END_DECLS

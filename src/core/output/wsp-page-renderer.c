@@ -528,16 +528,19 @@ static void
 place_list (Flow           *f,
             const WspBlock *block)
 {
+  guint n = block->items != NULL ? g_strv_length (block->items) : 0;
+  /* Room for "10." and "100." in lists that long, so the number stays on one line. */
+  double gutter = LIST_GUTTER + (block->numbered && n >= 10 ? 7 : 0) + (block->numbered && n >= 100 ? 7 : 0);
+
   add_space (f, 2);
   for (guint i = 0; block->items[i] != NULL; i++)
     {
       g_autofree char *number = block->numbered ? g_strdup_printf ("%u.", i + 1) : g_strdup ("•");
-      g_autoptr (PangoLayout) label = make_layout (f->self, number, FONT_BODY, LIST_GUTTER - 5,
-                                                   PANGO_ALIGN_RIGHT);
-      g_autoptr (PangoLayout) layout = make_layout (f->self, block->items[i], FONT_BODY,
-                                                    f->width - LIST_GUTTER, PANGO_ALIGN_LEFT);
+      g_autoptr (PangoLayout) label = make_layout (f->self, number, FONT_BODY, gutter - 5, PANGO_ALIGN_RIGHT);
+      g_autoptr (PangoLayout) layout = make_layout (f->self, block->items[i], FONT_BODY, f->width - gutter,
+                                                    PANGO_ALIGN_LEFT);
 
-      flow_text (f, layout, f->left + LIST_GUTTER, label, f->left);
+      flow_text (f, layout, f->left + gutter, label, f->left);
       f->y += 4;
     }
   f->y += 4;

@@ -39,6 +39,7 @@ static const GetType all_types[] = {
   wsp_ballot_get_type,
   wsp_vote_get_type,
   wsp_election_get_type,
+  wsp_minutes_correction_get_type,
 };
 
 static GType types[G_N_ELEMENTS (all_types)];

@@ -57,6 +57,9 @@ static const WspField meeting_fields[] = {
   { "notes", WSP_FIELD_TEXT, WSP_FIELD_CONTENT, NULL, N_("Notes") },
   { "room_id", WSP_FIELD_REF, 0, NULL, N_("Room") },
   { "current_item_id", WSP_FIELD_REF, 0, NULL, N_("Item under way") },
+  /* The vote at a later meeting that approved this meeting's minutes
+   * (domain/wsp-minutes.h). */
+  { "minutes_ballot_id", WSP_FIELD_REF, 0, NULL, N_("Minutes approved by") },
 };
 
 static gboolean
@@ -199,3 +202,25 @@ static const WspEntity invitation_entity = {
 };
 
 WSP_DEFINE_RECORD (WspInvitationSent, wsp_invitation_sent, &invitation_entity)
+
+/* Corrections of approved minutes (errata): approved minutes are not
+ * edited; what a later meeting corrects is recorded beside them, once, and
+ * shown with them. */
+
+static const WspField minutes_correction_fields[] = {
+  { "meeting_id", WSP_FIELD_REF, WSP_FIELD_REQUIRED, NULL, N_("Meeting") },
+  { "agenda_item_id", WSP_FIELD_REF, 0, NULL, N_("Agenda item") },
+  { "text", WSP_FIELD_TEXT, WSP_FIELD_REQUIRED | WSP_FIELD_TITLE | WSP_FIELD_CONTENT, NULL, N_("Correction") },
+  { "recorded_at", WSP_FIELD_DATETIME, WSP_FIELD_REQUIRED, NULL, N_("Recorded") },
+};
+
+static const WspEntity minutes_correction_entity = {
+  .name = "minutes_correction",
+  .label = N_("correction of the minutes"),
+  .fields = minutes_correction_fields,
+  .n_fields = G_N_ELEMENTS (minutes_correction_fields),
+  .append_only = TRUE,
+  .order = { { "recorded_at" } },
+};
+
+WSP_DEFINE_RECORD (WspMinutesCorrection, wsp_minutes_correction, &minutes_correction_entity)

@@ -30,4 +30,8 @@ WSP_DECLARE_RECORD (WspGuest, wsp_guest, WSP, GUEST)
 #define WSP_TYPE_INVITATION_SENT (wsp_invitation_sent_get_type ())
 WSP_DECLARE_RECORD (WspInvitationSent, wsp_invitation_sent, WSP, INVITATION_SENT)
 
+/* A correction (erratum) of approved minutes. */
+#define WSP_TYPE_MINUTES_CORRECTION (wsp_minutes_correction_get_type ())
+WSP_DECLARE_RECORD (WspMinutesCorrection, wsp_minutes_correction, WSP, MINUTES_CORRECTION)
+
 G_END_DECLS

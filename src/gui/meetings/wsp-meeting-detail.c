@@ -17,6 +17,7 @@
 #include "domain/wsp-meetings.h"
 #include "meetings/wsp-invitation-dialog.h"
 #include "meetings/wsp-meeting-detail.h"
+#include "domain/wsp-minutes.h"
 #include "meetings/wsp-meetings-util.h"
 #include "output/wsp-builders.h"
 #include "output/wsp-output.h"
@@ -33,6 +34,7 @@ struct _WspMeetingDetail
   char                 *meeting_id;
   WspMeetingStatus      status;
   gulong                changed_id;
+  guint                 follow_id;
   GtkWindow            *dialog;
   GtkFileChooserNative *chooser;
 
@@ -127,7 +129,28 @@ update_header (WspMeetingDetail *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.mark-held",
                                  self->status == WSP_MEETING_PLANNED || self->status == WSP_MEETING_INVITED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.approve-minutes", self->status == WSP_MEETING_HELD);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.correct-minutes",
+                                 self->status == WSP_MEETING_MINUTES_APPROVED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.plan-again", self->status == WSP_MEETING_CANCELLED);
+}
+
+/* A vote that approves the minutes of the meeting before: the meeting's
+ * status follows (after the change that closed it is taken in). */
+static gboolean
+follow_ballots_cb (gpointer data)
+{
+  WspMeetingDetail *self = data;
+  g_autoptr (GError) error = NULL;
+  guint n = 0;
+
+  self->follow_id = 0;
+  if (self->store != NULL && !wsp_minutes_follow_ballots (self->store, &n, &error))
+    g_warning ("The minutes approved by votes could not be marked: %s", error->message);
+  else if (n > 0)
+    wsp_gui_add_toast (GTK_WIDGET (self), adw_toast_new (ngettext ("The vote approved the minutes of the meeting before",
+                                                                   "The votes approved the minutes of the meetings before",
+                                                                   n)));
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -135,6 +158,8 @@ store_changed_cb (WspStore         *store,
                   WspChanges       *changes,
                   WspMeetingDetail *self)
 {
+  if (wsp_changes_has_entity (changes, "ballot") && self->follow_id == 0)
+    self->follow_id = g_idle_add (follow_ballots_cb, self);
   if (self->meeting_id == NULL)
     return;
   if (wsp_changes_contains (changes, "meeting", self->meeting_id) || wsp_changes_has_entity (changes, "invitation")
@@ -275,6 +300,8 @@ build_document (WspMeetingDetail  *self,
 {
   if (g_str_has_prefix (document, "attendance-list"))
     return wsp_build_attendance_list (self->store, self->meeting_id, NULL, error);
+  if (g_str_has_prefix (document, "minutes"))
+    return wsp_build_minutes (self->store, self->meeting_id, NULL, error);
   return wsp_build_agenda (self->store, self->meeting_id, NULL, error);
 }
 
@@ -367,16 +394,20 @@ save_action (GtkWidget  *widget,
   g_autofree char *title = meeting != NULL ? wsp_meeting_dup_title (meeting) : NULL;
   g_autofree char *name = NULL;
   gboolean agenda = g_str_has_prefix (target, "agenda");
+  gboolean minutes = g_str_has_prefix (target, "minutes");
   GtkRoot *root = gtk_widget_get_root (widget);
 
   if (meeting == NULL)
     return;
   /* Translators: the suggested file name of a saved document: the
    * document, the meeting ("Agenda – Meeting XII.pdf") */
-  name = g_strdup_printf (C_ ("file name", "%1$s – %2$s.%3$s"), agenda ? _("Agenda") : _("Attendance list"), title,
+  name = g_strdup_printf (C_ ("file name", "%1$s – %2$s.%3$s"),
+                          agenda ? _("Agenda") : minutes ? _("Minutes") : _("Attendance list"), title,
                           g_str_has_suffix (target, ".odt") ? "odt" : "pdf");
   g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (agenda ? _("Save the Agenda") : _("Save the Attendance List"),
+  self->chooser = gtk_file_chooser_native_new (agenda    ? _("Save the Agenda")
+                                               : minutes ? _("Save the Minutes")
+                                                         : _("Save the Attendance List"),
                                                GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
@@ -445,6 +476,105 @@ approve_minutes_action (GtkWidget  *widget,
 }
 
 static void
+correction_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        WspMeetingDetail *self)
+{
+  GtkTextView *view = g_object_get_data (G_OBJECT (dialog), "text");
+  GtkDropDown *item = g_object_get_data (G_OBJECT (dialog), "item");
+  GPtrArray *item_ids = g_object_get_data (G_OBJECT (dialog), "item-ids");
+  guint chosen = gtk_drop_down_get_selected (item);
+  g_autoptr (WspRecord) meeting = get_meeting (self);
+  g_autoptr (GError) error = NULL;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  if (g_strcmp0 (response, "record") != 0 || meeting == NULL)
+    return;
+  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (view), &start, &end);
+  text = gtk_text_buffer_get_text (gtk_text_view_get_buffer (view), &start, &end, FALSE);
+  if (!wsp_minutes_record_correction (self->store, meeting,
+                                      chosen > 0 && chosen < item_ids->len + 1
+                                        ? g_ptr_array_index (item_ids, chosen - 1) : NULL,
+                                      text, NULL, &error))
+    wsp_gui_show_error (GTK_WIDGET (self), error);
+  else
+    wsp_gui_add_toast (GTK_WIDGET (self), adw_toast_new (_("Correction recorded with the minutes")));
+}
+
+/* Approved minutes are not edited: what was wrong is a correction shown
+ * with them. */
+static void
+correct_minutes_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  WspMeetingDetail *self = WSP_MEETING_DETAIL (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  AdwMessageDialog *dialog;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *view = gtk_text_view_new ();
+  GtkStringList *choices = gtk_string_list_new (NULL);
+  GtkWidget *item;
+  GPtrArray *item_ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Translators: in the correction of minutes: what it is about */
+  gtk_string_list_append (choices, _("The minutes as a whole"));
+  if (wsp_store_query (self->store, WSP_TYPE_AGENDA_ITEM, "meeting_id", self->meeting_id, items, NULL))
+    for (guint i = 0; i < items->len; i++)
+      {
+        WspRecord *agenda_item = g_ptr_array_index (items, i);
+        const char *title = wsp_record_get_string (agenda_item, "title");
+        /* Long titles are cut, so the dialog keeps to a narrow screen. */
+        g_autofree char *start = title != NULL && g_utf8_strlen (title, -1) > 48 ? g_utf8_substring (title, 0, 47)
+                                                                                 : NULL;
+        g_autofree char *cut = start != NULL ? g_strconcat (start, "…", NULL) : NULL;
+        /* Translators: in the correction of minutes: an agenda item, its number and title */
+        g_autofree char *label = g_strdup_printf (_("Item %1$u: %2$s"), i + 1, cut != NULL ? cut : title);
+
+        gtk_string_list_append (choices, label);
+        g_ptr_array_add (item_ids, g_strdup (wsp_record_get_id (agenda_item)));
+      }
+  item = gtk_drop_down_new (G_LIST_MODEL (choices), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Corrected part"), -1);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       _("Correct the Approved Minutes"),
+                                                       _("The minutes were approved, so they stay as they are. "
+                                                         "The correction is recorded with its date and shown "
+                                                         "with them.")));
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Correction"), -1);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 96);
+  gtk_widget_add_css_class (scrolled, "card");
+  gtk_box_append (GTK_BOX (box), item);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  adw_message_dialog_set_extra_child (dialog, box);
+  g_object_set_data (G_OBJECT (dialog), "text", view);
+  g_object_set_data (G_OBJECT (dialog), "item", item);
+  g_object_set_data_full (G_OBJECT (dialog), "item-ids", item_ids, (GDestroyNotify) g_ptr_array_unref);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "record", _("_Record Correction"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "record", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "record");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (correction_response_cb), self, 0);
+  if (self->dialog != NULL)
+    gtk_window_destroy (self->dialog);
+  self->dialog = GTK_WINDOW (dialog);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (dialog_destroyed_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (view);
+}
+
+static void
 plan_again_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
@@ -508,6 +638,7 @@ wsp_meeting_detail_dispose (GObject *object)
   g_clear_object (&self->chooser);
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
+  g_clear_handle_id (&self->follow_id, g_source_remove);
   g_clear_object (&self->store);
   g_clear_pointer (&self->meeting_id, g_free);
 
@@ -542,6 +673,7 @@ wsp_meeting_detail_class_init (WspMeetingDetailClass *klass)
   gtk_widget_class_install_action (widget_class, "detail.save", "s", save_action);
   gtk_widget_class_install_action (widget_class, "detail.mark-held", NULL, mark_held_action);
   gtk_widget_class_install_action (widget_class, "detail.approve-minutes", NULL, approve_minutes_action);
+  gtk_widget_class_install_action (widget_class, "detail.correct-minutes", NULL, correct_minutes_action);
   gtk_widget_class_install_action (widget_class, "detail.plan-again", NULL, plan_again_action);
   gtk_widget_class_install_action (widget_class, "detail.cancel", NULL, cancel_action);
 }

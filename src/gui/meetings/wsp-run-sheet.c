@@ -43,6 +43,7 @@ typedef struct
   GtkWidget     *recusal_box;
   GtkWidget     *vote;
   GtkTextView   *notes;
+  GtkEventController *focus;
   guint          save_id;
   gboolean       dirty;
   gboolean       filling;
@@ -155,6 +156,15 @@ wsp_run_sheet_flush (WspRunSheet *self)
   g_return_if_fail (WSP_IS_RUN_SHEET (self));
   for (guint i = 0; self->rows != NULL && i < self->rows->len; i++)
     save_notes (g_ptr_array_index (self->rows, i));
+}
+
+/* A row taken off the list no longer hears its notes field: the field
+ * can outlive it (the focus leaving it as the rows are made again). */
+static void
+row_detach (Row *row)
+{
+  g_signal_handlers_disconnect_by_data (gtk_text_view_get_buffer (row->notes), row);
+  g_signal_handlers_disconnect_by_data (row->focus, row);
 }
 
 /* Rows are freed after their notes were saved (wsp_run_sheet_flush()). */
@@ -358,7 +368,9 @@ takes_a_vote (WspRecord *item)
 {
   const char *kind = wsp_record_get_string (item, "kind");
 
-  return g_strcmp0 (kind, "resolution") == 0 || g_strcmp0 (kind, "opinion") == 0 || g_strcmp0 (kind, "election") == 0;
+  /* The approval of the minutes of the meeting before is a vote too (domain/wsp-minutes.h). */
+  return g_strcmp0 (kind, "resolution") == 0 || g_strcmp0 (kind, "opinion") == 0 || g_strcmp0 (kind, "election") == 0
+         || g_strcmp0 (kind, "minutes_approval") == 0;
 }
 
 /* The id of the item's vote (its ballot or election), or NULL. */
@@ -531,6 +543,7 @@ create_row (WspRunSheet *self,
   row->filling = FALSE;
   g_signal_connect (gtk_text_view_get_buffer (row->notes), "changed", G_CALLBACK (notes_changed_cb), row);
   g_signal_connect (focus, "leave", G_CALLBACK (notes_focus_left_cb), row);
+  row->focus = focus;
   gtk_widget_add_controller (GTK_WIDGET (row->notes), focus);
   gtk_frame_set_child (GTK_FRAME (frame), GTK_WIDGET (row->notes));
   gtk_box_append (GTK_BOX (box), frame);
@@ -616,7 +629,10 @@ refresh_once (WspRunSheet *self)
        * typed is saved first; that saving reads the list again after this). */
       wsp_run_sheet_flush (self);
       for (guint i = 0; i < self->rows->len; i++)
-        gtk_list_box_remove (self->list, ((Row *) g_ptr_array_index (self->rows, i))->row);
+        {
+          row_detach (g_ptr_array_index (self->rows, i));
+          gtk_list_box_remove (self->list, ((Row *) g_ptr_array_index (self->rows, i))->row);
+        }
       g_ptr_array_set_size (self->rows, 0);
       for (guint i = 0; i < items->len; i++)
         {
@@ -717,7 +733,10 @@ wsp_run_sheet_set_meeting (WspRunSheet *self,
         self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
     }
   for (guint i = 0; i < self->rows->len; i++)
-    gtk_list_box_remove (self->list, ((Row *) g_ptr_array_index (self->rows, i))->row);
+    {
+      row_detach (g_ptr_array_index (self->rows, i));
+      gtk_list_box_remove (self->list, ((Row *) g_ptr_array_index (self->rows, i))->row);
+    }
   g_ptr_array_set_size (self->rows, 0);
   g_clear_object (&self->items);
   if (self->check_in != NULL)
