@@ -25,6 +25,7 @@ typedef enum
   WSP_SYNC_ERROR_UNKNOWN_RECIPIENT,
   WSP_SYNC_ERROR_WRONG_RECIPIENT,
   WSP_SYNC_ERROR_STALE,      /* a delta that assumes changes this laptop does not hold (any more) */
+  WSP_SYNC_ERROR_FORGED_REPLY, /* comments in a member's name not from the member's laptop */
 } WspSyncError;
 
 GQuark wsp_sync_error_quark (void);
@@ -55,6 +56,12 @@ typedef struct
   WspAddStats stats;
   GPtrArray  *outcomes;      /* WspOutcome */
   GPtrArray  *same;          /* WspSameAs: records brought that this laptop held under another id */
+  JsonObject *scope;         /* a review file or a reply to one: what it is about (wsp-review.h) */
+  char       *reply_person;  /* a reply: the member it is from (a person's id) */
+  char       *reply_summary; /* a reply: “Anna Kowalczyk: 4 comments on § 3, § 5 ust. 2, …” */
+  guint       reply_comments;
+  gboolean    reply_older_version; /* a reply: made on a version that is no longer the latest */
+  gboolean    reply_not_member;    /* a reply: from someone not on the Council now */
 } WspImportReport;
 
 void      wsp_import_report_clear   (WspImportReport *report);
@@ -92,6 +99,12 @@ gboolean  wsp_sync_export           (WspStore        *store,
                                      const char      *path,
                                      const char      *recipient,
                                      gboolean         full,
+                                     WspExportReport *report,
+                                     GError         **error);
+gboolean  wsp_sync_export_scoped    (WspStore        *store,
+                                     const char      *path,
+                                     JsonObject      *scope,
+                                     GHashTable      *records,
                                      WspExportReport *report,
                                      GError         **error);
 gboolean  wsp_sync_export_for_folder (WspStore       *store,
