@@ -654,6 +654,13 @@ wsp_review_set_reviewer (WspStore    *store,
                    other != NULL ? other : current);
       return FALSE;
     }
+  /* The secretary sees whose laptop the replies come from. */
+  {
+    g_autofree char *laptop = wsp_store_dup_meta (store, "laptop_name");
+
+    if ((laptop == NULL || *laptop == '\0') && !wsp_sync_set_laptop_name (store, name, error))
+      return FALSE;
+  }
   return wsp_store_set_meta (store, REVIEWER_KEY, person_id, error);
 }
 
@@ -990,6 +997,18 @@ is_council_member (WspStore   *store,
   return FALSE;
 }
 
+static int
+compare_places (gconstpointer a,
+                gconstpointer b,
+                gpointer      data)
+{
+  const char *x = *(const char **) a, *y = *(const char **) b;
+  guint px = GPOINTER_TO_UINT (g_hash_table_lookup (data, x));
+  guint py = GPOINTER_TO_UINT (g_hash_table_lookup (data, y));
+
+  return px < py ? -1 : px > py ? 1 : g_strcmp0 (x, y);
+}
+
 /**
  * wsp_review_check_import:
  * @scope: (nullable): the file's scope (its header)
@@ -1014,6 +1033,7 @@ wsp_review_check_import (WspStore         *store,
   const char *draft_id = is_reply ? scope_string (scope, "draft") : NULL;
   g_autofree char *name = NULL;
   g_autoptr (GPtrArray) units = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GHashTable) places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (WspRecord) latest = NULL;
   gboolean older = FALSE;
   guint n_comments = 0;
@@ -1026,6 +1046,15 @@ wsp_review_check_import (WspStore         *store,
       if (person_id == NULL || !g_uuid_string_is_valid (person_id) || draft_id == NULL)
         return forged (error, _("The reply does not say whose it is, so nothing was imported."));
       name = name_or (store, person_id, scope_string (scope, "person_name"));
+      tied_person = meta_of (store, PERSON_OF_PREFIX, sender_peer);
+      if (tied_person != NULL && g_strcmp0 (tied_person, person_id) != 0)
+        {
+          g_autofree char *owner = name_or (store, tied_person, NULL);
+          g_autofree char *message = g_strdup_printf (_("The reply is in the name of %s, but it comes from %s’s "
+                                                        "laptop, so nothing was imported. It may be forged."),
+                                                      name, owner);
+          return forged (error, message);
+        }
       tied_laptop = meta_of (store, LAPTOP_OF_PREFIX, person_id);
       if (tied_laptop != NULL && g_strcmp0 (tied_laptop, sender_peer) != 0)
         {
@@ -1034,15 +1063,6 @@ wsp_review_check_import (WspStore         *store,
                                                         "imported. It may be forged: %s’s replies come from "
                                                         "their own laptop."),
                                                       name, name);
-          return forged (error, message);
-        }
-      tied_person = meta_of (store, PERSON_OF_PREFIX, sender_peer);
-      if (tied_person != NULL && g_strcmp0 (tied_person, person_id) != 0)
-        {
-          g_autofree char *owner = name_or (store, tied_person, NULL);
-          g_autofree char *message = g_strdup_printf (_("The reply is in the name of %s, but it comes from %s’s "
-                                                        "laptop, so nothing was imported. It may be forged."),
-                                                      name, owner);
           return forged (error, message);
         }
       latest = wsp_draft_latest_version (store, draft_id, NULL);
@@ -1087,6 +1107,22 @@ wsp_review_check_import (WspStore         *store,
           n_comments++;
           if (unit != NULL && !g_ptr_array_find_with_equal_func (units, unit, g_str_equal, NULL))
             g_ptr_array_add (units, g_strdup (unit));
+          if (unit != NULL)
+            {
+              g_autoptr (WspRecord) version = wsp_store_get (store, wsp_record_get_string (record, "version_id"), NULL);
+              g_autoptr (GPtrArray) text = version != NULL
+                                             ? wsp_draft_units_from_json (wsp_record_get_value (version, "units"))
+                                             : NULL;
+              guint place = G_MAXUINT;
+
+              for (guint k = 0; text != NULL && k < text->len; k++)
+                if (g_strcmp0 (((WspDraftUnit *) g_ptr_array_index (text, k))->key, unit) == 0)
+                  {
+                    place = k;
+                    break;
+                  }
+              g_hash_table_insert (places, g_strdup (unit), GUINT_TO_POINTER (place));
+            }
           if (latest != NULL && g_strcmp0 (wsp_record_get_string (record, "version_id"), wsp_record_get_id (latest)) != 0)
             older = TRUE;
         }
@@ -1107,6 +1143,8 @@ wsp_review_check_import (WspStore         *store,
   report->reply_comments = n_comments;
   report->reply_older_version = older;
   report->reply_not_member = !is_council_member (store, person_id);
+  /* The units in the order of the text. */
+  g_ptr_array_sort_with_data (units, compare_places, places);
   {
     g_autoptr (GString) named = g_string_new (NULL);
 
