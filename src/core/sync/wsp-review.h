@@ -104,14 +104,6 @@ gboolean    wsp_review_send_reply       (WspStore        *store,
                                          guint           *n_comments,
                                          GError         **error);
 
-/* Every import (wsp-sync.c). */
-gboolean    wsp_review_check_import     (WspStore        *store,
-                                         JsonObject      *scope,
-                                         const char      *sender_peer,
-                                         GPtrArray       *outcomes,
-                                         WspImportReport *report,
-                                         GError         **error);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WspReviewMember, wsp_review_member_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WspReviewStatus, wsp_review_status_free)
 

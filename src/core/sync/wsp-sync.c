@@ -40,7 +40,7 @@
 #include "base/wsp-json.h"
 #include "domain/wsp-identity.h"
 #include "sync/wsp-json-guard.h"
-#include "sync/wsp-review.h"
+#include "sync/wsp-review-check.h"
 #include "sync/wsp-sync.h"
 
 #define FORMAT_NAME        "wspolnie-exchange"
@@ -1422,11 +1422,21 @@ import_stream (WspStore         *store,
   if (local.same == NULL)
     return FALSE;
   /* Comments of a Council member come only from that member's laptop. */
-  if (!wsp_review_check_import (store, packet.scope, packet.sender_peer, local.outcomes, &local, error))
-    {
-      wsp_store_rollback (store);
-      return FALSE;
-    }
+  {
+    WspReplySummary reply = { 0 };
+
+    if (!wsp_review_check_import (store, packet.scope, packet.sender_peer, local.outcomes, &reply, error))
+      {
+        wsp_reply_summary_clear (&reply);
+        wsp_store_rollback (store);
+        return FALSE;
+      }
+    local.reply_person = g_steal_pointer (&reply.person);
+    local.reply_summary = g_steal_pointer (&reply.line);
+    local.reply_comments = reply.comments;
+    local.reply_older_version = reply.older_version;
+    local.reply_not_member = reply.not_member;
+  }
   if (own && local.stats.added == 0 && local.stats.held_aside == 0)
     {
       wsp_store_rollback (store);

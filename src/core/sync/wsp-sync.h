@@ -25,7 +25,6 @@ typedef enum
   WSP_SYNC_ERROR_UNKNOWN_RECIPIENT,
   WSP_SYNC_ERROR_WRONG_RECIPIENT,
   WSP_SYNC_ERROR_STALE,      /* a delta that assumes changes this laptop does not hold (any more) */
-  WSP_SYNC_ERROR_FORGED_REPLY, /* comments in a member's name not from the member's laptop */
 } WspSyncError;
 
 GQuark wsp_sync_error_quark (void);

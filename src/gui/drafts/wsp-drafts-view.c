@@ -35,6 +35,7 @@
 #include "output/wsp-output.h"
 #include "print/wsp-print-operation.h"
 #include "records/wsp-records-drafts.h"
+#include "sync/wsp-review.h"
 #include "widgets/wsp-gui-util.h"
 #include "wsp-view.h"
 
@@ -42,6 +43,8 @@ typedef enum
 {
   DOCUMENT_TABLE,
   DOCUMENT_OPINION,
+  DOCUMENT_REVIEW, /* the review file for the members' laptops */
+  DOCUMENT_REPLY,  /* a member's reply, back to the secretary */
 } DocumentKind;
 
 struct _WspDraftsView
@@ -191,6 +194,13 @@ update_actions (WspDraftsView *self)
   if (chosen)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "drafts.export-opinion",
                                    wsp_draft_detail_get_opinion (wsp_draft_page_get_detail (self->page)) != NULL);
+  /* A member's laptop sends its comments back; the secretary's sends drafts out. */
+  {
+    g_autofree char *reviewer = self->store != NULL ? wsp_review_dup_reviewer (self->store) : NULL;
+
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "drafts.send-review", chosen && reviewer == NULL);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "drafts.send-reply", chosen && reviewer != NULL);
+  }
 }
 
 static void
@@ -667,6 +677,15 @@ chooser_response_cb (GtkNativeDialog *chooser,
       g_autofree char *base = g_file_get_basename (file);
       g_autoptr (GFile) target = NULL;
 
+      if (self->chooser_kind == DOCUMENT_REVIEW || self->chooser_kind == DOCUMENT_REPLY)
+        {
+          if (self->chooser_kind == DOCUMENT_REVIEW)
+            wsp_drafts_view_send_review (self, file);
+          else
+            wsp_drafts_view_send_reply (self, file);
+          g_clear_object (&self->chooser);
+          return;
+        }
       /* A name typed without an extension is saved as PDF. */
       if (path != NULL && strrchr (base, '.') == NULL)
         {
@@ -706,6 +725,21 @@ choose_file (WspDraftsView *self,
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   self->chooser_kind = kind;
+  if (kind == DOCUMENT_REVIEW || kind == DOCUMENT_REPLY)
+    {
+      self->chooser = gtk_file_chooser_native_new (kind == DOCUMENT_REVIEW ? _("Send for Review")
+                                                                           : _("Send Back to the Secretary"),
+                                                   GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                   GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+      name = kind == DOCUMENT_REVIEW ? wsp_review_file_name (self->store, self->selected_id)
+                                     : wsp_review_reply_file_name (self->store, self->selected_id);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+      add_filter (GTK_FILE_CHOOSER (self->chooser), _("Wspólnie exchange file (to attach to an e-mail)"),
+                  "*" WSP_PACKET_SUFFIX);
+      g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+      return;
+    }
   self->chooser = gtk_file_chooser_native_new (kind == DOCUMENT_OPINION ? _("Save the Opinion")
                                                                         : _("Save the Table of Comments"),
                                                GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
@@ -735,6 +769,101 @@ export_opinion_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   choose_file (WSP_DRAFTS_VIEW (widget), DOCUMENT_OPINION);
+}
+
+static void
+send_review_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  choose_file (WSP_DRAFTS_VIEW (widget), DOCUMENT_REVIEW);
+}
+
+static void
+send_reply_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  choose_file (WSP_DRAFTS_VIEW (widget), DOCUMENT_REPLY);
+}
+
+/* A file name typed without the exchange files' ending gets it. */
+static char *
+exchange_path (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path == NULL || g_str_has_suffix (path, WSP_PACKET_SUFFIX))
+    return g_steal_pointer (&path);
+  return g_strconcat (path, WSP_PACKET_SUFFIX, NULL);
+}
+
+/**
+ * wsp_drafts_view_send_review:
+ * @file: the review file to write
+ *
+ * Sends the chosen draft's latest version for review to the Council's
+ * members now, and says so in a toast.
+ */
+void
+wsp_drafts_view_send_review (WspDraftsView *self,
+                             GFile         *file)
+{
+  g_auto (WspExportReport) report = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = exchange_path (file);
+  g_autoptr (WspReviewStatus) status = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (WSP_IS_DRAFTS_VIEW (self));
+  if (self->selected_id == NULL || path == NULL)
+    return;
+  if (!wsp_review_send (self->store, self->selected_id, NULL, NULL, FALSE, path, &report, &error))
+    {
+      wsp_gui_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+  status = wsp_review_status (self->store, self->selected_id, NULL);
+  /* Translators: a toast after a draft was sent for review */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Ready to send to %u member: attach the file to an e-mail",
+                                       "Ready to send to %u members: attach the file to an e-mail",
+                                       status != NULL ? status->members->len : 0),
+                          status != NULL ? status->members->len : 0);
+  wsp_gui_add_toast (GTK_WIDGET (self), adw_toast_new (text));
+  g_signal_emit_by_name (self, "document-saved");
+}
+
+/**
+ * wsp_drafts_view_send_reply:
+ * @file: the reply file to write
+ *
+ * Writes this laptop's member's comments on the chosen draft not sent
+ * yet, signed, and says so in a toast.
+ */
+void
+wsp_drafts_view_send_reply (WspDraftsView *self,
+                            GFile         *file)
+{
+  g_auto (WspExportReport) report = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = exchange_path (file);
+  g_autofree char *text = NULL;
+  guint n = 0;
+
+  g_return_if_fail (WSP_IS_DRAFTS_VIEW (self));
+  if (self->selected_id == NULL || path == NULL)
+    return;
+  if (!wsp_review_send_reply (self->store, self->selected_id, path, &report, &n, &error))
+    {
+      wsp_gui_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+  /* Translators: a toast after a member's reply was written */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Your %u comment is ready to send to the secretary",
+                                       "Your %u comments are ready to send to the secretary", n),
+                          n);
+  wsp_gui_add_toast (GTK_WIDGET (self), adw_toast_new (text));
+  g_signal_emit_by_name (self, "document-saved");
 }
 
 static void
@@ -899,6 +1028,8 @@ wsp_drafts_view_class_init (WspDraftsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "drafts.export-table", NULL, export_table_action);
   gtk_widget_class_install_action (widget_class, "drafts.export-opinion", NULL, export_opinion_action);
   gtk_widget_class_install_action (widget_class, "drafts.print-table", NULL, print_table_action);
+  gtk_widget_class_install_action (widget_class, "drafts.send-review", NULL, send_review_action);
+  gtk_widget_class_install_action (widget_class, "drafts.send-reply", NULL, send_reply_action);
   gtk_widget_class_install_action (widget_class, "drafts.search", NULL, search_action);
 }
 
