@@ -290,7 +290,7 @@ store_changed_cb (WspStore      *store,
                   WspDraftsView *self)
 {
   static const char * const kinds[] = { "draft", "draft_version", "comment", "comment_decision", "opinion",
-                                        "agenda_item", "meeting", NULL };
+                                        "agenda_item", "meeting", "draft_review", "review_reply", NULL };
 
   if (!self->loaded)
     {
