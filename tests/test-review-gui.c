@@ -2,8 +2,10 @@
  *
  * The secretary opens a draft's Opinion page (Alt+P), clicks Send for
  * Review… and types the file's name in the save dialog; the page lists the
- * members, none replied. On Anna Kowalczyk's laptop (a database of its own
- * that took the file and is tied to her) the comment editor names her and
+ * members, none replied. Anna Kowalczyk's laptop (a database of its own,
+ * never used) opens the file: the reviewer's first run asks who she is and
+ * for the secretary's fingerprint, then shows the draft alone; the comment
+ * editor names her and
  * lets no one else be chosen; she comments on § 1 and clicks Send Back to
  * the Secretary…. The secretary's import preview says “Anna Kowalczyk:
  * 1 comment on § 1”; after the fingerprint is compared and Import clicked,
@@ -31,6 +33,7 @@
 #include "records/wsp-records-members.h"
 #include "sync/wsp-import-dialog.h"
 #include "sync/wsp-review.h"
+#include "sync/wsp-reviewer-setup.h"
 #include "wsp-application.h"
 #include "wsp-test-gui.h"
 #include "wsp-test-util.h"
@@ -266,6 +269,77 @@ dialog_gone (gpointer data)
   return wsp_drafts_view_get_dialog (data) == NULL;
 }
 
+static gboolean
+reviewing (gpointer data)
+{
+  return wsp_window_get_reviewing (data);
+}
+
+static gboolean
+is_check_labelled (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return GTK_IS_CHECK_BUTTON (widget) && g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), data) == 0;
+}
+
+/* The reviewer's first run on @store, never used: @path opened in its
+ * window, @name chosen, the fingerprint compared, Open the Draft. The
+ * window is @width wide. */
+static WspWindow *
+first_run (WspStore   *store,
+           const char *path,
+           const char *name,
+           const char *fingerprint,
+           int         width)
+{
+  WspWindow *window = wsp_window_new (GTK_APPLICATION (app), store);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_auto (GStrv) groups = g_strsplit (fingerprint, " ", -1);
+  g_autofree char *readable = g_strjoinv ("  ", groups);
+  GtkWindow *setup;
+  GtkWidget *open;
+  GtkWidget *row;
+  GtkWidget *compared;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 860);
+  wsp_test_focus_window (GTK_WINDOW (window));
+  g_assert_false (wsp_window_get_reviewing (window));
+  setup = wsp_window_open_packet (window, file);
+  g_assert_true (WSP_IS_REVIEWER_SETUP (setup));
+  if (width < 600)
+    gtk_window_set_default_size (setup, width, 640);
+  wsp_test_focus_window (setup);
+  wsp_test_settle (GTK_WIDGET (setup));
+  open = wsp_test_find_button (GTK_WIDGET (setup), _("_Open the Draft"));
+  g_assert_nonnull (open);
+  g_assert_false (gtk_widget_get_sensitive (open));
+  /* The secretary's fingerprint, as the secretary reads it out. */
+  g_assert_cmpstr (row_says (GTK_WIDGET (setup), _("Key fingerprint")), ==, readable);
+  row = find_widget (GTK_WIDGET (setup), is_row_titled, name);
+  g_assert_nonnull (row);
+  gtk_widget_activate (row);
+  wsp_test_settle (GTK_WIDGET (setup));
+  /* Not before the fingerprint is compared. */
+  g_assert_false (gtk_widget_get_sensitive (open));
+  wsp_test_shot (GTK_WIDGET (setup), width < 600 ? "review-first-run-narrow" : "review-first-run");
+  compared = find_widget (GTK_WIDGET (setup), is_check_labelled, _("The fingerprint is the _same as the secretary’s"));
+  g_assert_nonnull (compared);
+  gtk_widget_activate (compared);
+  wsp_test_settle (GTK_WIDGET (setup));
+  wsp_test_click (open);
+  g_assert_true (wait_for (reviewing, window));
+  wsp_test_settle (GTK_WIDGET (window));
+  /* Only the draft: no other view, no switcher. */
+  g_assert_cmpstr (wsp_window_get_visible_view (window), ==, "drafts");
+  {
+    AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_parent (wsp_window_get_view (window, "members")));
+
+    g_assert_false (adw_view_stack_page_get_visible (adw_view_stack_get_page (stack, wsp_window_get_view (window, "members"))));
+    g_assert_false (adw_view_stack_page_get_visible (adw_view_stack_get_page (stack, wsp_window_get_view (window, "meetings"))));
+  }
+  return window;
+}
+
 static void
 test_review_and_reply (void)
 {
@@ -315,14 +389,16 @@ test_review_and_reply (void)
   g_assert_cmpstr (row_says (GTK_WIDGET (view), "Piotr Lewandowski"), ==, "Not replied yet");
   wsp_test_shot (GTK_WIDGET (window), "review-sent");
 
-  /* Anna's laptop took the file and is hers. */
-  g_assert_true (wsp_sync_import_file (anna_laptop, review_path, WSP_IMPORT_TRUST_NEW, &report, &error));
-  g_assert_no_error (error);
-  g_assert_true (wsp_review_set_reviewer (anna_laptop, anna, &error));
-  anna_window = wsp_window_new (GTK_APPLICATION (app), anna_laptop);
-  anna_view = drafts_view (anna_window);
-  g_assert_true (wsp_drafts_view_select (anna_view, draft_id));
-  wsp_test_settle (GTK_WIDGET (anna_window));
+  /* Anna's laptop, never used: the reviewer's first run opens the draft. */
+  {
+    g_autofree char *fingerprint = wsp_sync_dup_fingerprint (secretary, NULL);
+
+    anna_window = first_run (anna_laptop, review_path, "Anna Kowalczyk", fingerprint, 1200);
+  }
+  anna_view = WSP_DRAFTS_VIEW (wsp_window_get_view (anna_window, "drafts"));
+  g_assert_cmpstr (wsp_record_get_id (wsp_draft_detail_get_draft (wsp_draft_page_get_detail (
+                     wsp_drafts_view_get_page (anna_view)))), ==, draft_id);
+  wsp_test_shot (GTK_WIDGET (anna_window), "review-first-draft");
 
   /* Her comment on § 1: the editor names her, and no one else can be chosen. */
   wsp_draft_page_scroll_to_unit (wsp_drafts_view_get_page (anna_view), "§ 1");
@@ -426,6 +502,44 @@ test_review_and_reply (void)
   wsp_test_remove_tree (dir);
 }
 
+/* The reviewer's first run and the draft it opens, 360 px wide (the
+ * pictures, in the language of WSPOLNIE_TEST_LOCALE). */
+static void
+test_first_run_narrow (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("wsp-review-gui-XXXXXX", NULL);
+  g_autofree char *review_path = g_build_filename (dir, "review" WSP_PACKET_SUFFIX, NULL);
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "drafts", "gui-programme.odt", NULL);
+  g_autoptr (WspStore) secretary = wsp_test_open_store (dir, "secretary.sqlite3");
+  g_autoptr (WspStore) laptop = wsp_test_open_store (dir, "member.sqlite3");
+  g_autoptr (GFile) odt = g_file_new_for_path (source);
+  g_autoptr (WspRecord) draft = WSP_RECORD (wsp_draft_new ());
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *fingerprint = NULL;
+  WspWindow *window;
+
+  g_assert_true (wsp_demo_fill (secretary, &error));
+  text = wsp_draft_read_file (odt, NULL, &error);
+  wsp_record_set_string (draft, "title", "Projekt uchwały w sprawie Programu współpracy na rok 2028");
+  g_assert_true (wsp_draft_register (secretary, draft, text, "gui-programme.odt", NULL, &error));
+  g_assert_true (wsp_review_send (secretary, wsp_record_get_id (draft), NULL, NULL, FALSE, review_path, NULL, &error));
+  g_assert_no_error (error);
+  fingerprint = wsp_sync_dup_fingerprint (secretary, NULL);
+  window = first_run (laptop, review_path, "Małgorzata Nowak", fingerprint, 360);
+  wsp_test_shot (GTK_WIDGET (window), "review-first-draft-narrow");
+  /* The laptop opens on the draft again next time, still the member's. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  wsp_test_iterate ();
+  window = wsp_window_new (GTK_APPLICATION (app), laptop);
+  g_assert_true (wsp_window_get_reviewing (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  wsp_test_iterate ();
+  g_clear_object (&secretary);
+  g_clear_object (&laptop);
+  wsp_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -449,6 +563,7 @@ main (int   argc,
   if (app == NULL)
     return 77;
   g_test_add_func ("/review-gui/review-and-reply", test_review_and_reply);
+  g_test_add_func ("/review-gui/first-run-narrow", test_first_run_narrow);
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));
   g_clear_object (&app);

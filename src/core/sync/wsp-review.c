@@ -34,6 +34,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "base/wsp-json.h"
 #include "domain/wsp-draft-units.h"
 #include "domain/wsp-membership.h"
 #include "records/wsp-records-drafts.h"
@@ -859,4 +860,58 @@ wsp_review_send_reply (WspStore         *store,
   if (n_comments != NULL)
     *n_comments = comments->len;
   return TRUE;
+}
+
+/* ---- opening a file --------------------------------------------------------- */
+
+#define MAX_HEADER_BYTES (4 * 1024 * 1024)
+
+/**
+ * wsp_review_peek_file:
+ * @path: an exchange file
+ *
+ * Reads only the first line of an exchange file (nothing is checked or
+ * imported): what a review file is about, before the reviewer's first run.
+ *
+ * Returns: (transfer full) (nullable): the file's scope (see the top of
+ *   this file), %NULL when it has none or is no exchange file
+ */
+JsonObject *
+wsp_review_peek_file (const char *path)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFileInputStream) in = g_file_read (file, NULL, NULL);
+  g_autoptr (GByteArray) bytes = g_byte_array_new ();
+  g_autoptr (JsonObject) first = NULL;
+  guint8 chunk[16384];
+  const guint8 *end = NULL;
+  JsonNode *header_node;
+  JsonObject *header;
+
+  if (in == NULL)
+    return NULL;
+  while (end == NULL && bytes->len < MAX_HEADER_BYTES)
+    {
+      gssize n = g_input_stream_read (G_INPUT_STREAM (in), chunk, sizeof chunk, NULL, NULL);
+
+      if (n <= 0)
+        break;
+      g_byte_array_append (bytes, chunk, (guint) n);
+      end = memchr (bytes->data, '\n', bytes->len);
+    }
+  if (end == NULL)
+    return NULL;
+  {
+    g_autofree char *line = g_strndup ((const char *) bytes->data, end - bytes->data);
+
+    first = wsp_json_parse_object (line, NULL);
+  }
+  if (first == NULL || g_strcmp0 (scope_string (first, "format"), "wspolnie-exchange") != 0)
+    return NULL;
+  header_node = json_object_has_member (first, "header") ? json_object_get_member (first, "header") : NULL;
+  header = header_node != NULL && JSON_NODE_HOLDS_OBJECT (header_node) ? json_node_get_object (header_node) : NULL;
+  if (header == NULL || !json_object_has_member (header, "scope")
+      || !JSON_NODE_HOLDS_OBJECT (json_object_get_member (header, "scope")))
+    return NULL;
+  return json_object_ref (json_object_get_object_member (header, "scope"));
 }

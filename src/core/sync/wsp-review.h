@@ -78,6 +78,7 @@ GPtrArray  *wsp_review_drafts           (WspStore        *store,
                                          GError         **error);
 
 /* A member's laptop. */
+JsonObject *wsp_review_peek_file        (const char      *path);
 GPtrArray  *wsp_review_scope_members    (JsonObject      *scope);
 const char *wsp_review_scope_kind       (JsonObject      *scope);
 const char *wsp_review_scope_draft      (JsonObject      *scope);
