@@ -179,6 +179,18 @@ show_selected (WspDraftsView *self)
   gtk_stack_set_visible_child_name (self->detail_stack, "draft");
 }
 
+/* Hides the buttons under @widget that do one of @actions. */
+static void
+hide_buttons (GtkWidget          *widget,
+              const char * const *actions)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)) != NULL
+      && g_strv_contains (actions, gtk_actionable_get_action_name (GTK_ACTIONABLE (widget))))
+    gtk_widget_set_visible (widget, FALSE);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    hide_buttons (child, actions);
+}
+
 static void
 update_actions (WspDraftsView *self)
 {
@@ -200,6 +212,16 @@ update_actions (WspDraftsView *self)
 
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "drafts.send-review", chosen && reviewer == NULL);
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "drafts.send-reply", chosen && reviewer != NULL);
+    /* A member comments; the secretary registers drafts, their versions and the opinion. */
+    if (reviewer != NULL)
+      {
+        static const char * const secretary_only[] = { "drafts.add", "drafts.add-version", "drafts.record-opinion",
+                                                        "drafts.decide", NULL };
+
+        for (guint i = 0; secretary_only[i] != NULL; i++)
+          gtk_widget_action_set_enabled (GTK_WIDGET (self), secretary_only[i], FALSE);
+        hide_buttons (GTK_WIDGET (self), secretary_only);
+      }
   }
 }
 

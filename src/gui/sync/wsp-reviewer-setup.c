@@ -36,6 +36,8 @@ struct _WspReviewerSetup
 
   GtkButton           *open_button;
   AdwPreferencesGroup *draft_group;
+  GtkLabel            *title_label;
+  GtkLabel            *deadline_label;
   GtkLabel            *refusal_label;
   AdwPreferencesGroup *members_group;
   AdwPreferencesGroup *trust_group;
@@ -159,7 +161,7 @@ load (WspReviewerSetup *self)
   self->draft_id = g_strdup (wsp_review_scope_draft (preview.scope));
   self->needs_trust = preview.new_laptop || preview.key_changed;
   self->key_changed = preview.key_changed;
-  adw_preferences_group_set_title (self->draft_group, json_object_get_string_member_with_default (preview.scope, "title", ""));
+  gtk_label_set_text (self->title_label, json_object_get_string_member_with_default (preview.scope, "title", ""));
   deadline = json_object_get_string_member_with_default (preview.scope, "deadline", NULL);
   if (deadline != NULL)
     {
@@ -167,7 +169,7 @@ load (WspReviewerSetup *self)
       /* Translators: the reviewer's first run: the day the member's comments are due */
       g_autofree char *text = g_strdup_printf (_("The Council’s secretary asks for your comments by %s."), day);
 
-      adw_preferences_group_set_description (self->draft_group, text);
+      gtk_label_set_text (self->deadline_label, text);
     }
   {
     g_autofree char *fingerprint = readable (preview.fingerprint);
@@ -278,6 +280,8 @@ wsp_reviewer_setup_class_init (WspReviewerSetupClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Wspolnie/sync/wsp-reviewer-setup.ui");
   gtk_widget_class_bind_template_child (widget_class, WspReviewerSetup, open_button);
   gtk_widget_class_bind_template_child (widget_class, WspReviewerSetup, draft_group);
+  gtk_widget_class_bind_template_child (widget_class, WspReviewerSetup, title_label);
+  gtk_widget_class_bind_template_child (widget_class, WspReviewerSetup, deadline_label);
   gtk_widget_class_bind_template_child (widget_class, WspReviewerSetup, refusal_label);
   gtk_widget_class_bind_template_child (widget_class, WspReviewerSetup, members_group);
   gtk_widget_class_bind_template_child (widget_class, WspReviewerSetup, trust_group);
