@@ -502,10 +502,10 @@ test_review_and_reply (void)
   wsp_test_remove_tree (dir);
 }
 
-/* The reviewer's first run and the draft it opens, 360 px wide (the
+/* The reviewer's first run and the draft it opens, @width wide (the
  * pictures, in the language of WSPOLNIE_TEST_LOCALE). */
 static void
-test_first_run_narrow (void)
+first_run_at (int width)
 {
   g_autofree char *dir = g_dir_make_tmp ("wsp-review-gui-XXXXXX", NULL);
   g_autofree char *review_path = g_build_filename (dir, "review" WSP_PACKET_SUFFIX, NULL);
@@ -526,8 +526,8 @@ test_first_run_narrow (void)
   g_assert_true (wsp_review_send (secretary, wsp_record_get_id (draft), NULL, NULL, FALSE, review_path, NULL, &error));
   g_assert_no_error (error);
   fingerprint = wsp_sync_dup_fingerprint (secretary, NULL);
-  window = first_run (laptop, review_path, "Małgorzata Nowak", fingerprint, 360);
-  wsp_test_shot (GTK_WIDGET (window), "review-first-draft-narrow");
+  window = first_run (laptop, review_path, "Małgorzata Nowak", fingerprint, width);
+  wsp_test_shot (GTK_WIDGET (window), width < 600 ? "review-first-draft-narrow" : "review-first-draft-wide");
   /* The laptop opens on the draft again next time, still the member's. */
   gtk_window_destroy (GTK_WINDOW (window));
   wsp_test_iterate ();
@@ -538,6 +538,18 @@ test_first_run_narrow (void)
   g_clear_object (&secretary);
   g_clear_object (&laptop);
   wsp_test_remove_tree (dir);
+}
+
+static void
+test_first_run_narrow (void)
+{
+  first_run_at (360);
+}
+
+static void
+test_first_run_wide (void)
+{
+  first_run_at (1200);
 }
 
 int
@@ -564,6 +576,7 @@ main (int   argc,
     return 77;
   g_test_add_func ("/review-gui/review-and-reply", test_review_and_reply);
   g_test_add_func ("/review-gui/first-run-narrow", test_first_run_narrow);
+  g_test_add_func ("/review-gui/first-run-wide", test_first_run_wide);
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));
   g_clear_object (&app);

@@ -694,7 +694,13 @@ add_review_group (WspDraftPage *self)
 static void
 update_opinion (WspDraftPage *self)
 {
-  update_opinion_groups (self);
+  g_autofree char *reviewer = wsp_review_dup_reviewer (self->store);
+
+  /* A member's laptop: the member's review, not the secretary's opinion. */
+  if (reviewer != NULL)
+    wsp_detail_groups_clear (&self->opinion_groups);
+  else
+    update_opinion_groups (self);
   add_review_group (self);
 }
 
