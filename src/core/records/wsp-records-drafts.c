@@ -163,7 +163,6 @@ static const WspEntity draft_review_entity = {
   .label = N_("draft sent for review"),
   .fields = draft_review_fields,
   .n_fields = G_N_ELEMENTS (draft_review_fields),
-  .append_only = TRUE,
   .order = { { "sent_at", WSP_SORT_DESCENDING } },
 };
 

@@ -5,8 +5,10 @@
  * reply to a review (wsp-review.c), after a person compared that laptop's
  * fingerprint, and from then on refuses a reply in the member's name from
  * any other laptop, a reply from that laptop in another member's name, and,
- * in any file, a comment in a member's name made on another member's laptop
- * or on a laptop other than the member's.
+ * in any file, a comment in a member's name made on another member's
+ * laptop, or said to come from the member's laptop (source "review") but
+ * made on another. Comments the secretariat entered for a member (from
+ * paper, by e-mail) may come from any of its laptops.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -132,13 +134,14 @@ name_or (WspStore   *store,
   return name != NULL ? name : g_strdup (fallback != NULL ? fallback : person_id);
 }
 
-/* The comment @comment_id of @author, made on @laptop: refused when the
- * author's comments come from another laptop, or the laptop is another
- * member's. */
+/* A comment (or a reply) of @author_id made on @laptop: refused when the
+ * laptop is another member's, or, for one said to come from the member's
+ * laptop (@from_member), when the member's comments come from another. */
 static gboolean
 check_author (WspStore    *store,
               const char  *author_id,
               const char  *laptop,
+              gboolean     from_member,
               GError     **error)
 {
   g_autofree char *tied_laptop = NULL;
@@ -157,6 +160,11 @@ check_author (WspStore    *store,
                                                   claimed, owner);
       return forged (error, message);
     }
+  /* A comment the secretariat entered (from paper, an e-mail, the minutes)
+   * may be made on any of its laptops; one said to come from the member's
+   * own laptop comes from that laptop only. */
+  if (!from_member)
+    return TRUE;
   tied_laptop = author_id != NULL ? meta_of (store, LAPTOP_OF_PREFIX, author_id) : NULL;
   if (tied_laptop != NULL && g_strcmp0 (tied_laptop, laptop) != 0)
     {
@@ -287,7 +295,8 @@ wsp_review_check_import (WspStore         *store,
                                                       name);
           return forged (error, message);
         }
-      if (!check_author (store, author_id, laptop, error))
+      if (!check_author (store, author_id, laptop,
+                         reply || g_strcmp0 (wsp_record_get_string (record, "source"), "review") == 0, error))
         return FALSE;
       if (is_reply && comment && outcome->kind == WSP_OUTCOME_NEW)
         {

@@ -390,7 +390,16 @@ wsp_review_send (WspStore           *store,
     }
   else
     target = g_strdup (path);
-  return wsp_sync_export_scoped (store, target, scope, records, report, error);
+  if (!wsp_sync_export_scoped (store, target, scope, records, report, error))
+    {
+      g_autoptr (GError) local_error = NULL;
+
+      /* Not sent after all. */
+      if (!wsp_store_delete (store, review, &local_error))
+        g_warning ("%s", local_error->message);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static int
