@@ -1,8 +1,9 @@
 /* test-review-gui.c — a draft sent for review and a member's reply, under a real display, driven as a person does
  *
  * The secretary opens a draft's Opinion page (Alt+P), clicks Send for
- * Review… and types the file's name in the save dialog; the page lists the
- * members, none replied. Anna Kowalczyk's laptop (a database of its own,
+ * Review…, unticks one of the Council's members, clicks Save the File… and
+ * types the file's name in the save dialog; the page lists the members it
+ * went to, none replied. Anna Kowalczyk's laptop (a database of its own,
  * never used) opens the file: the reviewer's first run asks who she is and
  * for the secretary's fingerprint, then shows the draft alone; the comment
  * editor names her and
@@ -27,6 +28,7 @@
 #include "drafts/wsp-comment-editor.h"
 #include "drafts/wsp-draft-page.h"
 #include "drafts/wsp-drafts-view.h"
+#include "drafts/wsp-review-sender.h"
 #include "import/wsp-draft-import.h"
 #include "import/wsp-draft-reader.h"
 #include "records/wsp-records-drafts.h"
@@ -114,6 +116,13 @@ is_row_titled (GtkWidget     *widget,
   return ADW_IS_ACTION_ROW (widget) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
 }
 
+static gboolean
+is_row_starting (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return ADW_IS_ACTION_ROW (widget) && g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data);
+}
+
 /* The shown row titled @title: what it says under its title. */
 static const char *
 row_says (GtkWidget  *root,
@@ -196,24 +205,20 @@ file_exists (gpointer data)
   return g_file_test (data, G_FILE_TEST_EXISTS);
 }
 
-/* Clicks the button of @action, which asks where to save, and saves at
- * @path. Under AddressSanitizer the view is told the file directly: GTK
- * 4.8's file chooser leaks strings of its own. */
+/* Clicks Send Back to the Secretary…, which asks where to save, and saves
+ * at @path. Under AddressSanitizer the view is told the file directly:
+ * GTK 4.8's file chooser leaks strings of its own. */
 static void
-send_through_dialog (WspDraftsView *view,
-                     const char    *action,
-                     const char    *path)
+send_reply_through_dialog (WspDraftsView *view,
+                           const char    *path)
 {
 #ifndef __SANITIZE_ADDRESS__
-  click (button (GTK_WIDGET (view), action));
+  click (button (GTK_WIDGET (view), "drafts.send-reply"));
   save_as (path);
 #else
   g_autoptr (GFile) file = g_file_new_for_path (path);
 
-  if (g_str_equal (action, "drafts.send-review"))
-    wsp_drafts_view_send_review (view, file);
-  else
-    wsp_drafts_view_send_reply (view, file);
+  wsp_drafts_view_send_reply (view, file);
 #endif
   g_assert_true (wait_for (file_exists, (gpointer) path));
 }
@@ -364,6 +369,7 @@ test_review_and_reply (void)
   WspDraftsView *anna_view;
   WspImportDialog *import;
   GtkWindow *editor;
+  GtkWindow *sender;
   GtkWidget *unit_button;
   const char *draft_id;
 
@@ -382,11 +388,38 @@ test_review_and_reply (void)
   g_assert_true (wsp_drafts_view_select (view, draft_id));
   wsp_test_press (GTK_WINDOW (window), "<Alt>p");
   wsp_test_settle (GTK_WIDGET (window));
-  /* Send for Review…: the save dialog offers a name that says what it is. */
-  send_through_dialog (view, "drafts.send-review", review_path);
+  /* Send for Review…: the Council's members, all ticked; Marek Kamiński unticked. */
+  click (button (GTK_WIDGET (view), "drafts.send-review"));
+  g_assert_true (wait_for (dialog_shown, view));
+  sender = wsp_drafts_view_get_dialog (view);
+  g_assert_true (WSP_IS_REVIEW_SENDER (sender));
+  wsp_test_focus_window (sender);
+  wsp_test_settle (GTK_WIDGET (sender));
+  {
+    GtkWidget *row = find_widget (GTK_WIDGET (sender), is_row_starting, "Marek Kamiński");
+
+    g_assert_nonnull (row);
+    gtk_widget_activate (row);
+    wsp_test_settle (GTK_WIDGET (sender));
+  }
+  wsp_test_shot (GTK_WIDGET (sender), "review-sender");
+#ifndef __SANITIZE_ADDRESS__
+  wsp_test_click (wsp_test_find_button (GTK_WIDGET (sender), _("_Save the File…")));
+  save_as (review_path);
+#else
+  {
+    g_autoptr (GFile) file = g_file_new_for_path (review_path);
+
+    g_assert_true (wsp_review_sender_save_to (WSP_REVIEW_SENDER (sender), file, &error));
+    g_assert_no_error (error);
+  }
+#endif
+  g_assert_true (wait_for (file_exists, review_path));
+  g_assert_true (wait_for (dialog_gone, view));
   wsp_test_settle (GTK_WIDGET (window));
   g_assert_cmpstr (row_says (GTK_WIDGET (view), "Anna Kowalczyk"), ==, "Not replied yet");
   g_assert_cmpstr (row_says (GTK_WIDGET (view), "Piotr Lewandowski"), ==, "Not replied yet");
+  g_assert_null (find_widget (GTK_WIDGET (view), is_row_titled, "Marek Kamiński"));
   wsp_test_shot (GTK_WIDGET (window), "review-sent");
 
   /* Anna's laptop, never used: the reviewer's first run opens the draft. */
@@ -428,7 +461,7 @@ test_review_and_reply (void)
   wsp_test_press (GTK_WINDOW (anna_window), "<Alt>p");
   wsp_test_settle (GTK_WIDGET (anna_window));
   wsp_test_shot (GTK_WIDGET (anna_window), "review-member");
-  send_through_dialog (anna_view, "drafts.send-reply", reply_path);
+  send_reply_through_dialog (anna_view, reply_path);
 
   /* The secretary's preview: whose it is and what it brings. */
   import = g_object_ref_sink (wsp_import_dialog_new (secretary));

@@ -31,6 +31,7 @@
 #include "drafts/wsp-draft-page.h"
 #include "drafts/wsp-drafts-view.h"
 #include "drafts/wsp-opinion-editor.h"
+#include "drafts/wsp-review-sender.h"
 #include "output/wsp-builders.h"
 #include "output/wsp-output.h"
 #include "print/wsp-print-operation.h"
@@ -43,7 +44,6 @@ typedef enum
 {
   DOCUMENT_TABLE,
   DOCUMENT_OPINION,
-  DOCUMENT_REVIEW, /* the review file for the members' laptops */
   DOCUMENT_REPLY,  /* a member's reply, back to the secretary */
 } DocumentKind;
 
@@ -699,12 +699,9 @@ chooser_response_cb (GtkNativeDialog *chooser,
       g_autofree char *base = g_file_get_basename (file);
       g_autoptr (GFile) target = NULL;
 
-      if (self->chooser_kind == DOCUMENT_REVIEW || self->chooser_kind == DOCUMENT_REPLY)
+      if (self->chooser_kind == DOCUMENT_REPLY)
         {
-          if (self->chooser_kind == DOCUMENT_REVIEW)
-            wsp_drafts_view_send_review (self, file);
-          else
-            wsp_drafts_view_send_reply (self, file);
+          wsp_drafts_view_send_reply (self, file);
           g_clear_object (&self->chooser);
           return;
         }
@@ -747,14 +744,12 @@ choose_file (WspDraftsView *self,
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   self->chooser_kind = kind;
-  if (kind == DOCUMENT_REVIEW || kind == DOCUMENT_REPLY)
+  if (kind == DOCUMENT_REPLY)
     {
-      self->chooser = gtk_file_chooser_native_new (kind == DOCUMENT_REVIEW ? _("Send for Review")
-                                                                           : _("Send Back to the Secretary"),
+      self->chooser = gtk_file_chooser_native_new (_("Send Back to the Secretary"),
                                                    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                                    GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-      name = kind == DOCUMENT_REVIEW ? wsp_review_file_name (self->store, self->selected_id)
-                                     : wsp_review_reply_file_name (self->store, self->selected_id);
+      name = wsp_review_reply_file_name (self->store, self->selected_id);
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
       add_filter (GTK_FILE_CHOOSER (self->chooser), _("Wspólnie exchange file (to attach to an e-mail)"),
                   "*" WSP_PACKET_SUFFIX);
@@ -794,11 +789,33 @@ export_opinion_action (GtkWidget  *widget,
 }
 
 static void
+review_sent_cb (WspDraftsView *self,
+                guint          members)
+{
+  /* Translators: a toast after a draft was sent for review */
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                        "Ready to send to %u member: attach the file to an e-mail",
+                                                        "Ready to send to %u members: attach the file to an e-mail",
+                                                        members),
+                                           members);
+
+  wsp_gui_add_toast (GTK_WIDGET (self), adw_toast_new (text));
+  g_signal_emit_by_name (self, "document-saved");
+}
+
+static void
 send_review_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  choose_file (WSP_DRAFTS_VIEW (widget), DOCUMENT_REVIEW);
+  WspDraftsView *self = WSP_DRAFTS_VIEW (widget);
+  WspReviewSender *sender;
+
+  if (self->selected_id == NULL)
+    return;
+  sender = wsp_review_sender_new (self->store, self->selected_id);
+  g_signal_connect_object (sender, "sent", G_CALLBACK (review_sent_cb), self, G_CONNECT_SWAPPED);
+  open_dialog (self, GTK_WINDOW (sender));
 }
 
 static void
@@ -818,41 +835,6 @@ exchange_path (GFile *file)
   if (path == NULL || g_str_has_suffix (path, WSP_PACKET_SUFFIX))
     return g_steal_pointer (&path);
   return g_strconcat (path, WSP_PACKET_SUFFIX, NULL);
-}
-
-/**
- * wsp_drafts_view_send_review:
- * @file: the review file to write
- *
- * Sends the chosen draft's latest version for review to the Council's
- * members now, and says so in a toast.
- */
-void
-wsp_drafts_view_send_review (WspDraftsView *self,
-                             GFile         *file)
-{
-  g_auto (WspExportReport) report = { 0 };
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = exchange_path (file);
-  g_autoptr (WspReviewStatus) status = NULL;
-  g_autofree char *text = NULL;
-
-  g_return_if_fail (WSP_IS_DRAFTS_VIEW (self));
-  if (self->selected_id == NULL || path == NULL)
-    return;
-  if (!wsp_review_send (self->store, self->selected_id, NULL, NULL, FALSE, path, &report, &error))
-    {
-      wsp_gui_show_error (GTK_WIDGET (self), error);
-      return;
-    }
-  status = wsp_review_status (self->store, self->selected_id, NULL);
-  /* Translators: a toast after a draft was sent for review */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Ready to send to %u member: attach the file to an e-mail",
-                                       "Ready to send to %u members: attach the file to an e-mail",
-                                       status != NULL ? status->members->len : 0),
-                          status != NULL ? status->members->len : 0);
-  wsp_gui_add_toast (GTK_WIDGET (self), adw_toast_new (text));
-  g_signal_emit_by_name (self, "document-saved");
 }
 
 /**
