@@ -110,6 +110,7 @@ expect "preview of Anna's reply" grep -q "^Anna Kowalczyk: 2 comments on § 1, �
 expect "Anna's reply imported" test $? -eq 0
 expect "Anna's reply said whose" grep -q "^Anna Kowalczyk: 2 comments" "$tmp/out"
 expect "Anna's reply is on the latest version" test "$(grep -c "no longer the latest" "$tmp/out")" -eq 0
+expect "Anna is on the Council" test "$(grep -c "not a member" "$tmp/out")" -eq 0
 "$app" --database "$S" --import "$tmp/piotr-reply.wspolnie.json" --trust > "$tmp/out" 2> "$tmp/err"
 expect "Piotr's reply imported" test $? -eq 0
 expect "Piotr's reply said whose" grep -q "^Piotr Lewandowski: 1 comment on § 2 ust. 1$" "$tmp/out"
@@ -165,6 +166,21 @@ fi
 sed 's/Anna: wejście w życie od 1 lutego./Anna: wejście w życie od 1 marca./' "$tmp/anna-again.wspolnie.json" > "$tmp/edited.wspolnie.json"
 "$app" --database "$S" --import "$tmp/edited.wspolnie.json" > /dev/null 2> "$tmp/err"
 expect "a reply changed by hand refused" test $? -ne 0
+
+# A reply from someone not on the Council is said to be so.
+N="$tmp/not-member.sqlite3"
+"$app" --database "$N" --check > /dev/null 2>&1
+outsider=$(person "Agnieszka Dąbrowska")
+expect "someone off the Council found" test -n "$outsider"
+expect "… who is not a member" test "$(head -1 "$review2" | grep -c "$outsider")" -eq 0
+mkdir -p "$tmp/mail3"
+"$app" --database "$S" --send-review "$tmp/mail3" --of "$draft" --to "$outsider" > /dev/null 2>&1
+"$app" --database "$N" --review "$(ls "$tmp/mail3"/*)" --as "Agnieszka Dąbrowska" --trust > /dev/null 2>&1
+"$app" --database "$N" --comment "§ 4" --of "$draft" --proposed "Uwaga spoza Rady." > /dev/null 2>&1
+"$app" --database "$N" --reply "$tmp/outsider.wspolnie.json" --of "$draft" > /dev/null 2>&1
+"$app" --database "$S" --import "$tmp/outsider.wspolnie.json" --trust > "$tmp/out" 2> "$tmp/err"
+expect "a reply from off the Council imported" grep -q "^Agnieszka Dąbrowska: 1 comment on § 4$" "$tmp/out"
+expect "… and said to be so" grep -q "not a member of the Council now" "$tmp/out"
 
 # Anna's laptop kept its comments and the draft through the second file.
 expect "Anna's laptop: still the one draft" test "$("$app" --database "$A" --list drafts | wc -l)" -eq 1
