@@ -166,7 +166,7 @@ mkdir "$D"
 "$app" --database "$A" --list meetings > "$tmp/meetings" 2>&1
 expect "--list meetings" test "$(wc -l < "$tmp/meetings")" -eq 13
 expect "--list meetings has dates" grep -Eq '^[0-9a-f-]{36}  2026-12-03  .*meeting no. 9' "$tmp/meetings"
-for kind in drafts ballots organisations people bodies terms; do
+for kind in drafts ballots elections organisations people bodies terms; do
   "$app" --database "$A" --list $kind > "$tmp/list" 2>&1
   expect "--list $kind" test -s "$tmp/list"
 done
@@ -191,6 +191,31 @@ expect "attendance-list.csv has a BOM" bash -c "head -c 3 '$D/list.csv' | od -An
 expect "vote-list → pdf" "$app" --database "$A" --document vote-list --of "$b9" --output "$D/votes.pdf"
 expect "vote-list → csv" "$app" --database "$A" --document vote-list --of "$b9" --output "$D/votes.csv"
 expect "vote-list.csv: ; separated" grep -q "No.;Member;For;Against;Abstained;Remarks" "$D/votes.csv"
+election=$("$app" --database "$A" --list elections | awk '/komisji konkursowych/{print $1}')
+expect "election-result → pdf" "$app" --database "$A" --document election-result --of "$election" --output "$D/election.pdf"
+pdftotext -enc UTF-8 "$D/election.pdf" - | tr -s ' \n' '  ' > "$tmp/election.txt"
+expect "election.pdf: the title" grep -q "Election result" "$tmp/election.txt"
+expect "election.pdf: the first elected with her votes" grep -q "1. Karolina Wrona 15 elected" "$tmp/election.txt"
+expect "election.pdf: the last not elected" grep -q "4. Dominika Lis 2 not elected" "$tmp/election.txt"
+expect "election.pdf: the cards" grep -q "19 valid, 0 invalid, 19 in all" "$tmp/election.txt"
+expect "election-result → csv" "$app" --database "$A" --document election-result --of "$election" --output "$D/election.csv"
+expect "election.csv: the ranking" grep -q "^2.;Paweł Sikora;11;elected" "$D/election.csv"
+m1=$(awk '/meeting no. 1,/{print $1}' "$tmp/meetings")
+expect "meeting-vote-list → pdf" "$app" --database "$A" --document meeting-vote-list --of "$m1" --output "$D/meeting-votes.pdf"
+pdftotext -enc UTF-8 "$D/meeting-votes.pdf" - | tr -s ' \n' '  ' > "$tmp/meeting-votes.txt"
+expect "meeting-votes.pdf: the secret vote in totals" grep -q "Wybór Małgorzaty Nowak na Przewodniczącą Rady — 9 votes for, 0 votes against, 1 abstention (secret vote: totals only)" "$tmp/meeting-votes.txt"
+expect "meeting-vote-list → csv" "$app" --database "$A" --document meeting-vote-list --of "$m1" --output "$D/meeting-votes.csv"
+expect "meeting-votes.csv: a column per named vote" grep -q $'No.;Member;2\r$' "$D/meeting-votes.csv"
+expect "meeting-votes.csv: the chair's vote" grep -q $'^6.;Małgorzata Nowak;for\r$' "$D/meeting-votes.csv"
+circulation=$("$app" --database "$A" --list ballots | awk '/regulaminu pracy komisji konkursowych/{print $1; exit}')
+expect "ballot-cards → pdf" "$app" --database "$A" --document ballot-cards --of "$circulation" --output "$D/cards.pdf"
+pdftotext -enc UTF-8 "$D/cards.pdf" "$tmp/cards.txt"
+"$app" --database "$A" --document vote-list --of "$circulation" --output "$D/circulation.csv"
+members=$(($(wc -l < "$D/circulation.csv") - 1))
+expect "ballot-cards.pdf: a card per member" test "$(grep -c "Ballot card of a vote by circulation" "$tmp/cards.txt")" -eq "$members"
+expect "ballot-cards.pdf: a page per card" test "$(pdfinfo "$D/cards.pdf" | awk '/^Pages:/{print $2}')" -eq "$members"
+expect "ballot-cards.pdf: the chair's card" grep -q "Member: Małgorzata Nowak" "$tmp/cards.txt"
+expect "ballot-cards → odt" "$app" --database "$A" --document ballot-cards --of "$circulation" --output "$D/cards.odt"
 expect "attendance-register → pdf" "$app" --database "$A" --document attendance-register --of "$council" --output "$D/register.pdf"
 expect "invitation → ics" "$app" --database "$A" --document invitation --of "$m9" --output "$D/invitation.ics"
 expect "invitation.ics: REQUEST" grep -q "^METHOD:REQUEST" "$D/invitation.ics"
@@ -221,6 +246,9 @@ refuse "unknown document" --document minutes --of "$m9" --output "$D/refused.pdf
 refuse "unknown id" --document agenda --of 00000000-0000-0000-0000-000000000000 --output "$D/refused.pdf"
 refuse "unknown extension" --document agenda --of "$m9" --output "$D/refused.docx"
 refuse "agenda of a person" --document agenda --of "$person" --output "$D/refused.pdf"
+refuse "vote list of a meeting without votes" --document meeting-vote-list --of "$m9" --output "$D/refused.pdf"
+refuse "ballot cards of a vote at a meeting" --document ballot-cards --of "$b9" --output "$D/refused.pdf"
+refuse "election result of a ballot" --document election-result --of "$secret" --output "$D/refused.pdf"
 refuse "vote list of a secret ballot" --document vote-list --of "$secret" --output "$D/refused.pdf"
 refuse "agenda as ics" --document agenda --of "$m9" --output "$D/refused.ics"
 refuse "agenda as csv (no table)" --document agenda --of "$m9" --output "$D/refused.csv"

@@ -978,6 +978,79 @@ test_opinion_state_custom_days (void)
   g_assert_cmpint (wsp_opinion_state (deadline, wednesday, FALSE, FALSE, NULL), ==, WSP_OPINION_STATE_WAIVED);
 }
 
+/* Elections: the ranking worked out by hand for each case. */
+static void
+test_election_rank (void)
+{
+  /* 3 seats; A 14, B 9, C 9, D 9, E 2: A elected, B C D tied for the 2
+   * seats left. */
+  const guint tie[] = { 9, 14, 9, 2, 9 };
+  /* 2 seats; 7, 12, 5: the 12 and the 7 elected, no tie. */
+  const guint clear[] = { 7, 12, 5 };
+  /* 3 seats; 4, 0, 0: one elected, two seats unfilled (no vote, no seat). */
+  const guint empty[] = { 4, 0, 0 };
+  /* 2 seats, two candidates with equal votes: both elected. */
+  const guint enough[] = { 6, 6 };
+  guint order[5];
+  WspStanding standing[5];
+  WspElectionOutcome outcome;
+
+  wsp_rank_candidates (tie, 5, 3, order, standing, &outcome);
+  g_assert_cmpuint (order[0], ==, 1);
+  g_assert_cmpuint (order[1], ==, 0);
+  g_assert_cmpuint (order[2], ==, 2);
+  g_assert_cmpuint (order[3], ==, 4);
+  g_assert_cmpuint (order[4], ==, 3);
+  g_assert_cmpint (standing[1], ==, WSP_STANDING_ELECTED);
+  g_assert_cmpint (standing[0], ==, WSP_STANDING_TIED);
+  g_assert_cmpint (standing[2], ==, WSP_STANDING_TIED);
+  g_assert_cmpint (standing[4], ==, WSP_STANDING_TIED);
+  g_assert_cmpint (standing[3], ==, WSP_STANDING_NOT_ELECTED);
+  g_assert_cmpuint (outcome.elected, ==, 1);
+  g_assert_cmpuint (outcome.tied, ==, 3);
+  g_assert_cmpuint (outcome.tied_seats, ==, 2);
+  g_assert_cmpuint (outcome.unfilled, ==, 0);
+
+  wsp_rank_candidates (clear, 3, 2, order, standing, &outcome);
+  g_assert_cmpint (standing[0], ==, WSP_STANDING_ELECTED);
+  g_assert_cmpint (standing[1], ==, WSP_STANDING_ELECTED);
+  g_assert_cmpint (standing[2], ==, WSP_STANDING_NOT_ELECTED);
+  g_assert_cmpuint (outcome.elected, ==, 2);
+  g_assert_cmpuint (outcome.tied, ==, 0);
+  g_assert_cmpuint (outcome.tied_seats, ==, 0);
+
+  wsp_rank_candidates (empty, 3, 3, order, standing, &outcome);
+  g_assert_cmpint (standing[0], ==, WSP_STANDING_ELECTED);
+  g_assert_cmpint (standing[1], ==, WSP_STANDING_NOT_ELECTED);
+  g_assert_cmpint (standing[2], ==, WSP_STANDING_NOT_ELECTED);
+  g_assert_cmpuint (outcome.elected, ==, 1);
+  g_assert_cmpuint (outcome.tied, ==, 0);
+  g_assert_cmpuint (outcome.unfilled, ==, 2);
+
+  wsp_rank_candidates (enough, 2, 2, order, standing, &outcome);
+  g_assert_cmpuint (outcome.elected, ==, 2);
+  g_assert_cmpuint (outcome.tied, ==, 0);
+
+  /* One seat, 6 and 6: both tied for it. */
+  wsp_rank_candidates (enough, 2, 1, order, standing, &outcome);
+  g_assert_cmpuint (outcome.elected, ==, 0);
+  g_assert_cmpuint (outcome.tied, ==, 2);
+  g_assert_cmpuint (outcome.tied_seats, ==, 1);
+}
+
+static void
+test_election_count_valid (void)
+{
+  const guint votes[] = { 10, 8, 3 };
+
+  /* 2 seats, 11 cards: at most 22 marks, none over 11. */
+  g_assert_true (wsp_election_count_valid (votes, 3, 2, 11));
+  /* 2 seats, 10 cards: 21 marks are more than 20. */
+  g_assert_false (wsp_election_count_valid (votes, 3, 2, 10));
+  /* 3 seats, 9 cards: 27 marks would do, but 10 votes from 9 cards cannot. */
+  g_assert_false (wsp_election_count_valid (votes, 3, 3, 9));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1021,6 +1094,8 @@ main (int   argc,
   g_test_add_func ("/rules/resolution/number", test_resolution_number);
   g_test_add_func ("/rules/resolution/number-zero", test_resolution_number_zero);
   g_test_add_func ("/rules/resolution/next-sequence", test_resolution_next);
+  g_test_add_func ("/rules/election/rank", test_election_rank);
+  g_test_add_func ("/rules/election/count-valid", test_election_count_valid);
   g_test_add_func ("/rules/deadline/state", test_opinion_state);
   g_test_add_func ("/rules/deadline/state-custom-days", test_opinion_state_custom_days);
 

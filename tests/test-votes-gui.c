@@ -6,8 +6,9 @@
  * (timed: from the key to the vote saved, shown and painted), with a vote
  * taken back by Backspace, ending in a tie that the chair's casting vote
  * breaks; a secret ballot whose over-count is refused; a recusal that
- * takes the quorum away; the same roll-call on a copy of the 10-year
- * database; and pictures, wide and narrow.
+ * takes the quorum away; an election of two delegates with a tie for the
+ * second seat and its run-off; the same roll-call on a copy of the
+ * 10-year database; and pictures, wide and narrow.
  *
  * The oracles are the counts a person makes of the keys pressed, and the
  * sentences written out here in full.
@@ -102,10 +103,13 @@ click (GtkWidget *button)
 
   g_assert_true (gtk_widget_is_sensitive (button));
   g_assert_true (gtk_widget_is_visible (button));
+  /* Held while it is clicked: a dialog's button goes with its dialog. */
+  g_object_ref (button);
   id = g_signal_connect (button, "clicked", G_CALLBACK (clicked_cb), &clicked);
   gtk_widget_activate (button);
   g_assert_true (wait_until (is_true, &clicked, 10));
   g_signal_handler_disconnect (button, id);
+  g_object_unref (button);
   pump_ms (100);
 }
 
@@ -502,8 +506,24 @@ test_roll_call_tie (Fixture       *f,
   wsp_test_shot (GTK_WIDGET (f->window), "votes-roll-call-closed");
 }
 
+typedef struct
+{
+  WspBallotPanel *panel;
+  const char     *before;
+} CorrectionShown;
+
+static gboolean
+correction_shown (gpointer data)
+{
+  CorrectionShown *shown = data;
+  const char *id = wsp_ballot_panel_get_ballot_id (shown->panel);
+
+  return id != NULL && g_strcmp0 (id, shown->before) != 0;
+}
+
 /* A secret ballot: 20 of 30 present, 2 recused on the run sheet, 18 may
- * vote. Nineteen cards typed in are refused with a message; 18 are taken. */
+ * vote. Nineteen cards typed in are refused with a message; 18 are taken.
+ * The closed ballot is then corrected through its button and the dialog's. */
 static void
 test_secret_over_count (Fixture       *f,
                         gconstpointer  data)
@@ -565,6 +585,60 @@ test_secret_over_count (Fixture       *f,
     g_assert_true (wsp_store_query (f->store, WSP_TYPE_VOTE, "ballot_id", id, votes, NULL));
     g_assert_cmpuint (votes->len, ==, 0);
   }
+
+  /* 10 for was a miscount of 9: the closed vote is corrected by a new one,
+   * after a question, never changed. */
+  {
+    g_autoptr (WspRecord) first = wsp_store_get (f->store, id, NULL);
+    g_autofree char *number = g_strdup (wsp_record_get_string (first, "resolution_number"));
+    g_autofree char *expected = NULL;
+    g_autoptr (WspRecord) correction = NULL;
+    GtkWindow *dialog;
+    CorrectionShown shown = { panel, id };
+
+    g_assert_nonnull (number);
+    click (wsp_ballot_panel_get_correct_button (panel));
+    dialog = wsp_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_nonnull (dialog);
+    click (wsp_test_find_button (GTK_WIDGET (dialog), "_Correct the Vote"));
+    g_assert_true (wait_until (correction_shown, &shown, 10));
+    expected = g_strdup_printf ("Corrects the vote closed on %.10s, whose result no longer counts.",
+                                wsp_record_get_string (first, "closed_at"));
+    g_assert_cmpstr (wsp_ballot_panel_get_correction_text (panel), ==, expected);
+    for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+      {
+        gtk_widget_grab_focus (GTK_WIDGET (wsp_ballot_panel_get_total (panel, i)));
+        wsp_test_press (GTK_WINDOW (f->window), "<Control>a");
+        wsp_test_type (GTK_WINDOW (f->window), i == WSP_BALLOT_PANEL_FOR ? "9" : i == WSP_BALLOT_PANEL_AGAINST ? "4" : typed[i]);
+      }
+    click (wsp_ballot_panel_get_record_totals_button (panel));
+    click (wsp_ballot_panel_get_close_button (panel));
+    g_assert_cmpstr (wsp_ballot_panel_get_result_text (panel), ==,
+                     "The resolution was adopted: 9 votes for, 4 votes against, 2 abstentions, 2 invalid cards.");
+    correction = wsp_store_get (f->store, wsp_ballot_panel_get_ballot_id (panel), NULL);
+    g_assert_cmpstr (wsp_record_get_string (correction, "corrects"), ==, id);
+    g_assert_cmpstr (wsp_record_get_string (correction, "resolution_number"), ==, number);
+    /* The corrected vote, chosen again, says so and offers no second correction. */
+    g_assert_true (wsp_votes_view_select (f->view, id));
+    settle (f);
+    g_assert_cmpstr (wsp_ballot_panel_get_correction_text (panel), ==,
+                     "Corrected by a later vote: this result no longer counts.");
+    g_assert_false (gtk_widget_get_visible (wsp_ballot_panel_get_correct_button (panel)));
+  }
+}
+
+typedef struct
+{
+  WspBallotPanel *panel;
+  const char     *counts;
+} CountsShown;
+
+static gboolean
+counts_shown (gpointer data)
+{
+  CountsShown *shown = data;
+
+  return g_strcmp0 (wsp_ballot_panel_get_counts_text (shown->panel), shown->counts) == 0;
 }
 
 /* 15 of 30 present is just the quorum; a member recused by the key takes
@@ -589,6 +663,19 @@ test_recusal_changes_quorum (Fixture       *f,
   /* Ctrl+Z takes the recusal back: the quorum is there again. */
   wsp_test_press (GTK_WINDOW (f->window), "<Control>z");
   g_assert_cmpstr (wsp_ballot_panel_get_verdict_text (panel), ==, "So far: Passed");
+
+  /* A vote of the same ballot written elsewhere (as the other laptop's
+   * file brings it): the open panel shows it at once. */
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (WspBallotRun) elsewhere = wsp_ballot_run_new (f->store, wsp_ballot_panel_get_ballot_id (panel), &error);
+    CountsShown shown = { panel, "For: 1 · Against: 1 · Abstained: 0 · Recused: 0 · Not voted yet: 13" };
+
+    g_assert_no_error (error);
+    g_assert_true (wsp_ballot_run_cast (elsewhere, 5, WSP_VOTE_AGAINST, FALSE, &error));
+    g_assert_no_error (error);
+    g_assert_true (wait_until (counts_shown, &shown, 10));
+  }
 }
 
 /* The same 30 keys on a copy of the 10-year database (5000 ballots,
@@ -792,12 +879,234 @@ test_number_given_twice (Fixture       *f,
 
 /* Pictures, for review and help: the list and a roll-call under way,
  * wide and in a narrow window. */
+/* ---- an election of delegates --------------------------------------------- */
+
+#ifndef __SANITIZE_ADDRESS__
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+chooser_open (gpointer data)
+{
+  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
+}
+
+/* Written whole: the PDF's last line is there. */
+static gboolean
+file_written (gpointer data)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  return g_file_get_contents (data, &contents, &length, NULL) && length > 5
+         && g_strstr_len (contents + (length > 64 ? length - 64 : 0), -1, "%%EOF") != NULL;
+}
+#endif
+
+/* The election of the item, prepared by clicking Prepare the Vote on the
+ * run sheet: the Votes view opens on it. */
+static char *
+election_from_run_sheet (Fixture *f)
+{
+  WspMeetingsPage *page = wsp_meetings_view_get_page (WSP_MEETINGS_VIEW (wsp_window_get_view (f->window, "meetings")));
+  WspMeetingDetail *detail = wsp_meetings_page_get_detail (page);
+  g_autoptr (GPtrArray) elections = g_ptr_array_new_with_free_func (g_object_unref);
+
+  wsp_test_press (GTK_WINDOW (f->window), "<Alt>1");
+  g_assert_true (wsp_meetings_page_select (page, f->meeting_id));
+  wsp_meeting_detail_show_page (detail, "run");
+  settle (f);
+  click (wsp_run_sheet_get_vote_button (wsp_meeting_detail_get_run_sheet (detail), 0));
+  g_assert_cmpstr (wsp_window_get_visible_view (f->window), ==, "votes");
+  g_assert_true (wsp_store_query (f->store, WSP_TYPE_ELECTION, "agenda_item_id", f->item_id, elections, NULL));
+  g_assert_cmpuint (elections->len, ==, 1);
+  g_assert_cmpstr (wsp_election_panel_get_election_id (wsp_votes_view_get_election_panel (f->view)), ==,
+                   wsp_record_get_id (g_ptr_array_index (elections, 0)));
+  return g_strdup (wsp_record_get_id (g_ptr_array_index (elections, 0)));
+}
+
+/* Types @text into @widget as a person does: the focus into it, all of it
+ * chosen, the text typed, Tab to leave it. */
+static void
+type_into (Fixture    *f,
+           GtkWidget  *widget,
+           const char *text)
+{
+  gtk_widget_grab_focus (widget);
+  settle (f);
+  wsp_test_press (GTK_WINDOW (f->window), "<Control>a");
+  wsp_test_type (GTK_WINDOW (f->window), text);
+  wsp_test_press (GTK_WINDOW (f->window), "Tab");
+  settle (f);
+}
+
+static gboolean
+election_shown (gpointer data)
+{
+  Fixture *f = data;
+  const char *id = wsp_election_panel_get_election_id (wsp_votes_view_get_election_panel (f->view));
+  g_autoptr (WspRecord) election = id != NULL ? wsp_store_get (f->store, id, NULL) : NULL;
+
+  return election != NULL && wsp_record_get_string (election, "runoff_of") != NULL;
+}
+
+/* The Forum elects two delegates to the Council: 12 organisations in the
+ * room, four candidates typed in, the count typed from the committee's
+ * protocol. 12 valid and 1 invalid card are refused (13 cards, 12
+ * voters); 11 and 1 give 9, 6, 6, 1: one delegate elected and a tie for
+ * the second seat. The run-off among the two tied is one click; 7 to 5
+ * there elects the second delegate. */
+static void
+test_election_tie_runoff (Fixture       *f,
+                          gconstpointer  data)
+{
+  static const char * const names[] = { "Stowarzyszenie Aktywni Razem", "Fundacja Zielone Miasto",
+                                        "Klub Sportowy Pogoria", "Stowarzyszenie Dom Kultury" };
+  static const char * const votes[] = { "9", "6", "6", "1" };
+  WspElectionPanel *panel;
+  g_autofree char *id = NULL;
+  g_autofree char *ranking = NULL;
+  g_autoptr (WspRecord) item = NULL;
+  g_autoptr (WspRecord) election = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) elected = NULL;
+  const char *runoff_id;
+
+  prepare_meeting (f, 12);
+  item = wsp_store_get (f->store, f->item_id, NULL);
+  wsp_record_set_string (item, "kind", "election");
+  wsp_record_set_string (item, "title", "Wybór delegatów Forum do Rady Działalności Pożytku Publicznego");
+  g_assert_true (wsp_store_save (f->store, item, &error));
+  g_assert_no_error (error);
+
+  open_window (f, 1200, 860);
+  id = election_from_run_sheet (f);
+  panel = wsp_votes_view_get_election_panel (f->view);
+  settle (f);
+  g_assert_true (focus_within (GTK_WINDOW (f->window), wsp_election_panel_get_candidate_entry (panel)));
+
+  /* The names, one after another: Enter adds each, the focus stays. */
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      wsp_test_type (GTK_WINDOW (f->window), names[i]);
+      wsp_test_press (GTK_WINDOW (f->window), "Return");
+      settle (f);
+      g_assert_true (focus_within (GTK_WINDOW (f->window), wsp_election_panel_get_candidate_entry (panel)));
+    }
+  /* The same name again is refused, and said so. */
+  wsp_test_type (GTK_WINDOW (f->window), "fundacja zielone miasto");
+  wsp_test_press (GTK_WINDOW (f->window), "Return");
+  settle (f);
+  g_assert_cmpstr (wsp_election_panel_get_message_text (panel), ==, "Fundacja Zielone Miasto is a candidate already.");
+
+  type_into (f, GTK_WIDGET (wsp_election_panel_get_seats (panel)), "2");
+  election = wsp_store_get (f->store, id, NULL);
+  g_assert_cmpint (wsp_record_get_int (election, "seats"), ==, 2);
+  g_clear_object (&election);
+  g_assert_cmpstr (wsp_election_panel_get_outcome_text (panel), ==,
+                   "2 seats, 4 candidates: the cards are not counted yet");
+
+  for (guint i = 0; i < G_N_ELEMENTS (votes); i++)
+    type_into (f, GTK_WIDGET (wsp_election_panel_get_votes (panel, i)), votes[i]);
+  type_into (f, GTK_WIDGET (wsp_election_panel_get_cards (panel, FALSE)), "12");
+  type_into (f, GTK_WIDGET (wsp_election_panel_get_cards (panel, TRUE)), "1");
+  click (wsp_election_panel_get_record_button (panel));
+  g_assert_cmpstr (wsp_election_panel_get_message_text (panel), ==,
+                   "13 cards is more than the 12 voters entitled to vote: count again.");
+  election = wsp_store_get (f->store, id, NULL);
+  g_assert_cmpint (wsp_record_get_int (election, "valid_cards"), ==, 0);
+  g_clear_object (&election);
+  wsp_test_shot (GTK_WIDGET (f->window), "votes-election-refused");
+
+  type_into (f, GTK_WIDGET (wsp_election_panel_get_cards (panel, FALSE)), "11");
+  click (wsp_election_panel_get_record_button (panel));
+  g_assert_cmpstr (wsp_election_panel_get_message_text (panel), ==, "Count recorded.");
+  g_assert_cmpstr (wsp_election_panel_get_outcome_text (panel), ==,
+                   "Tie for the last seat: a run-off among the 2 tied decides it");
+  ranking = wsp_election_panel_dup_ranking_text (panel);
+  g_assert_cmpstr (ranking, ==,
+                   "1. Stowarzyszenie Aktywni Razem — 9 votes · Elected\n"
+                   "2. Fundacja Zielone Miasto — 6 votes · Tied for the last seat\n"
+                   "3. Klub Sportowy Pogoria — 6 votes · Tied for the last seat\n"
+                   "4. Stowarzyszenie Dom Kultury — 1 vote · Not elected\n");
+  g_assert_false (gtk_widget_get_visible (wsp_election_panel_get_close_button (panel)));
+  wsp_test_shot (GTK_WIDGET (f->window), "votes-election-tie");
+
+  /* The run-off: one click; it opens in the same place. */
+  click (wsp_election_panel_get_runoff_button (panel));
+  g_assert_true (wait_until (election_shown, f, 10));
+  runoff_id = wsp_election_panel_get_election_id (panel);
+  g_assert_cmpstr (runoff_id, !=, id);
+  election = wsp_store_get (f->store, id, NULL);
+  g_assert_nonnull (wsp_record_get_string (election, "closed_at"));
+  elected = wsp_record_dup_list (election, "elected");
+  g_assert_cmpuint (g_strv_length (elected), ==, 1);
+  g_clear_object (&election);
+  g_assert_cmpstr (wsp_election_panel_get_outcome_text (panel), ==,
+                   "1 seat, 2 candidates: the cards are not counted yet");
+  type_into (f, GTK_WIDGET (wsp_election_panel_get_votes (panel, 0)), "5");
+  type_into (f, GTK_WIDGET (wsp_election_panel_get_votes (panel, 1)), "7");
+  type_into (f, GTK_WIDGET (wsp_election_panel_get_cards (panel, FALSE)), "12");
+  click (wsp_election_panel_get_record_button (panel));
+  g_assert_cmpstr (wsp_election_panel_get_outcome_text (panel), ==, "The delegate is elected");
+  click (wsp_election_panel_get_close_button (panel));
+  g_assert_cmpstr (wsp_election_panel_get_result_text (panel), ==,
+                   "Elected: Klub Sportowy Pogoria (7 votes). 12 valid cards, 0 invalid.");
+  election = wsp_store_get (f->store, runoff_id, NULL);
+  g_assert_nonnull (wsp_record_get_string (election, "closed_at"));
+  wsp_test_shot (GTK_WIDGET (f->window), "votes-election-runoff");
+
+#ifndef __SANITIZE_ADDRESS__
+  /* The result saved through the save dialog, read back from the PDF.
+   * (Not under AddressSanitizer: GTK 4.8's file chooser leaks strings of
+   * its own.) */
+  {
+    g_autofree char *pdf = g_build_filename (f->dir, "wynik.pdf", NULL);
+    g_autofree char *text = NULL;
+    g_autofree char *out = NULL;
+    GtkWindow *chooser;
+
+    click (wsp_election_panel_get_save_button (panel));
+    g_assert_true (wait_until (chooser_open, NULL, 10));
+    chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+    wsp_test_focus_window (chooser);
+    wsp_test_press (chooser, "<Control>a");
+    wsp_test_type (chooser, pdf);
+    wsp_test_press (chooser, "Return");
+    g_assert_true (wait_until (file_written, pdf, 20));
+    g_assert_true (g_spawn_sync (NULL, (char *[]){ "pdftotext", pdf, "-", NULL }, NULL, G_SPAWN_SEARCH_PATH, NULL,
+                                 NULL, &out, NULL, NULL, NULL));
+    {
+      g_autoptr (GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
+
+      text = g_regex_replace_literal (spaces, out, -1, 0, " ", 0, NULL);
+    }
+    g_assert_nonnull (strstr (text, "Klub Sportowy Pogoria 7 elected"));
+    g_assert_nonnull (strstr (text, "Fundacja Zielone Miasto 5 not elected"));
+    g_assert_nonnull (strstr (text, "Run-off of: Wybór delegatów Forum do Rady Działalności Pożytku Publicznego"));
+  }
+#endif
+}
+
 static void
 test_look (Fixture       *f,
            gconstpointer  data)
 {
   WspBallotPanel *panel;
   g_autofree char *id = NULL;
+  g_autofree char *election_id = NULL;
 
   prepare_meeting (f, 20);
   open_window (f, 1200, 860);
@@ -809,6 +1118,17 @@ test_look (Fixture       *f,
   for (guint i = 0; i < 7; i++)
     wsp_test_press (GTK_WINDOW (f->window), i % 3 == 2 ? "2" : "1");
   wsp_test_shot (GTK_WIDGET (f->window), "votes-wide");
+  {
+    g_autoptr (GPtrArray) elections = g_ptr_array_new_with_free_func (g_object_unref);
+
+    /* The demo's election of delegates to the grant committees. */
+    g_assert_true (wsp_store_query (f->store, WSP_TYPE_ELECTION, NULL, NULL, elections, NULL));
+    g_assert_cmpuint (elections->len, >=, 1);
+    election_id = g_strdup (wsp_record_get_id (g_ptr_array_index (elections, 0)));
+  }
+  g_assert_true (wsp_votes_view_select (f->view, election_id));
+  settle (f);
+  wsp_test_shot (GTK_WIDGET (f->window), "votes-election-wide");
 
   open_window (f, 360, 720);
   g_assert_true (wsp_window_is_narrow (f->window));
@@ -818,6 +1138,9 @@ test_look (Fixture       *f,
   g_assert_true (wsp_votes_view_select (f->view, id));
   settle (f);
   wsp_test_shot (GTK_WIDGET (f->window), "votes-narrow-roll-call");
+  g_assert_true (wsp_votes_view_select (f->view, election_id));
+  settle (f);
+  wsp_test_shot (GTK_WIDGET (f->window), "votes-narrow-election");
   {
     int minimum = 0;
 
@@ -851,6 +1174,7 @@ main (int   argc,
   ADD ("/votes-gui/recusal-changes-quorum", test_recusal_changes_quorum);
   ADD ("/votes-gui/circulation-closes-at-deadline", test_circulation_closes_at_deadline);
   ADD ("/votes-gui/number-given-twice", test_number_given_twice);
+  ADD ("/votes-gui/election-tie-runoff", test_election_tie_runoff);
   ADD ("/votes-gui/ten-years", test_ten_years);
   ADD ("/votes-gui/look", test_look);
 #undef ADD

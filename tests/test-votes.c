@@ -18,6 +18,7 @@
 #include "domain/wsp-agenda.h"
 #include "domain/wsp-ballot-run.h"
 #include "domain/wsp-check-in.h"
+#include "domain/wsp-elections.h"
 #include "domain/wsp-meetings.h"
 #include "domain/wsp-voting.h"
 #include "sync/wsp-sync.h"
@@ -710,6 +711,352 @@ test_polish_result_text (void)
   g_test_trap_assert_passed ();
 }
 
+/* A closed ballot is corrected by a new one, never changed: 6 for, 5
+ * against was typed as 8 for, 3 against; the correction says what it
+ * corrects, passes and keeps the resolution number, and the number is not
+ * taken for one given twice. */
+static void
+test_correction_after_closing (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *correction = NULL;
+  g_autofree char *found = NULL;
+  g_autoptr (WspBallotRun) run = NULL;
+  g_autoptr (WspBallotRun) second = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (WspRecord) first = NULL;
+  g_autoptr (WspRecord) corrected = NULL;
+  g_autoptr (GPtrArray) duplicates = NULL;
+  g_autofree char *number = NULL;
+
+  check_in (f, 16);
+  id = new_ballot (f, "secret", NULL);
+  /* Not closed yet: nothing to correct. */
+  g_assert_null (wsp_voting_correct_ballot (f->store, id, &error));
+  g_assert_error (error, WSP_BALLOT_ERROR, WSP_BALLOT_ERROR_NOT_CLOSED);
+  g_clear_error (&error);
+  run = run_of (f, id);
+  g_assert_true (wsp_ballot_run_set_totals (run, 8, 3, 2, 0, &error));
+  g_assert_true (wsp_ballot_run_close (run, now, &error));
+  g_assert_no_error (error);
+  first = wsp_store_get (f->store, id, NULL);
+  number = g_strdup (wsp_record_get_string (first, "resolution_number"));
+  g_assert_nonnull (number);
+
+  correction = wsp_voting_correct_ballot (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (correction);
+  found = wsp_voting_find_correction (f->store, id);
+  g_assert_cmpstr (found, ==, correction);
+  g_assert_null (wsp_voting_correct_ballot (f->store, id, &error));
+  g_assert_error (error, WSP_BALLOT_ERROR, WSP_BALLOT_ERROR_CORRECTED);
+  g_clear_error (&error);
+
+  second = run_of (f, correction);
+  g_assert_false (wsp_ballot_run_is_closed (second));
+  g_assert_cmpstr (wsp_record_get_string (wsp_ballot_run_get_ballot (second), "question"), ==,
+                   wsp_record_get_string (first, "question"));
+  g_assert_true (wsp_ballot_run_set_totals (second, 6, 5, 2, 0, &error));
+  g_assert_true (wsp_ballot_run_close (second, now, &error));
+  g_assert_no_error (error);
+  corrected = wsp_store_get (f->store, correction, NULL);
+  g_assert_cmpstr (wsp_record_get_string (corrected, "corrects"), ==, id);
+  g_assert_cmpstr (wsp_record_get_string (corrected, "resolution_number"), ==, number);
+  g_assert_cmpstr (wsp_record_get_string (corrected, "result"), ==,
+                   "The resolution was adopted: 6 votes for, 5 votes against, 2 abstentions.");
+  /* The closed ballot is as it was. */
+  g_clear_object (&first);
+  first = wsp_store_get (f->store, id, NULL);
+  g_assert_cmpint (wsp_record_get_int (first, "secret_for"), ==, 8);
+  duplicates = wsp_voting_duplicate_numbers (f->store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < duplicates->len; i++)
+    g_assert_cmpstr (((WspDuplicateNumber *) g_ptr_array_index (duplicates, i))->number, !=, number);
+}
+
+static void
+changes_cb (WspStore    *store,
+            WspChanges  *changes,
+            WspChanges **last)
+{
+  g_clear_pointer (last, wsp_changes_unref);
+  *last = wsp_changes_ref (changes);
+}
+
+/* A run on the screen and votes of its ballot written elsewhere (as an
+ * import writes them): the run knows it no longer shows the store; its
+ * own votes, and other ballots' votes, do not make it stale. */
+static void
+test_run_stale_after_import (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *other_id = NULL;
+  g_autoptr (WspBallotRun) shown = NULL;
+  g_autoptr (WspBallotRun) elsewhere = NULL;
+  g_autoptr (WspBallotRun) other = NULL;
+  g_autoptr (GError) error = NULL;
+  WspChanges *last = NULL;
+  gulong handler;
+
+  check_in (f, 20);
+  id = new_ballot (f, "roll_call", NULL);
+  other_id = new_ballot (f, "roll_call", NULL);
+  shown = run_of (f, id);
+  elsewhere = run_of (f, id);
+  other = run_of (f, other_id);
+  handler = g_signal_connect (f->store, "changed", G_CALLBACK (changes_cb), &last);
+
+  g_assert_true (wsp_ballot_run_cast (shown, 0, WSP_VOTE_FOR, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (last);
+  g_assert_false (wsp_ballot_run_is_stale (shown, last));
+
+  g_assert_true (wsp_ballot_run_cast (other, 1, WSP_VOTE_AGAINST, FALSE, &error));
+  g_assert_false (wsp_ballot_run_is_stale (shown, last));
+
+  g_assert_true (wsp_ballot_run_cast (elsewhere, 1, WSP_VOTE_AGAINST, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (wsp_ballot_run_is_stale (shown, last));
+
+  g_signal_handler_disconnect (f->store, handler);
+  g_clear_pointer (&last, wsp_changes_unref);
+}
+
+/* ---- elections of delegates ----------------------------------------------- */
+
+static char *
+new_election (Fixture *f)
+{
+  g_autoptr (WspRecord) body = wsp_membership_find_body (f->store, "forum", NULL);
+  g_autoptr (WspRecord) election = WSP_RECORD (wsp_election_new ());
+  g_autoptr (GError) error = NULL;
+
+  wsp_record_set_string (election, "agenda_item_id", f->item_id);
+  wsp_record_set_string (election, "body_id", wsp_record_get_id (body));
+  wsp_record_set_string (election, "title", "Wybór delegatów Forum do Rady");
+  g_assert_true (wsp_store_save (f->store, election, &error));
+  g_assert_no_error (error);
+  return g_strdup (wsp_record_get_id (election));
+}
+
+static WspRecord *
+get_record (Fixture    *f,
+            const char *id)
+{
+  WspRecord *record = wsp_store_get (f->store, id, NULL);
+
+  g_assert_nonnull (record);
+  return record;
+}
+
+/* The names of the candidates with @standing, in the order of the ranking. */
+static char *
+names_standing (WspRecord   *election,
+                WspStanding  standing)
+{
+  g_autoptr (GPtrArray) ranking = wsp_elections_dup_ranking (election, NULL);
+  g_autoptr (GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < ranking->len; i++)
+    {
+      WspElectionCandidate *candidate = g_ptr_array_index (ranking, i);
+
+      if (candidate->standing != standing)
+        continue;
+      if (names->len > 0)
+        g_string_append (names, "|");
+      g_string_append (names, candidate->name);
+    }
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* 12 organisations in the room, 2 seats, 4 candidates: 9, 6, 6, 1 votes
+ * give one delegate and a tie for the second seat; the run-off among the
+ * two tied (7 to 5) gives the second. */
+static void
+test_election_tie_runoff (Fixture       *f,
+                          gconstpointer  data)
+{
+  const char *names[] = { "Stowarzyszenie Aktywni Razem", "Fundacja Zielone Miasto", "Klub Sportowy Pogoria",
+                          "Stowarzyszenie Dom Kultury" };
+  const guint over[] = { 9, 6, 6, 1 };
+  const guint impossible[] = { 12, 6, 4, 1 };
+  const guint tied[] = { 9, 6, 6, 1 };
+  const guint runoff_votes[] = { 5, 7 };
+  g_autofree char *id = NULL;
+  g_autofree char *runoff_id = NULL;
+  g_autofree char *elected = NULL;
+  g_autofree char *tied_names = NULL;
+  g_autoptr (WspRecord) election = NULL;
+  g_autoptr (WspRecord) runoff = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_auto (GStrv) elected_ids = NULL;
+  g_autoptr (GPtrArray) candidates = NULL;
+  WspElectionOutcome outcome;
+
+  check_in (f, 12);
+  id = new_election (f);
+  g_assert_true (wsp_elections_set_setup (f->store, id, "Wybór delegatów Forum do Rady", 2, WSP_BALLOT_SECRET,
+                                          &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *candidate = wsp_elections_add_candidate (f->store, id, names[i], NULL, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (candidate);
+    }
+  /* The same name again, typed otherwise, is refused. */
+  g_assert_null (wsp_elections_add_candidate (f->store, id, "  fundacja zielone MIASTO ", NULL, NULL, &error));
+  g_assert_error (error, WSP_ELECTION_ERROR, WSP_ELECTION_ERROR_DUPLICATE_CANDIDATE);
+  g_clear_error (&error);
+
+  election = get_record (f, id);
+  g_assert_cmpuint (wsp_elections_count_entitled (f->store, election, &error), ==, 12);
+  g_clear_object (&election);
+
+  /* 12 valid and 1 invalid card are 13, more than the 12 in the room. */
+  g_assert_false (wsp_elections_set_count (f->store, id, 12, 1, over, 4, &error));
+  g_assert_error (error, WSP_ELECTION_ERROR, WSP_ELECTION_ERROR_TOO_MANY_CARDS);
+  g_assert_nonnull (strstr (error->message, "13 cards"));
+  g_assert_nonnull (strstr (error->message, "12 voters"));
+  g_clear_error (&error);
+  /* 23 marks on 11 cards of two seats each cannot be (22 at most). */
+  g_assert_false (wsp_elections_set_count (f->store, id, 11, 1, impossible, 4, &error));
+  g_assert_error (error, WSP_ELECTION_ERROR, WSP_ELECTION_ERROR_BAD_COUNT);
+  g_clear_error (&error);
+
+  g_assert_true (wsp_elections_set_count (f->store, id, 11, 1, tied, 4, &error));
+  g_assert_no_error (error);
+  election = get_record (f, id);
+  candidates = wsp_elections_dup_candidates (election, &outcome);
+  g_assert_cmpuint (outcome.elected, ==, 1);
+  g_assert_cmpuint (outcome.tied, ==, 2);
+  g_assert_cmpuint (outcome.tied_seats, ==, 1);
+  elected = names_standing (election, WSP_STANDING_ELECTED);
+  g_assert_cmpstr (elected, ==, "Stowarzyszenie Aktywni Razem");
+  tied_names = names_standing (election, WSP_STANDING_TIED);
+  g_assert_cmpstr (tied_names, ==, "Fundacja Zielone Miasto|Klub Sportowy Pogoria");
+  g_clear_object (&election);
+
+  /* No candidate can be added once the cards are counted. */
+  g_assert_null (wsp_elections_add_candidate (f->store, id, "Nowa Fundacja", NULL, NULL, &error));
+  g_assert_error (error, WSP_ELECTION_ERROR, WSP_ELECTION_ERROR_COUNTED);
+  g_clear_error (&error);
+
+  /* The run-off: the tied two for the one seat left; the election closes
+   * with its one delegate. */
+  runoff_id = wsp_elections_start_runoff (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (runoff_id);
+  election = get_record (f, id);
+  g_assert_nonnull (wsp_record_get_string (election, "closed_at"));
+  elected_ids = wsp_record_dup_list (election, "elected");
+  g_assert_cmpuint (g_strv_length (elected_ids), ==, 1);
+  g_assert_cmpint (wsp_record_get_int (election, "tally_entitled"), ==, 12);
+  g_assert_cmpstr (wsp_record_get_string (election, "result"), ==,
+                   "Elected: Stowarzyszenie Aktywni Razem (9 votes). Tied with 6 votes each for the last seat: "
+                   "Fundacja Zielone Miasto, Klub Sportowy Pogoria; a run-off decides. 11 valid cards, 1 invalid.");
+  g_assert_null (wsp_elections_start_runoff (f->store, id, &error));
+  g_assert_error (error, WSP_ELECTION_ERROR, WSP_ELECTION_ERROR_RUNOFF_EXISTS);
+  g_clear_error (&error);
+  g_assert_false (wsp_elections_set_count (f->store, id, 11, 1, tied, 4, &error));
+  g_assert_error (error, WSP_ELECTION_ERROR, WSP_ELECTION_ERROR_CLOSED);
+  g_clear_error (&error);
+  {
+    g_autofree char *found = wsp_elections_find_runoff (f->store, id);
+
+    g_assert_cmpstr (found, ==, runoff_id);
+  }
+
+  runoff = get_record (f, runoff_id);
+  g_assert_cmpuint (wsp_elections_get_seats (runoff), ==, 1);
+  g_assert_cmpint (wsp_elections_get_mode (runoff), ==, WSP_BALLOT_SECRET);
+  g_assert_cmpstr (wsp_record_get_string (runoff, "runoff_of"), ==, id);
+  g_assert_cmpstr (wsp_record_get_string (runoff, "title"), ==, "Wybór delegatów Forum do Rady — run-off");
+  g_clear_pointer (&candidates, g_ptr_array_unref);
+  candidates = wsp_elections_dup_candidates (runoff, NULL);
+  g_assert_cmpuint (candidates->len, ==, 2);
+  g_assert_cmpstr (((WspElectionCandidate *) g_ptr_array_index (candidates, 0))->name, ==, names[1]);
+  g_assert_cmpstr (((WspElectionCandidate *) g_ptr_array_index (candidates, 1))->name, ==, names[2]);
+  g_clear_object (&runoff);
+
+  g_assert_true (wsp_elections_set_count (f->store, runoff_id, 12, 0, runoff_votes, 2, &error));
+  g_assert_no_error (error);
+  g_assert_true (wsp_elections_close (f->store, runoff_id, now, &error));
+  g_assert_no_error (error);
+  runoff = get_record (f, runoff_id);
+  g_clear_pointer (&elected, g_free);
+  elected = names_standing (runoff, WSP_STANDING_ELECTED);
+  g_assert_cmpstr (elected, ==, "Klub Sportowy Pogoria");
+  g_assert_cmpstr (wsp_record_get_string (runoff, "result"), ==,
+                   "Elected: Klub Sportowy Pogoria (7 votes). 12 valid cards, 0 invalid.");
+}
+
+/* A member recused from the item has no card: 10 in the room, 1 recused. */
+static void
+test_election_recusal (Fixture       *f,
+                       gconstpointer  data)
+{
+  const guint positions[] = { 3 };
+  const guint votes[] = { 5, 4 };
+  g_autofree char *id = NULL;
+  g_autoptr (WspRecord) election = NULL;
+  g_autoptr (GError) error = NULL;
+
+  check_in (f, 10);
+  recuse_on_item (f, positions, 1);
+  id = new_election (f);
+  g_free (wsp_elections_add_candidate (f->store, id, "Anna Kowalczyk", NULL, NULL, &error));
+  g_free (wsp_elections_add_candidate (f->store, id, "Jan Nowak", NULL, NULL, &error));
+  g_assert_no_error (error);
+  election = get_record (f, id);
+  g_assert_cmpuint (wsp_elections_count_entitled (f->store, election, &error), ==, 9);
+  g_assert_false (wsp_elections_set_count (f->store, id, 10, 0, votes, 2, &error));
+  g_assert_error (error, WSP_ELECTION_ERROR, WSP_ELECTION_ERROR_TOO_MANY_CARDS);
+  g_clear_error (&error);
+  g_assert_true (wsp_elections_set_count (f->store, id, 9, 0, votes, 2, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_polish_election_text (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr (WspRecord) election = WSP_RECORD (wsp_election_new ());
+      JsonNode *candidates = json_from_string (
+        "[{\"id\":\"a\",\"name\":\"Anna Kowalczyk\",\"votes\":12},"
+        "{\"id\":\"b\",\"name\":\"Jan Nowak\",\"votes\":3},"
+        "{\"id\":\"c\",\"name\":\"Ewa Lis\",\"votes\":3},"
+        "{\"id\":\"d\",\"name\":\"Piotr Wójcik\",\"votes\":1}]", NULL);
+      g_autofree char *text = NULL;
+
+      setlocale (LC_ALL, "pl_PL.UTF-8");
+      wsp_record_set_value (election, "candidates", candidates);
+      wsp_record_set_int (election, "seats", 2);
+      wsp_record_set_int (election, "valid_cards", 14);
+      wsp_record_set_int (election, "invalid_cards", 2);
+      text = wsp_elections_result_text (election);
+      g_assert_cmpstr (text, ==,
+                       "Wybrano: Anna Kowalczyk (12 głosów). Równa liczba głosów (po 3) o ostatnie miejsce: "
+                       "Jan Nowak, Ewa Lis; rozstrzygnie dogrywka. 14 kart ważnych, 2 nieważne.");
+      return;
+    }
+  if (setlocale (LC_ALL, "pl_PL.UTF-8") == NULL)
+    {
+      g_test_skip ("the pl_PL.UTF-8 locale is not generated (build-aux/dev.sh deps does it)");
+      return;
+    }
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -733,6 +1080,11 @@ main (int   argc,
   ADD ("/votes/absolute-majority", test_absolute_majority);
   ADD ("/votes/circulation-deadline", test_circulation_deadline);
   ADD ("/votes/double-numbering-after-sync", test_double_numbering_after_sync);
+  ADD ("/votes/correction-after-closing", test_correction_after_closing);
+  ADD ("/votes/run-stale-after-import", test_run_stale_after_import);
+  ADD ("/votes/election-tie-runoff", test_election_tie_runoff);
+  ADD ("/votes/election-recusal", test_election_recusal);
   g_test_add_func ("/votes/polish-result-text", test_polish_result_text);
+  g_test_add_func ("/votes/polish-election-text", test_polish_election_text);
   return g_test_run ();
 }

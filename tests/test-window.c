@@ -267,9 +267,10 @@ test_views_show_the_data (void)
   g_assert_true (wsp_demo_fill (store, &error));
   g_assert_no_error (error);
 
-  /* Every ballot is listed in the Votes view. */
+  /* Every ballot and every election is listed in the Votes view. */
   g_assert_cmpuint (g_list_model_get_n_items (wsp_votes_view_get_ballots (votes)), ==,
-                    wsp_store_count (store, WSP_TYPE_BALLOT));
+                    wsp_store_count (store, WSP_TYPE_BALLOT) + wsp_store_count (store, WSP_TYPE_ELECTION));
+  g_assert_cmpuint (wsp_store_count (store, WSP_TYPE_ELECTION), >, 0);
   g_assert_cmpuint (wsp_store_count (store, WSP_TYPE_BALLOT), >, 0);
   /* The Forum's and the Council's meetings, between them, are all of them. */
   g_assert_false (wsp_meetings_page_is_empty (forum));

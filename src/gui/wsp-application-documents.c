@@ -41,7 +41,7 @@ wsp_application_add_document_options (WspApplication *self)
       N_("KIND") },
     { "document", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Write a document (agenda, attendance-list, invitation, cancellation, vote-list, "
-         "attendance-register, comments-table, opinion) to --output and exit"),
+         "attendance-register, comments-table, opinion, election-result, meeting-vote-list, ballot-cards) to --output and exit"),
       N_("KIND") },
     { "of", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("With --document: the record it is made from (its id, see --list)"), N_("ID") },
@@ -89,6 +89,7 @@ static const ListKind list_kinds[] = {
   { "meetings", wsp_meeting_get_type, "starts_at" },
   { "drafts", wsp_draft_get_type, "received_on" },
   { "ballots", wsp_ballot_get_type, "opened_at" },
+  { "elections", wsp_election_get_type, "opened_at" },
   { "organisations", wsp_organisation_get_type, NULL },
   { "people", wsp_person_get_type, NULL },
   { "bodies", wsp_body_get_type, NULL },
@@ -170,6 +171,9 @@ typedef enum
   DOC_ATTENDANCE_REGISTER,
   DOC_COMMENTS_TABLE,
   DOC_OPINION,
+  DOC_ELECTION_RESULT,
+  DOC_MEETING_VOTE_LIST,
+  DOC_BALLOT_CARDS,
 } DocKind;
 
 static const struct
@@ -185,6 +189,9 @@ static const struct
   { "attendance-register", DOC_ATTENDANCE_REGISTER },
   { "comments-table", DOC_COMMENTS_TABLE },
   { "opinion", DOC_OPINION },
+  { "election-result", DOC_ELECTION_RESULT },
+  { "meeting-vote-list", DOC_MEETING_VOTE_LIST },
+  { "ballot-cards", DOC_BALLOT_CARDS },
 };
 
 static int
@@ -250,7 +257,8 @@ run_document (WspStore   *store,
     {
       g_autofree char *message = g_strdup_printf (
         _("“%s” is not a kind of document. Try agenda, attendance-list, invitation, cancellation, "
-          "vote-list, attendance-register, comments-table or opinion."),
+          "vote-list, attendance-register, comments-table, opinion, election-result, meeting-vote-list or "
+          "ballot-cards."),
         name);
       return fail_with (message);
     }
@@ -280,6 +288,15 @@ run_document (WspStore   *store,
       break;
     case DOC_OPINION:
       document = wsp_build_opinion (store, id, &options, &error);
+      break;
+    case DOC_ELECTION_RESULT:
+      document = wsp_build_election_result (store, id, &options, &error);
+      break;
+    case DOC_MEETING_VOTE_LIST:
+      document = wsp_build_meeting_vote_list (store, id, &options, &error);
+      break;
+    case DOC_BALLOT_CARDS:
+      document = wsp_build_ballot_cards (store, id, &options, &error);
       break;
     case DOC_ATTENDANCE_REGISTER:
     default:

@@ -1870,6 +1870,8 @@ add_election (Demo    *demo,
     {
       JsonObject *candidate = json_object_new ();
 
+      /* The person's id is the candidate's too: the elected name people. */
+      json_object_set_string_member (candidate, "id", id_of (demo, "person", candidates[i].person));
       json_object_set_string_member (candidate, "person_id",
                                      id_of (demo, "person", candidates[i].person));
       json_object_set_string_member (candidate, "name", find_person (candidates[i].person)->name);
@@ -1884,8 +1886,19 @@ add_election (Demo    *demo,
   wsp_record_set_string (election, "title",
                          "Wybór przedstawicieli Forum do komisji konkursowych w 2026 r.");
   wsp_record_set_int (election, "seats", 2);
+  wsp_record_set_string (election, "mode", "secret");
   wsp_record_set_value (election, "candidates", json_node_init_array (json_node_alloc (), array));
   wsp_record_set_list (election, "elected", elected);
+  /* Every organisation present gave a valid card. */
+  wsp_record_set_int (election, "valid_cards", present);
+  wsp_record_set_int (election, "tally_entitled", present);
+  {
+    g_autoptr (GDateTime) opened_at = polish_time (m->date, 18, 10);
+    g_autoptr (GDateTime) closed_at = g_date_time_add_minutes (opened_at, 25);
+
+    set_time (election, "opened_at", opened_at);
+    set_time (election, "closed_at", closed_at);
+  }
   return save (demo, election, "election", "committees", error);
 }
 

@@ -58,6 +58,7 @@ struct _WspBallotRun
   guint         members;
   guint         current;
   WspAnswerChannel channel;
+  GHashTable   *known_votes; /* ids of the votes read or written here */
 };
 
 enum {
@@ -121,6 +122,7 @@ wsp_ballot_run_finalize (GObject *object)
   g_clear_object (&self->body);
   g_clear_pointer (&self->voters, g_ptr_array_unref);
   g_clear_pointer (&self->undo, g_array_unref);
+  g_clear_pointer (&self->known_votes, g_hash_table_unref);
   G_OBJECT_CLASS (wsp_ballot_run_parent_class)->finalize (object);
 }
 
@@ -139,6 +141,7 @@ wsp_ballot_run_init (WspBallotRun *self)
   self->voters = g_ptr_array_new_with_free_func (g_object_unref);
   self->undo = g_array_new (FALSE, TRUE, sizeof (Entry));
   g_array_set_clear_func (self->undo, clear_entry);
+  self->known_votes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 static gboolean
@@ -214,6 +217,8 @@ load_voters (WspBallotRun  *self,
 
   if (!wsp_store_query (self->store, WSP_TYPE_VOTE, "ballot_id", wsp_record_get_id (self->ballot), votes, error))
     return FALSE;
+  for (guint i = 0; i < votes->len; i++)
+    g_hash_table_add (self->known_votes, g_strdup (wsp_record_get_id (g_ptr_array_index (votes, i))));
   by_seat = effective_votes (votes);
 
   if (meeting_id != NULL && !wsp_record_get_bool (self->ballot, "by_circulation"))
@@ -677,8 +682,57 @@ write_vote (WspBallotRun    *self,
     wsp_record_set_string (vote, "corrects", wsp_record_get_id (before));
   if (!wsp_store_save (self->store, vote, error))
     return FALSE;
+  g_hash_table_add (self->known_votes, g_strdup (wsp_record_get_id (vote)));
   wsp_ballot_voter_set_vote (voter, vote);
   return TRUE;
+}
+
+/* Votes of other ballots, arriving in a large import, are not each read to
+ * tell: past this many the run is read again anyway. */
+#define MAX_VOTES_LOOKED_AT 200
+
+/**
+ * wsp_ballot_run_is_stale:
+ * @self: a ballot as it is run
+ * @changes: what a commit of the store changed
+ *
+ * Whether @changes hold something of this ballot that the run did not
+ * write itself: the ballot changed on another laptop, or votes of it came
+ * in an import. The run is then to be made again from the store.
+ *
+ * Returns: whether the run no longer shows the store
+ */
+gboolean
+wsp_ballot_run_is_stale (WspBallotRun *self,
+                         WspChanges   *changes)
+{
+  const char * const *ids;
+  guint n_ids = 0, looked_at = 0;
+
+  g_return_val_if_fail (WSP_IS_BALLOT_RUN (self), FALSE);
+
+  if (wsp_changes_contains (changes, "ballot", wsp_record_get_id (self->ballot)))
+    {
+      g_autoptr (WspRecord) stored = wsp_store_get (self->store, wsp_record_get_id (self->ballot), NULL);
+
+      if (stored == NULL
+          || g_strcmp0 (wsp_record_get_revision (stored), wsp_record_get_revision (self->ballot)) != 0)
+        return TRUE;
+    }
+  ids = wsp_changes_get_ids (changes, "vote", &n_ids);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      g_autoptr (WspRecord) vote = NULL;
+
+      if (g_hash_table_contains (self->known_votes, ids[i]))
+        continue;
+      if (++looked_at > MAX_VOTES_LOOKED_AT)
+        return TRUE;
+      vote = wsp_store_get (self->store, ids[i], NULL);
+      if (vote != NULL && g_strcmp0 (wsp_record_get_string (vote, "ballot_id"), wsp_record_get_id (self->ballot)) == 0)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* Records, in a roll-call, the vote of the member at @position: @choice,
@@ -904,6 +958,15 @@ wsp_ballot_run_close (WspBallotRun  *self,
   wsp_record_set_string (ballot, "verdict", wsp_choice_name (wsp_verdict_choices, verdict));
   wsp_record_set_string (ballot, "result", result);
   wsp_record_set_string (ballot, "closed_at", closed_at);
+  /* A correction that passes keeps the number of the ballot it corrects. */
+  if (wsp_verdict_is_passed (verdict) && wsp_record_get_string (ballot, "resolution_number") == NULL
+      && wsp_record_get_string (ballot, "corrects") != NULL)
+    {
+      g_autoptr (WspRecord) corrected = wsp_store_get (self->store, wsp_record_get_string (ballot, "corrects"), NULL);
+
+      if (corrected != NULL && wsp_record_get_string (corrected, "resolution_number") != NULL)
+        wsp_record_set_string (ballot, "resolution_number", wsp_record_get_string (corrected, "resolution_number"));
+    }
   if (wsp_verdict_is_passed (verdict) && wsp_record_get_string (ballot, "resolution_number") == NULL)
     {
       g_autoptr (GPtrArray) numbers = resolution_numbers (self->store, wsp_record_get_string (ballot, "body_id"), error);

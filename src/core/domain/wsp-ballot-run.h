@@ -22,6 +22,8 @@ typedef enum
   WSP_BALLOT_ERROR_NOTHING_TO_UNDO,
   WSP_BALLOT_ERROR_NOT_FOUND,
   WSP_BALLOT_ERROR_VOTES_CAST,
+  WSP_BALLOT_ERROR_NOT_CLOSED,
+  WSP_BALLOT_ERROR_CORRECTED,
 } WspBallotError;
 
 GQuark wsp_ballot_error_quark (void);
@@ -100,6 +102,8 @@ gboolean       wsp_ballot_run_set_totals         (WspBallotRun   *self,
 gboolean       wsp_ballot_run_set_casting_vote   (WspBallotRun   *self,
                                                   WspVoteChoice   choice,
                                                   GError        **error);
+gboolean       wsp_ballot_run_is_stale           (WspBallotRun   *self,
+                                                  WspChanges     *changes);
 gboolean       wsp_ballot_run_close              (WspBallotRun   *self,
                                                   GDateTime      *now,
                                                   GError        **error);

@@ -5,9 +5,12 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/wsp-ballot-run.h"
+#include "domain/wsp-meetings.h"
 #include "domain/wsp-voting.h"
 #include "records/wsp-records-drafts.h"
 #include "records/wsp-records-votes.h"
@@ -79,8 +82,17 @@ wsp_voting_duplicate_numbers (WspStore  *store,
       if (corrects != NULL)
         g_hash_table_add (corrected, (gpointer) corrects);
     }
+  /* A corrected ballot hands its number on to its correction. */
   for (guint i = 0; i < ballots->len; i++)
-    add_numbered (by_key, keys, g_ptr_array_index (ballots, i), "resolution_number");
+    {
+      const char *corrects = wsp_record_get_string (g_ptr_array_index (ballots, i), "corrects");
+
+      if (corrects != NULL)
+        g_hash_table_add (corrected, (gpointer) corrects);
+    }
+  for (guint i = 0; i < ballots->len; i++)
+    if (!g_hash_table_contains (corrected, wsp_record_get_id (g_ptr_array_index (ballots, i))))
+      add_numbered (by_key, keys, g_ptr_array_index (ballots, i), "resolution_number");
   for (guint i = 0; i < opinions->len; i++)
     if (!g_hash_table_contains (corrected, wsp_record_get_id (g_ptr_array_index (opinions, i))))
       add_numbered (by_key, keys, g_ptr_array_index (opinions, i), "number");
@@ -212,4 +224,80 @@ wsp_voting_double_votes (WspStore  *store,
   if (!wsp_database_rows_done (database, stmt, rc, error))
     return NULL;
   return g_steal_pointer (&result);
+}
+
+/**
+ * wsp_voting_find_correction:
+ * @store: the store
+ * @ballot_id: a closed ballot
+ *
+ * Returns: (transfer full) (nullable): the id of the ballot that corrects
+ *   @ballot_id, if there is one
+ */
+char *
+wsp_voting_find_correction (WspStore   *store,
+                            const char *ballot_id)
+{
+  g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (!wsp_store_query (store, WSP_TYPE_BALLOT, "corrects", ballot_id, found, NULL) || found->len == 0)
+    return NULL;
+  return g_strdup (wsp_record_get_id (g_ptr_array_index (found, 0)));
+}
+
+/**
+ * wsp_voting_correct_ballot:
+ * @store: the store
+ * @ballot_id: a closed ballot
+ * @error: where to say why not
+ *
+ * A closed ballot is never changed: its correction is a new ballot on the
+ * same question, item and kind of vote that says what it corrects. When
+ * the correction passes it takes the corrected ballot's resolution number.
+ *
+ * Returns: (transfer full) (nullable): the correction's id
+ */
+char *
+wsp_voting_correct_ballot (WspStore    *store,
+                           const char  *ballot_id,
+                           GError     **error)
+{
+  static const char * const copied[] = { "agenda_item_id", "body_id", "question", "mode", "majority", "deadline" };
+  g_autoptr (WspRecord) ballot = wsp_store_get (store, ballot_id, NULL);
+  g_autoptr (WspRecord) correction = NULL;
+  g_autofree char *existing = NULL;
+  g_autoptr (GDateTime) now = NULL;
+  g_autofree char *opened = NULL;
+
+  if (ballot == NULL || !WSP_IS_BALLOT (ballot))
+    {
+      g_set_error_literal (error, WSP_BALLOT_ERROR, WSP_BALLOT_ERROR_NOT_FOUND,
+                           _("This vote is no longer in the database."));
+      return NULL;
+    }
+  if (wsp_record_get_string (ballot, "closed_at") == NULL)
+    {
+      g_set_error_literal (error, WSP_BALLOT_ERROR, WSP_BALLOT_ERROR_NOT_CLOSED,
+                           _("This vote is still open: its votes can be changed as they are."));
+      return NULL;
+    }
+  existing = wsp_voting_find_correction (store, ballot_id);
+  if (existing != NULL)
+    {
+      g_set_error_literal (error, WSP_BALLOT_ERROR, WSP_BALLOT_ERROR_CORRECTED,
+                           _("This vote has a correction already: correct that one."));
+      return NULL;
+    }
+  correction = WSP_RECORD (wsp_ballot_new ());
+  for (guint i = 0; i < G_N_ELEMENTS (copied); i++)
+    if (wsp_record_get_string (ballot, copied[i]) != NULL)
+      wsp_record_set_string (correction, copied[i], wsp_record_get_string (ballot, copied[i]));
+  wsp_record_set_bool (correction, "by_circulation", wsp_record_get_bool (ballot, "by_circulation"));
+  wsp_record_set_string (correction, "corrects", ballot_id);
+  now = g_date_time_new_now_local ();
+  opened = wsp_meetings_format_time (now);
+  wsp_record_set_string (correction, "opened_at", opened);
+  if (!wsp_store_save (store, correction, error))
+    return NULL;
+  return g_strdup (wsp_record_get_id (correction));
 }

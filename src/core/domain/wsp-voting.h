@@ -51,6 +51,12 @@ gboolean   wsp_voting_renumber             (WspStore           *store,
                                             const char         *ballot_id,
                                             GError            **error);
 
+char      *wsp_voting_find_correction      (WspStore           *store,
+                                            const char         *ballot_id);
+char      *wsp_voting_correct_ballot       (WspStore           *store,
+                                            const char         *ballot_id,
+                                            GError            **error);
+
 void       wsp_double_vote_free       (WspDoubleVote *vote);
 GPtrArray *wsp_voting_double_votes    (WspStore      *store,
                                        GError       **error);

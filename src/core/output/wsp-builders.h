@@ -66,6 +66,18 @@ WspDocument   *wsp_build_vote_list               (WspStore              *store,
                                                   const char            *ballot_id,
                                                   const WspBuildOptions *options,
                                                   GError               **error);
+WspDocument   *wsp_build_ballot_cards            (WspStore              *store,
+                                                  const char            *ballot_id,
+                                                  const WspBuildOptions *options,
+                                                  GError               **error);
+WspDocument   *wsp_build_meeting_vote_list       (WspStore              *store,
+                                                  const char            *meeting_id,
+                                                  const WspBuildOptions *options,
+                                                  GError               **error);
+WspDocument   *wsp_build_election_result         (WspStore              *store,
+                                                  const char            *election_id,
+                                                  const WspBuildOptions *options,
+                                                  GError               **error);
 WspDocument   *wsp_build_attendance_register     (WspStore              *store,
                                                   const char            *body_or_term_id,
                                                   const WspBuildOptions *options,

@@ -405,6 +405,14 @@ wsp_document_add_signatures (WspDocument        *self,
     block->names[i] = g_strdup (i < n_names ? names[i] : "");
 }
 
+/* What follows starts on a new page. */
+void
+wsp_document_add_page_break (WspDocument *self)
+{
+  g_return_if_fail (WSP_IS_DOCUMENT (self));
+  add_block (self, WSP_BLOCK_PAGE_BREAK);
+}
+
 guint
 wsp_document_get_n_blocks (WspDocument *self)
 {

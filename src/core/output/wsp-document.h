@@ -17,6 +17,8 @@ G_BEGIN_DECLS
  * @WSP_BLOCK_TABLE: a table with a header row
  * @WSP_BLOCK_SIGNATURES: places to sign, side by side: a role above a line,
  *   the signer's name under it
+ * @WSP_BLOCK_PAGE_BREAK: what follows starts a new page (one card per
+ *   member, say)
  *
  * The kinds of content a document is made of, in reading order.
  */
@@ -27,6 +29,7 @@ typedef enum
   WSP_BLOCK_LIST,
   WSP_BLOCK_TABLE,
   WSP_BLOCK_SIGNATURES,
+  WSP_BLOCK_PAGE_BREAK,
 } WspBlockKind;
 
 /**
@@ -163,6 +166,7 @@ void            wsp_document_add_signatures    (WspDocument        *self,
                                                 const char * const *roles,
                                                 const char * const *names);
 
+void            wsp_document_add_page_break    (WspDocument        *self);
 guint           wsp_document_get_n_blocks      (WspDocument        *self);
 const WspBlock *wsp_document_get_block         (WspDocument        *self,
                                                 guint               index);

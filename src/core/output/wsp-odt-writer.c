@@ -624,6 +624,13 @@ write_content (W            w,
   cell_style (w, "Wsp.HeadCell", "#e0e0e0", TRUE);
   cell_style (w, "Wsp.SectionCell", "#f2f2f2", TRUE);
   cell_style (w, "Wsp.SignCell", NULL, FALSE);
+  start (w, "style:style");
+  attr (w, "style:name", "Wsp.PageBreak");
+  attr (w, "style:family", "paragraph");
+  start (w, "style:paragraph-properties");
+  attr (w, "fo:break-before", "page");
+  end (w);
+  end (w);
   for (guint i = 0; i < n_blocks; i++)
     {
       const WspBlock *block = wsp_document_get_block (document, i);
@@ -715,6 +722,9 @@ write_content (W            w,
           break;
         case WSP_BLOCK_SIGNATURES:
           write_signatures (w, ++signatures, block);
+          break;
+        case WSP_BLOCK_PAGE_BREAK:
+          paragraph (w, "Wsp.PageBreak", "");
           break;
         default:
           break;

@@ -316,6 +316,9 @@ wsp_text_render (WspDocument *document)
                                     *block->names[j] != '\0' ? block->names[j]
                                                              : "……………………………………");
           break;
+        case WSP_BLOCK_PAGE_BREAK:
+          g_string_append (out, "\f");
+          break;
         default:
           break;
         }

@@ -820,6 +820,10 @@ wsp_page_renderer_paginate (WspPageRenderer *self,
         case WSP_BLOCK_SIGNATURES:
           place_signatures (&f, block);
           break;
+        case WSP_BLOCK_PAGE_BREAK:
+          if (f.y > f.top)
+            new_page (&f);
+          break;
         default:
           break;
         }

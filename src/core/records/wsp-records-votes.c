@@ -122,9 +122,42 @@ static const WspField election_fields[] = {
   { "body_id", WSP_FIELD_REF, WSP_FIELD_REQUIRED, NULL, N_("Body") },
   { "title", WSP_FIELD_TEXT, WSP_FIELD_REQUIRED | WSP_FIELD_TITLE, NULL, N_("Title") },
   { "seats", WSP_FIELD_INT, 0, NULL, N_("Seats") },
+  /* An array of objects: "id", "name", "organisation_id" or "person_id"
+   * when the candidate is in the register, and "votes" once counted. */
   { "candidates", WSP_FIELD_JSON, 0, NULL, N_("Candidates") },
   { "elected", WSP_FIELD_LIST, 0, NULL, N_("Elected") },
+  { "mode", WSP_FIELD_ENUM, 0, wsp_ballot_mode_choices, N_("Kind of vote") },
+  { "opened_at", WSP_FIELD_DATETIME, 0, NULL, N_("Opened") },
+  { "closed_at", WSP_FIELD_DATETIME, 0, NULL, N_("Closed") },
+  { "valid_cards", WSP_FIELD_INT, 0, NULL, N_("Valid cards") },
+  { "invalid_cards", WSP_FIELD_INT, 0, NULL, N_("Invalid cards") },
+  { "tally_entitled", WSP_FIELD_INT, 0, NULL, N_("Entitled to vote") },
+  { "result", WSP_FIELD_TEXT, WSP_FIELD_CONTENT, NULL, N_("Result for the minutes") },
+  /* A run-off among those tied for the last seats of another election. */
+  { "runoff_of", WSP_FIELD_REF, 0, NULL, N_("Run-off of") },
 };
+
+static gboolean
+validate_election (WspRecord  *record,
+                   GError    **error)
+{
+  static const char * const counts[] = { "seats", "valid_cards", "invalid_cards", "tally_entitled" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    if (wsp_record_get_int (record, counts[i]) < 0)
+      {
+        g_set_error (error, WSP_RECORD_ERROR, WSP_RECORD_ERROR_INVALID,
+                     _("A number of seats or cards cannot be below zero."));
+        return FALSE;
+      }
+  if (g_strcmp0 (wsp_record_get_string (record, "mode"), "roll_call") == 0)
+    {
+      g_set_error (error, WSP_RECORD_ERROR, WSP_RECORD_ERROR_INVALID,
+                   _("An election is held by secret or open vote, not by roll-call."));
+      return FALSE;
+    }
+  return TRUE;
+}
 
 static const WspEntity election_entity = {
   .name = "election",
@@ -132,6 +165,7 @@ static const WspEntity election_entity = {
   .fields = election_fields,
   .n_fields = G_N_ELEMENTS (election_fields),
   .order = { { "title", WSP_SORT_LOCALIZED } },
+  .validate = validate_election,
 };
 
 WSP_DEFINE_RECORD (WspElection, wsp_election, &election_entity)

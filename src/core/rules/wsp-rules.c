@@ -655,3 +655,118 @@ wsp_resolution_next_sequence (const char * const *existing_numbers,
 
   return highest + 1;
 }
+
+/* ---- elections of delegates ---------------------------------------------- */
+
+static int
+compare_rank (gconstpointer a,
+              gconstpointer b,
+              gpointer      data)
+{
+  const guint *rank_votes = data;
+  guint x = *(const guint *) a;
+  guint y = *(const guint *) b;
+
+  if (rank_votes[x] != rank_votes[y])
+    return rank_votes[x] > rank_votes[y] ? -1 : 1;
+  return x < y ? -1 : x > y;
+}
+
+/**
+ * wsp_rank_candidates:
+ * @votes: (array length=n): the votes of each candidate
+ * @n: the number of candidates
+ * @seats: the seats to fill
+ * @order: (out caller-allocates) (array length=n): the candidates' indexes,
+ *   the most votes first (equal votes in the order given)
+ * @standing: (out caller-allocates) (array length=n) (nullable): where each
+ *   candidate (by index, as in @votes) stands
+ * @outcome: (out) (nullable): the counts of the outcome
+ *
+ * Ranks the candidates of an election with @seats seats. Those with more
+ * votes than the candidate on the last seat are elected; when candidates
+ * with the votes of the last seat are more than the seats left, they are
+ * tied and a run-off among them fills those seats. A candidate with no
+ * vote is never elected; seats left so are unfilled.
+ */
+void
+wsp_rank_candidates (const guint        *votes,
+                     gsize               n,
+                     guint               seats,
+                     guint              *order,
+                     WspStanding        *standing,
+                     WspElectionOutcome *outcome)
+{
+  WspElectionOutcome out = { 0 };
+  guint last_votes = 0;
+  gsize at_last = 0;
+  gsize above = 0;
+
+  g_return_if_fail (n == 0 || (votes != NULL && order != NULL));
+
+  for (gsize i = 0; i < n; i++)
+    order[i] = i;
+  if (n > 1)
+    g_qsort_with_data (order, (gint) n, sizeof *order, compare_rank, (gpointer) votes);
+
+  if (seats > 0 && n > 0)
+    last_votes = votes[order[MIN ((gsize) seats, n) - 1]];
+  for (gsize i = 0; i < n; i++)
+    {
+      if (seats > 0 && votes[i] > last_votes)
+        above++;
+      else if (seats > 0 && votes[i] == last_votes)
+        at_last++;
+    }
+
+  for (gsize i = 0; i < n; i++)
+    {
+      WspStanding s = WSP_STANDING_NOT_ELECTED;
+
+      if (seats == 0 || votes[i] == 0)
+        s = WSP_STANDING_NOT_ELECTED;
+      else if (votes[i] > last_votes)
+        s = WSP_STANDING_ELECTED;
+      else if (votes[i] == last_votes)
+        s = above + at_last <= seats ? WSP_STANDING_ELECTED : WSP_STANDING_TIED;
+      if (standing != NULL)
+        standing[i] = s;
+      if (s == WSP_STANDING_ELECTED)
+        out.elected++;
+      else if (s == WSP_STANDING_TIED)
+        out.tied++;
+    }
+  if (out.tied > 0)
+    out.tied_seats = seats - out.elected;
+  out.unfilled = seats - out.elected - out.tied_seats;
+  if (outcome != NULL)
+    *outcome = out;
+}
+
+/**
+ * wsp_election_count_valid:
+ * @votes: (array length=n): the votes of each candidate
+ * @n: the number of candidates
+ * @seats: the seats: a card marks at most this many candidates, each once
+ * @valid_cards: the valid cards counted
+ *
+ * Returns: whether the candidates' votes can come from @valid_cards cards:
+ *   no candidate has more votes than there are cards, and all the votes
+ *   together are not more than @seats on each card.
+ */
+gboolean
+wsp_election_count_valid (const guint *votes,
+                          gsize        n,
+                          guint        seats,
+                          guint        valid_cards)
+{
+  guint64 sum = 0;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      if (votes[i] > valid_cards)
+        return FALSE;
+      sum += votes[i];
+    }
+  return sum <= (guint64) seats * valid_cards;
+}

@@ -159,6 +159,52 @@ guint       wsp_absences_current_run    (const WspPresence   *history,
 guint       wsp_absences_longest_run    (const WspPresence   *history,
                                          gsize                n);
 
+/* Elections of delegates */
+
+/**
+ * WspStanding:
+ * @WSP_STANDING_NOT_ELECTED: not elected
+ * @WSP_STANDING_ELECTED: elected
+ * @WSP_STANDING_TIED: tied with others for the last seat(s): a run-off
+ *   among the tied decides
+ *
+ * Where a candidate stands once the votes are counted.
+ */
+typedef enum
+{
+  WSP_STANDING_NOT_ELECTED,
+  WSP_STANDING_ELECTED,
+  WSP_STANDING_TIED,
+} WspStanding;
+
+/**
+ * WspElectionOutcome:
+ * @elected: candidates elected outright
+ * @tied: candidates tied for the last seats (0 when there is no tie)
+ * @tied_seats: seats the tied compete for in a run-off (0 when no tie)
+ * @unfilled: seats nobody won (too few candidates with a vote)
+ *
+ * What an election's count gives.
+ */
+typedef struct
+{
+  guint elected;
+  guint tied;
+  guint tied_seats;
+  guint unfilled;
+} WspElectionOutcome;
+
+void        wsp_rank_candidates          (const guint        *votes,
+                                          gsize               n,
+                                          guint               seats,
+                                          guint              *order,
+                                          WspStanding        *standing,
+                                          WspElectionOutcome *outcome);
+gboolean    wsp_election_count_valid     (const guint        *votes,
+                                          gsize               n,
+                                          guint               seats,
+                                          guint               valid_cards);
+
 /* Resolution numbers */
 
 char       *wsp_resolution_number        (guint               sequence,

@@ -990,6 +990,7 @@ wsp_draft_page_init (WspDraftPage *self)
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  wsp_gui_wrap_button_labels (GTK_WIDGET (self));
   self->rows = wsp_draft_rows_new ();
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);

@@ -738,6 +738,7 @@ wsp_check_in_panel_init (WspCheckInPanel *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  wsp_gui_wrap_button_labels (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->list), keys);

@@ -434,6 +434,7 @@ static void
 wsp_council_overview_init (WspCouncilOverview *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  wsp_gui_wrap_button_labels (GTK_WIDGET (self));
   wsp_detail_groups_init (&self->groups, self->page);
   /* The sides are named after the executive the Council advises. */
   g_signal_connect_object (wsp_gui_get_settings (), "changed::executive", G_CALLBACK (render), self,

@@ -22,11 +22,13 @@
 #include <glib/gi18n.h>
 
 #include "domain/wsp-meetings.h"
+#include "domain/wsp-voting.h"
 #include "output/wsp-builders.h"
 #include "output/wsp-output.h"
 #include "records/wsp-records-meetings.h"
 #include "votes/wsp-ballot-panel.h"
 #include "widgets/wsp-gui-util.h"
+#include "widgets/wsp-save-document.h"
 
 struct _WspBallotPanel
 {
@@ -35,8 +37,11 @@ struct _WspBallotPanel
   WspStore      *store;
   WspBallotRun  *run;
   char          *ballot_id;
+  WspStore      *watched;
+  gulong         changed_id;
+  GPtrArray     *pending;     /* WspChanges not looked at yet */
+  guint          pending_id;
   gboolean       updating;
-  GtkFileChooserNative *chooser;
 
   GtkStack      *stack;
   GtkLabel      *question_label;
@@ -65,6 +70,9 @@ struct _WspBallotPanel
   GtkWidget     *undo_button;
   GtkWidget     *close_button;
   GtkWidget     *save_button;
+  GtkWidget     *correct_button;
+  GtkWidget     *cards_button;
+  GtkLabel      *correction_label;
   GtkWidget     *result_box;
   GtkLabel      *result_label;
   GtkLabel      *number_label;
@@ -343,6 +351,28 @@ update (WspBallotPanel *self)
   gtk_widget_set_visible (self->undo_button, mode == WSP_BALLOT_ROLL_CALL && !closed);
   gtk_widget_set_visible (self->close_button, !closed);
   gtk_widget_set_visible (self->save_button, mode != WSP_BALLOT_SECRET);
+  gtk_widget_set_visible (self->cards_button, wsp_ballot_run_is_circulation (self->run) && !closed);
+  {
+    g_autofree char *correction = closed ? wsp_voting_find_correction (self->store, self->ballot_id) : NULL;
+    const char *corrects = wsp_record_get_string (ballot, "corrects");
+    g_autofree char *text = NULL;
+
+    gtk_widget_set_visible (self->correct_button, closed && correction == NULL);
+    if (correction != NULL)
+      text = g_strdup (_("Corrected by a later vote: this result no longer counts."));
+    else if (corrects != NULL)
+      {
+        g_autoptr (WspRecord) before = wsp_store_get (self->store, corrects, NULL);
+        const char *closed_at = before != NULL ? wsp_record_get_string (before, "closed_at") : NULL;
+        g_autofree char *day = closed_at != NULL ? g_strndup (closed_at, 10) : NULL;
+
+        /* Translators: a vote that corrects another; %s the day the corrected vote closed */
+        text = g_strdup_printf (_("Corrects the vote closed on %s, whose result no longer counts."),
+                                day != NULL ? day : "");
+      }
+    gtk_label_set_text (self->correction_label, text != NULL ? text : "");
+    gtk_widget_set_visible (GTK_WIDGET (self->correction_label), text != NULL);
+  }
   gtk_widget_set_visible (self->result_box, closed);
   result = wsp_record_get_string (ballot, "result");
   number = wsp_record_get_string (ballot, "resolution_number");
@@ -668,54 +698,92 @@ wsp_ballot_panel_save_vote_list (WspBallotPanel  *self,
 }
 
 static void
-written_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr (WspBallotPanel) self = user_data;
-  g_autoptr (GError) error = NULL;
-
-  if (!wsp_output_write_finish (result, &error))
-    wsp_gui_show_error (GTK_WIDGET (self), error);
-  else
-    wsp_gui_add_toast (GTK_WIDGET (self), adw_toast_new (_("Document saved")));
-}
-
-static void
-save_response_cb (GtkNativeDialog *chooser,
-                  int              response,
-                  WspBallotPanel  *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT && self->ballot_id != NULL)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr (GError) error = NULL;
-      g_autoptr (WspDocument) doc = wsp_build_vote_list (self->store, self->ballot_id, NULL, &error);
-      WspFormat format;
-
-      if (doc == NULL || !wsp_format_from_path (path, &format, &error))
-        wsp_gui_show_error (GTK_WIDGET (self), error);
-      else
-        wsp_output_write_async (doc, format, path, NULL, NULL, NULL, NULL, written_cb, g_object_ref (self));
-    }
-  g_clear_object (&self->chooser);
-}
-
-static void
 save_clicked_cb (WspBallotPanel *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WspDocument) doc = wsp_build_vote_list (self->store, self->ballot_id, NULL, &error);
   /* Translators: the suggested file name of a named vote list */
   g_autofree char *name = g_strdup_printf ("%s.pdf", _("Named vote list"));
 
-  g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Save the Named Vote List"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (save_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  if (doc == NULL)
+    {
+      wsp_gui_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+  wsp_save_document (GTK_WIDGET (self), doc, _("Save the Named Vote List"), name);
+}
+
+static void
+correct_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     WspBallotPanel   *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  if (g_strcmp0 (response, "correct") != 0 || self->ballot_id == NULL)
+    return;
+  id = wsp_voting_correct_ballot (self->store, self->ballot_id, &error);
+  if (id == NULL)
+    {
+      wsp_gui_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-record", "(ss)", "votes", id);
+}
+
+/* A closed vote is never changed: a person confirms, and a new vote that
+ * corrects it opens. */
+static void
+correct_clicked_cb (WspBallotPanel *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                              _("Correct This Vote?"),
+                                              _("The closed vote stays as it was, marked as corrected. A new vote on "
+                                                "the same question opens; its result counts instead, and it keeps "
+                                                "the resolution number."));
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "correct",
+                                    _("_Correct the Vote"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "correct", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "correct");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (correct_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+GtkWidget *
+wsp_ballot_panel_get_correct_button (WspBallotPanel *self)
+{
+  g_return_val_if_fail (WSP_IS_BALLOT_PANEL (self), NULL);
+  return self->correct_button;
+}
+
+const char *
+wsp_ballot_panel_get_correction_text (WspBallotPanel *self)
+{
+  g_return_val_if_fail (WSP_IS_BALLOT_PANEL (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->correction_label)) ? gtk_label_get_text (self->correction_label)
+                                                                      : "";
+}
+
+/* The cards of a vote by circulation, one page per member, to print and
+ * send out. */
+static void
+save_cards_clicked_cb (WspBallotPanel *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WspDocument) doc = wsp_build_ballot_cards (self->store, self->ballot_id, NULL, &error);
+  /* Translators: the suggested file name of the cards of a vote by circulation */
+  g_autofree char *name = g_strdup_printf ("%s.pdf", _("Ballot cards"));
+
+  if (doc == NULL)
+    {
+      wsp_gui_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+  wsp_save_document (GTK_WIDGET (self), doc, _("Save the Ballot Cards"), name);
 }
 
 /* ---- the ballot ---------------------------------------------------------- */
@@ -765,6 +833,49 @@ run_changed_cb (WspBallotPanel *self)
   update (self);
 }
 
+/* Votes of this ballot that came from another laptop (an import, the
+ * shared folder), or the ballot changed there: the run is read again and
+ * shows them, where it was. */
+static gboolean
+pending_cb (gpointer data)
+{
+  WspBallotPanel *self = data;
+  g_autoptr (GPtrArray) pending = g_steal_pointer (&self->pending);
+  g_autofree char *id = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  gboolean in_list = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list));
+  gboolean stale = FALSE;
+
+  self->pending_id = 0;
+  for (guint i = 0; pending != NULL && i < pending->len && !stale; i++)
+    stale = self->run != NULL && wsp_ballot_run_is_stale (self->run, g_ptr_array_index (pending, i));
+  if (!stale)
+    return G_SOURCE_REMOVE;
+  id = g_strdup (self->ballot_id);
+  wsp_ballot_panel_set_ballot (self, self->store, id);
+  if (in_list)
+    wsp_ballot_panel_focus_current (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Looked at once the write that made them is over: the panel's own votes
+ * are known to its run by then. */
+static void
+store_changed_cb (WspStore       *store,
+                  WspChanges     *changes,
+                  WspBallotPanel *self)
+{
+  if (self->run == NULL
+      || (!wsp_changes_has_entity (changes, "vote") && !wsp_changes_has_entity (changes, "ballot")))
+    return;
+  if (self->pending == NULL)
+    self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) wsp_changes_unref);
+  g_ptr_array_add (self->pending, wsp_changes_ref (changes));
+  if (self->pending_id == 0)
+    self->pending_id = g_idle_add (pending_cb, self);
+}
+
 void
 wsp_ballot_panel_set_ballot (WspBallotPanel *self,
                              WspStore       *store,
@@ -776,7 +887,20 @@ wsp_ballot_panel_set_ballot (WspBallotPanel *self,
   if (self->run != NULL)
     g_signal_handlers_disconnect_by_data (self->run, self);
   g_clear_object (&self->run);
+  g_clear_handle_id (&self->pending_id, g_source_remove);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_set_object (&self->store, store);
+  if (self->watched != store)
+    {
+      if (self->watched != NULL)
+        g_clear_signal_handler (&self->changed_id, self->watched);
+      g_clear_object (&self->watched);
+      if (store != NULL)
+        {
+          self->watched = g_object_ref (store);
+          self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
+        }
+    }
   g_free (self->ballot_id);
   self->ballot_id = g_strdup (ballot_id);
   gtk_widget_set_visible (GTK_WIDGET (self->totals_message), FALSE);
@@ -1079,8 +1203,12 @@ wsp_ballot_panel_dispose (GObject *object)
   if (self->run != NULL)
     g_signal_handlers_disconnect_by_data (self->run, self);
   g_clear_object (&self->run);
+  g_clear_handle_id (&self->pending_id, g_source_remove);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  if (self->watched != NULL)
+    g_clear_signal_handler (&self->changed_id, self->watched);
+  g_clear_object (&self->watched);
   g_clear_object (&self->store);
-  g_clear_object (&self->chooser);
   G_OBJECT_CLASS (wsp_ballot_panel_parent_class)->dispose (object);
 }
 
@@ -1126,6 +1254,9 @@ wsp_ballot_panel_init (WspBallotPanel *self)
   self->result_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_box_append (GTK_BOX (self->result_box), GTK_WIDGET (self->number_label));
   gtk_box_append (GTK_BOX (self->result_box), GTK_WIDGET (self->result_label));
+  self->correction_label = new_label ("warning");
+  gtk_widget_set_visible (GTK_WIDGET (self->correction_label), FALSE);
+  gtk_box_append (GTK_BOX (self->result_box), GTK_WIDGET (self->correction_label));
   self->casting_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   self->casting_label = new_label (NULL);
   gtk_box_append (GTK_BOX (self->casting_box), GTK_WIDGET (self->casting_label));
@@ -1206,6 +1337,14 @@ wsp_ballot_panel_init (WspBallotPanel *self)
   gtk_flow_box_append (GTK_FLOW_BOX (actions), self->close_button);
   gtk_flow_box_append (GTK_FLOW_BOX (actions), self->undo_button);
   gtk_flow_box_append (GTK_FLOW_BOX (actions), self->save_button);
+  self->correct_button = gtk_button_new_with_mnemonic (_("C_orrect the Result…"));
+  gtk_widget_set_tooltip_text (self->correct_button, _("A closed vote is corrected by a new vote, never changed"));
+  g_signal_connect_swapped (self->correct_button, "clicked", G_CALLBACK (correct_clicked_cb), self);
+  gtk_flow_box_append (GTK_FLOW_BOX (actions), self->correct_button);
+  self->cards_button = gtk_button_new_with_mnemonic (_("Save the Ballot C_ards…"));
+  gtk_widget_set_tooltip_text (self->cards_button, _("A card for each member, to print and send out"));
+  g_signal_connect_swapped (self->cards_button, "clicked", G_CALLBACK (save_cards_clicked_cb), self);
+  gtk_flow_box_append (GTK_FLOW_BOX (actions), self->cards_button);
   for (GtkWidget *child = gtk_widget_get_first_child (actions); child != NULL; child = gtk_widget_get_next_sibling (child))
     gtk_widget_set_focusable (child, FALSE);
   gtk_box_append (GTK_BOX (box), actions);

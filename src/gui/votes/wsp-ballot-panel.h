@@ -53,6 +53,8 @@ GtkWidget      *wsp_ballot_panel_get_casting_button (WspBallotPanel *self,
                                                      WspVoteChoice   choice);
 GtkWidget      *wsp_ballot_panel_get_close_button   (WspBallotPanel *self);
 GtkWidget      *wsp_ballot_panel_get_undo_button    (WspBallotPanel *self);
+GtkWidget      *wsp_ballot_panel_get_correct_button (WspBallotPanel *self);
+const char     *wsp_ballot_panel_get_correction_text (WspBallotPanel *self);
 gboolean        wsp_ballot_panel_save_vote_list     (WspBallotPanel *self,
                                                      const char     *path,
                                                      GError        **error);

@@ -1,11 +1,12 @@
 /* wsp-votes-view.c — every ballot of the Forum and the Council, and the one being run
  *
- * On the left every ballot, the open ones first, then the latest: its
- * question, where it was taken (the meeting and its item, or by
- * circulation), the kind of vote and its verdict with the resolution
+ * On the left every ballot and election, the open ones first, then the
+ * latest: its question, where it was taken (the meeting and its item, or
+ * by circulation), the kind of vote and its verdict with the resolution
  * number; a search over the questions and a choice of all, open or closed
- * ballots. On the right the ballot chosen, run in a WspBallotPanel. A
- * narrow window shows one side at a time.
+ * votes. On the right the ballot chosen, run in a WspBallotPanel, or the
+ * election in a WspElectionPanel. A narrow window shows one side at a
+ * time.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,12 +16,14 @@
 #include <glib/gi18n.h>
 
 #include "base/wsp-text.h"
+#include "domain/wsp-elections.h"
 #include "domain/wsp-meetings.h"
 #include "domain/wsp-membership.h"
 #include "domain/wsp-voting.h"
 #include "records/wsp-records-meetings.h"
 #include "records/wsp-records-votes.h"
 #include "store/wsp-record-list.h"
+#include "votes/wsp-election-panel.h"
 #include "votes/wsp-votes-view.h"
 #include "widgets/wsp-gui-util.h"
 #include "wsp-view.h"
@@ -38,6 +41,8 @@ struct _WspVotesView
 
   WspStore           *store;
   GListModel         *ballots;   /* WspRecordList */
+  GListModel         *elections; /* WspRecordList */
+  GtkFlattenListModel *all;
   GtkFilterListModel *filtered;
   GtkCustomFilter    *filter;
   GtkSortListModel   *sorted;
@@ -52,6 +57,8 @@ struct _WspVotesView
   GtkStack           *list_stack;
   GtkListView        *list;
   WspBallotPanel     *panel;
+  WspElectionPanel   *election_panel;
+  GtkStack           *panel_stack;
   GtkWidget          *back_button;
   GtkRevealer        *duplicates;
   GtkLabel           *duplicates_label;
@@ -69,6 +76,13 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (WspVotesView, wsp_votes_view, ADW_TYPE_BIN,
 
 /* ---- the list ------------------------------------------------------------ */
 
+/* What a ballot asks, or what an election elects. */
+static const char *
+vote_title (WspRecord *vote)
+{
+  return WSP_IS_ELECTION (vote) ? wsp_record_get_string (vote, "title") : wsp_record_get_string (vote, "question");
+}
+
 static gboolean
 filter_func (gpointer item,
              gpointer user_data)
@@ -82,7 +96,7 @@ filter_func (gpointer item,
     return FALSE;
   if (self->search != NULL && *self->search != '\0')
     {
-      g_autofree char *question = wsp_text_fold (wsp_record_get_string (ballot, "question"));
+      g_autofree char *question = wsp_text_fold (vote_title (ballot));
 
       return question != NULL && strstr (question, self->search) != NULL;
     }
@@ -118,6 +132,15 @@ past (const char *time)
   return when != NULL && g_date_time_compare (when, now) <= 0;
 }
 
+static gboolean
+corrected (WspVotesView *self,
+           WspRecord    *ballot)
+{
+  g_autofree char *correction = wsp_voting_find_correction (self->store, wsp_record_get_id (ballot));
+
+  return correction != NULL;
+}
+
 static char *
 ballot_subtitle (WspVotesView *self,
                  WspRecord    *ballot)
@@ -127,7 +150,10 @@ ballot_subtitle (WspVotesView *self,
   g_autoptr (WspRecord) body = NULL;
   g_autofree char *where = NULL;
   g_autofree char *state = NULL;
-  const char *mode = wsp_choice_label (wsp_ballot_mode_choices, wsp_record_get_string (ballot, "mode"));
+  const char *mode = WSP_IS_ELECTION (ballot)
+                       ? (wsp_elections_get_mode (ballot) == WSP_BALLOT_OPEN ? C_ ("election", "election by open vote")
+                                                                             : C_ ("election", "election by secret vote"))
+                       : wsp_choice_label (wsp_ballot_mode_choices, wsp_record_get_string (ballot, "mode"));
   const char *number = wsp_record_get_string (ballot, "resolution_number");
 
   if (wsp_record_get_string (ballot, "agenda_item_id") != NULL)
@@ -155,12 +181,29 @@ ballot_subtitle (WspVotesView *self,
                                      : "");
     }
 
-  if (wsp_record_get_string (ballot, "closed_at") == NULL && wsp_record_get_bool (ballot, "by_circulation")
+  if (WSP_IS_ELECTION (ballot))
+    {
+      WspElectionOutcome outcome;
+      g_autoptr (GPtrArray) candidates = wsp_elections_dup_candidates (ballot, &outcome);
+
+      if (wsp_record_get_string (ballot, "closed_at") == NULL)
+        state = g_strdup (C_ ("ballot state", "still open"));
+      else if (outcome.tied > 0)
+        /* Translators: a closed election whose last seat went to a run-off */
+        state = g_strdup (C_ ("election state", "tie for the last seat"));
+      else
+        /* Translators: a closed election in the list: how many were elected */
+        state = g_strdup_printf (ngettext ("%u elected", "%u elected", outcome.elected), outcome.elected);
+    }
+  else if (wsp_record_get_string (ballot, "closed_at") == NULL && wsp_record_get_bool (ballot, "by_circulation")
       && wsp_record_get_string (ballot, "deadline") != NULL && past (wsp_record_get_string (ballot, "deadline")))
     /* Translators: a vote by circulation not closed yet whose deadline passed */
     state = g_strdup (C_ ("ballot state", "past its deadline: to be closed"));
   else if (wsp_record_get_string (ballot, "closed_at") == NULL)
     state = g_strdup (C_ ("ballot state", "still open"));
+  else if (corrected (self, ballot))
+    /* Translators: a closed vote that a later vote corrects */
+    state = g_strdup (C_ ("ballot state", "corrected by a later vote"));
   else if (number != NULL)
     /* Translators: a closed vote in the list: its verdict and the resolution number */
     state = g_strdup_printf (_("%1$s, no. %2$s"),
@@ -213,7 +256,7 @@ bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
   g_autofree char *text = ballot_subtitle (self, ballot);
 
-  gtk_label_set_text (GTK_LABEL (title), wsp_record_get_string (ballot, "question"));
+  gtk_label_set_text (GTK_LABEL (title), vote_title (ballot));
   gtk_label_set_text (GTK_LABEL (subtitle), text);
 }
 
@@ -225,6 +268,36 @@ update_list_state (WspVotesView *self)
   gtk_stack_set_visible_child_name (self->list_stack, empty ? "empty" : "list");
 }
 
+/* Shows @vote in its panel: a ballot in the ballot panel, an election in
+ * the election panel. The same vote read again (it changed) is left to
+ * the panel, which follows it itself. */
+static void
+show_vote (WspVotesView *self,
+           WspRecord    *vote)
+{
+  const char *id = wsp_record_get_id (vote);
+
+  if (WSP_IS_ELECTION (vote))
+    {
+      if (g_strcmp0 (id, wsp_election_panel_get_election_id (self->election_panel)) != 0)
+        wsp_election_panel_set_election (self->election_panel, self->store, id);
+      gtk_stack_set_visible_child (self->panel_stack, GTK_WIDGET (self->election_panel));
+      return;
+    }
+  if (g_strcmp0 (id, wsp_ballot_panel_get_ballot_id (self->panel)) != 0)
+    wsp_ballot_panel_set_ballot (self->panel, self->store, id);
+  gtk_stack_set_visible_child (self->panel_stack, GTK_WIDGET (self->panel));
+}
+
+static void
+focus_vote (WspVotesView *self)
+{
+  if (gtk_stack_get_visible_child (self->panel_stack) == GTK_WIDGET (self->election_panel))
+    wsp_election_panel_focus (self->election_panel);
+  else
+    wsp_ballot_panel_focus_current (self->panel);
+}
+
 static void
 selection_changed_cb (WspVotesView *self)
 {
@@ -232,10 +305,7 @@ selection_changed_cb (WspVotesView *self)
 
   if (ballot == NULL)
     return;
-  /* The same ballot read again (it changed): the panel follows it itself. */
-  if (g_strcmp0 (wsp_record_get_id (ballot), wsp_ballot_panel_get_ballot_id (self->panel)) == 0)
-    return;
-  wsp_ballot_panel_set_ballot (self->panel, self->store, wsp_record_get_id (ballot));
+  show_vote (self, ballot);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
@@ -246,7 +316,7 @@ activate_cb (GtkListView  *list,
 {
   gtk_single_selection_set_selected (self->selection, position);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
-  wsp_ballot_panel_focus_current (self->panel);
+  focus_vote (self);
 }
 
 /* Makes the list of ballots, once. */
@@ -262,8 +332,17 @@ ensure_loaded (WspVotesView *self)
   g_clear_handle_id (&self->load_id, g_source_remove);
   sorter = gtk_custom_sorter_new (sort_func, NULL, NULL);
   self->ballots = G_LIST_MODEL (wsp_record_list_new (store, WSP_TYPE_BALLOT, NULL, NULL));
+  self->elections = G_LIST_MODEL (wsp_record_list_new (store, WSP_TYPE_ELECTION, NULL, NULL));
+  {
+    GListStore *lists = g_list_store_new (G_TYPE_LIST_MODEL);
+
+    g_list_store_append (lists, self->ballots);
+    g_list_store_append (lists, self->elections);
+    self->all = gtk_flatten_list_model_new (G_LIST_MODEL (lists));
+  }
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->filtered = gtk_filter_list_model_new (g_object_ref (self->ballots), GTK_FILTER (g_object_ref (self->filter)));
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->all)),
+                                              GTK_FILTER (g_object_ref (self->filter)));
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)), GTK_SORTER (sorter));
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->sorted)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -315,10 +394,10 @@ wsp_votes_view_select (WspVotesView *self,
           if (g_strcmp0 (wsp_record_get_id (ballot), ballot_id) != 0)
             continue;
           gtk_single_selection_set_selected (self->selection, i);
-          wsp_ballot_panel_set_ballot (self->panel, self->store, ballot_id);
+          show_vote (self, ballot);
           adw_leaflet_set_visible_child (self->leaflet, self->content);
           gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", i);
-          wsp_ballot_panel_focus_current (self->panel);
+          focus_vote (self);
           return TRUE;
         }
       /* Not listed: shown whatever the search and the filter say. */
@@ -333,6 +412,13 @@ wsp_votes_view_get_panel (WspVotesView *self)
 {
   g_return_val_if_fail (WSP_IS_VOTES_VIEW (self), NULL);
   return self->panel;
+}
+
+WspElectionPanel *
+wsp_votes_view_get_election_panel (WspVotesView *self)
+{
+  g_return_val_if_fail (WSP_IS_VOTES_VIEW (self), NULL);
+  return self->election_panel;
 }
 
 /* The ballots as listed (filtered and sorted). */
@@ -493,7 +579,7 @@ store_changed_cb (WspVotesView *self,
     schedule_check (self);
   /* A ballot closed or opened moves between the groups; a vote changes
    * nothing in the list. */
-  if (self->sorted != NULL && wsp_changes_has_entity (changes, "ballot"))
+  if (self->sorted != NULL && (wsp_changes_has_entity (changes, "ballot") || wsp_changes_has_entity (changes, "election")))
     gtk_sorter_changed (gtk_sort_list_model_get_sorter (self->sorted), GTK_SORTER_CHANGE_DIFFERENT);
 }
 
@@ -508,12 +594,16 @@ view_set_store (WspView  *view,
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   wsp_ballot_panel_set_ballot (self->panel, NULL, NULL);
+  wsp_election_panel_set_election (self->election_panel, NULL, NULL);
+  gtk_stack_set_visible_child (self->panel_stack, GTK_WIDGET (self->panel));
   gtk_list_view_set_model (self->list, NULL);
   g_clear_object (&self->selection);
   g_clear_object (&self->sorted);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
+  g_clear_object (&self->all);
   g_clear_object (&self->ballots);
+  g_clear_object (&self->elections);
   g_set_object (&self->store, store);
   /* The ballots are read when the view is first shown, after the frame
    * that shows it. */
@@ -630,6 +720,44 @@ new_ballot_action (GtkWidget  *widget,
   wsp_votes_view_select (self, wsp_record_get_id (ballot));
 }
 
+/* A new election of the Forum's or the Council's delegates, not on an
+ * agenda: one seat, secret, until the secretary says otherwise. */
+static void
+new_election_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  WspVotesView *self = WSP_VOTES_VIEW (widget);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WspRecord) body = NULL;
+  g_autoptr (WspRecord) election = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *opened = wsp_meetings_format_time (now);
+
+  if (self->store == NULL)
+    return;
+  body = wsp_membership_find_body (self->store, g_variant_get_string (parameter, NULL), &error);
+  if (body == NULL)
+    {
+      if (error != NULL)
+        wsp_gui_show_error (widget, error);
+      return;
+    }
+  election = WSP_RECORD (wsp_election_new ());
+  wsp_record_set_string (election, "body_id", wsp_record_get_id (body));
+  /* Translators: what a new election elects, before the secretary types it */
+  wsp_record_set_string (election, "title", _("Election of delegates"));
+  wsp_record_set_int (election, "seats", 1);
+  wsp_record_set_string (election, "mode", "secret");
+  wsp_record_set_string (election, "opened_at", opened);
+  if (!wsp_store_save (self->store, election, &error))
+    {
+      wsp_gui_show_error (widget, error);
+      return;
+    }
+  wsp_votes_view_select (self, wsp_record_get_id (election));
+}
+
 static void
 back_clicked_cb (WspVotesView *self)
 {
@@ -659,7 +787,9 @@ wsp_votes_view_dispose (GObject *object)
   g_clear_object (&self->sorted);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
+  g_clear_object (&self->all);
   g_clear_object (&self->ballots);
+  g_clear_object (&self->elections);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (wsp_votes_view_parent_class)->dispose (object);
 }
@@ -682,6 +812,7 @@ wsp_votes_view_class_init (WspVotesViewClass *klass)
   gtk_widget_class_install_action (widget_class, "votes.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "votes.new", "s", new_ballot_action);
   gtk_widget_class_install_action (widget_class, "votes.new-circulation", "s", new_ballot_action);
+  gtk_widget_class_install_action (widget_class, "votes.new-election", "s", new_election_action);
 }
 
 static void
@@ -725,6 +856,7 @@ wsp_votes_view_init (WspVotesView *self)
   g_menu_append (menu, _("New Vote of the _Council"), "votes.new::council");
   g_menu_append (menu, _("New Vote of the Forum by Circulation"), "votes.new-circulation::forum");
   g_menu_append (menu, _("New Vote of the Council by Circulation"), "votes.new-circulation::council");
+  g_menu_append (menu, _("New _Election of the Forum’s Delegates"), "votes.new-election::forum");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (new_button), G_MENU_MODEL (menu));
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (new_button), "list-add-symbolic");
   gtk_widget_set_tooltip_text (new_button, _("New Vote"));
@@ -752,6 +884,7 @@ wsp_votes_view_init (WspVotesView *self)
     gtk_widget_set_margin_start (button, 12);
     gtk_widget_set_margin_bottom (button, 12);
     g_signal_connect_swapped (button, "clicked", G_CALLBACK (renumber_clicked_cb), self);
+    wsp_gui_wrap_button_labels (button);
     gtk_box_append (GTK_BOX (box), button);
     self->duplicates = GTK_REVEALER (gtk_revealer_new ());
     gtk_revealer_set_child (self->duplicates, box);
@@ -798,8 +931,12 @@ wsp_votes_view_init (WspVotesView *self)
   gtk_box_append (GTK_BOX (content_top), self->back_button);
   gtk_box_append (GTK_BOX (self->content), content_top);
   self->panel = g_object_new (WSP_TYPE_BALLOT_PANEL, NULL);
-  gtk_widget_set_vexpand (GTK_WIDGET (self->panel), TRUE);
-  gtk_box_append (GTK_BOX (self->content), GTK_WIDGET (self->panel));
+  self->election_panel = WSP_ELECTION_PANEL (wsp_election_panel_new ());
+  self->panel_stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->panel_stack), TRUE);
+  gtk_stack_add_child (self->panel_stack, GTK_WIDGET (self->panel));
+  gtk_stack_add_child (self->panel_stack, GTK_WIDGET (self->election_panel));
+  gtk_box_append (GTK_BOX (self->content), GTK_WIDGET (self->panel_stack));
   adw_leaflet_append (self->leaflet, self->content);
   g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (folded_changed_cb), self);
   folded_changed_cb (self);

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "votes/wsp-ballot-panel.h"
+#include "votes/wsp-election-panel.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (WspVotesView, wsp_votes_view, WSP, VOTES_VIEW, AdwBin)
 
 WspBallotPanel *wsp_votes_view_get_panel   (WspVotesView *self);
+WspElectionPanel *wsp_votes_view_get_election_panel (WspVotesView *self);
 GListModel     *wsp_votes_view_get_ballots (WspVotesView *self);
 gboolean        wsp_votes_view_select      (WspVotesView *self,
                                             const char   *ballot_id);

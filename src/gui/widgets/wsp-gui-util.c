@@ -225,3 +225,24 @@ wsp_gui_day_after (const char *day)
   g_date_add_days (&date, 1);
   return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date));
 }
+
+/* Lets the labels of the buttons under @root go on two lines, so that a
+ * row of buttons with long (Polish) labels fits a narrow window. */
+void
+wsp_gui_wrap_button_labels (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_BUTTON (root) && GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (root))))
+    {
+      GtkLabel *label = GTK_LABEL (gtk_button_get_child (GTK_BUTTON (root)));
+
+      gtk_label_set_wrap (label, TRUE);
+      gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD);
+      gtk_label_set_justify (label, GTK_JUSTIFY_CENTER);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (!GTK_IS_POPOVER (child))
+      wsp_gui_wrap_button_labels (child);
+}

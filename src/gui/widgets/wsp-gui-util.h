@@ -27,5 +27,6 @@ char      *wsp_gui_day_after   (const char *day);
 void       wsp_gui_scroll_to_top (GtkWidget *widget);
 GtkWidget *wsp_gui_find_button (GtkWidget  *widget,
                                 const char *label);
+void       wsp_gui_wrap_button_labels (GtkWidget *root);
 
 G_END_DECLS
