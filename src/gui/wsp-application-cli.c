@@ -7,6 +7,7 @@
  *   wspolnie --check
  *   wspolnie --fingerprint
  *   wspolnie --list KIND, --document KIND --of ID --output FILE (wsp-application-documents.c)
+ *   wspolnie --send-review, --review, --comment, --reply, --reviews (wsp-application-review.c)
  *
  * Each runs against the database of --database (or the default one), prints
  * what it did, and exits: 0 when it worked; otherwise one clear line on
@@ -63,6 +64,7 @@ wsp_application_add_cli_options (WspApplication *self)
 
   g_application_add_main_option_entries (G_APPLICATION (self), options);
   wsp_application_add_document_options (self);
+  wsp_application_add_review_options (self);
 }
 
 static int
@@ -144,6 +146,15 @@ print_report (WspImportReport *report,
   if (report->stats.new_identity)
     g_print (_("This database is a copy of another laptop’s, which goes on by itself: this laptop now has a "
                "name and key of its own. The other laptops will ask to compare its new fingerprint once.\n"));
+  if (report->reply_summary != NULL)
+    {
+      g_print ("%s\n", report->reply_summary);
+      if (report->reply_older_version)
+        g_print ("%s\n", _("The reply was made on a version of the draft that is no longer the latest; its comments "
+                           "follow their units into the latest."));
+      if (report->reply_not_member)
+        g_print ("%s\n", _("Its author is not a member of the Council now."));
+    }
   for (guint i = 0; report->same != NULL && i < report->same->len; i++)
     {
       WspSameAs *same = g_ptr_array_index (report->same, i);
@@ -276,9 +287,13 @@ wsp_application_run_cli (WspApplication *self,
   g_autoptr (WspStore) store = NULL;
   g_autoptr (GError) error = NULL;
   int documents = wsp_application_run_documents (self, options);
+  int review;
 
   if (documents >= 0)
     return documents;
+  review = wsp_application_run_review (self, options);
+  if (review >= 0)
+    return review;
   g_variant_dict_lookup (options, "export", "^&ay", &export_path);
   g_variant_dict_lookup (options, "import", "^&ay", &import_path);
   g_variant_dict_lookup (options, "for", "&s", &recipient);

@@ -13,6 +13,11 @@ void wsp_application_add_cli_options (WspApplication *self);
 int  wsp_application_run_cli         (WspApplication *self,
                                       GVariantDict   *options);
 
+/* wsp-application-review.c */
+void wsp_application_add_review_options (WspApplication *self);
+int  wsp_application_run_review         (WspApplication *self,
+                                         GVariantDict   *options);
+
 /* wsp-application-documents.c */
 void wsp_application_add_document_options (WspApplication *self);
 int  wsp_application_run_documents        (WspApplication *self,

@@ -14,7 +14,10 @@
 #include "members/wsp-members-page.h"
 #include "sync/wsp-conflicts-dialog.h"
 #include "sync/wsp-export-dialog.h"
+#include "records/wsp-records-members.h"
 #include "sync/wsp-import-dialog.h"
+#include "sync/wsp-review.h"
+#include "sync/wsp-reviewer-setup.h"
 #include "votes/wsp-votes-view.h"
 #include "widgets/wsp-gui-util.h"
 #include "widgets/wsp-undo.h"
@@ -30,6 +33,8 @@ struct _WspWindow
   AdwToastOverlay *toast_overlay;
   AdwViewStack        *stack;
   AdwViewSwitcherBar  *switcher_bar;
+  AdwViewSwitcherTitle *switcher_title;
+  gboolean             reviewing;
   GtkRevealer         *conflicts_banner;
   GtkLabel            *conflicts_label;
   GtkRevealer         *demo_banner;
@@ -126,6 +131,77 @@ wsp_window_set_store (WspWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", store != NULL);
   gtk_revealer_set_reveal_child (self->demo_banner, demo);
   update_conflicts_banner (self);
+  /* A member's laptop opens on the drafts it reviews. */
+  if (store != NULL)
+    {
+      g_autofree char *reviewer = wsp_review_dup_reviewer (store);
+
+      if (reviewer != NULL)
+        wsp_window_enter_review (self, NULL);
+    }
+}
+
+/**
+ * wsp_window_enter_review:
+ * @draft_id: (nullable): the draft to show
+ *
+ * A member's laptop: only the drafts it reviews, without the other views,
+ * the view switcher or the export for other laptops.
+ */
+void
+wsp_window_enter_review (WspWindow  *self,
+                         const char *draft_id)
+{
+  g_autofree char *reviewer = NULL;
+  g_autoptr (WspRecord) person = NULL;
+  GtkWidget *drafts;
+
+  g_return_if_fail (WSP_IS_WINDOW (self));
+  if (self->store == NULL)
+    return;
+  reviewer = wsp_review_dup_reviewer (self->store);
+  person = reviewer != NULL ? wsp_store_get (self->store, reviewer, NULL) : NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      GtkWidget *child = adw_view_stack_get_child_by_name (self->stack, views[i].name);
+
+      adw_view_stack_page_set_visible (adw_view_stack_get_page (self->stack, child),
+                                       g_str_equal (views[i].name, "drafts"));
+    }
+  drafts = adw_view_stack_get_child_by_name (self->stack, "drafts");
+  adw_view_stack_set_visible_child (self->stack, drafts);
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), FALSE);
+  if (person != NULL)
+    {
+      /* Translators: the window's subtitle on a member's laptop */
+      g_autofree char *subtitle = g_strdup_printf (_("Review by %s"), wsp_record_get_string (person, "name"));
+
+      adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
+  self->reviewing = TRUE;
+  if (draft_id != NULL)
+    {
+      wsp_drafts_view_ensure_loaded (WSP_DRAFTS_VIEW (drafts));
+      wsp_drafts_view_select (WSP_DRAFTS_VIEW (drafts), draft_id);
+    }
+}
+
+/* Whether the window shows only the drafts a member reviews. */
+gboolean
+wsp_window_get_reviewing (WspWindow *self)
+{
+  g_return_val_if_fail (WSP_IS_WINDOW (self), FALSE);
+  return self->reviewing;
+}
+
+static void
+reviewer_opened_cb (WspReviewerSetup *setup,
+                    const char       *draft_id,
+                    WspWindow        *self)
+{
+  wsp_window_enter_review (self, draft_id);
 }
 
 /* Whether the banner about the demo data is shown. */
@@ -166,6 +242,22 @@ wsp_window_open_packet (WspWindow *self,
   g_return_val_if_fail (WSP_IS_WINDOW (self), NULL);
   if (self->store == NULL)
     return NULL;
+  /* A review file on a laptop never used, or one that reviews already:
+   * the reviewer's first run. */
+  {
+    g_autofree char *path = g_file_get_path (file);
+    g_autoptr (JsonObject) scope = path != NULL ? wsp_review_peek_file (path) : NULL;
+    g_autofree char *reviewer = wsp_review_dup_reviewer (self->store);
+
+    if (g_strcmp0 (wsp_review_scope_kind (scope), "review") == 0
+        && (reviewer != NULL || wsp_store_count (self->store, WSP_TYPE_PERSON) == 0))
+      {
+        WspReviewerSetup *setup = wsp_reviewer_setup_new (self->store, file);
+
+        g_signal_connect_object (setup, "opened", G_CALLBACK (reviewer_opened_cb), self, 0);
+        return present_dialog (self, GTK_WINDOW (setup));
+      }
+  }
   dialog = wsp_import_dialog_new (self->store);
   present_dialog (self, GTK_WINDOW (dialog));
   wsp_import_dialog_load_file (dialog, file);
@@ -432,6 +524,7 @@ wsp_window_class_init (WspWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WspWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, WspWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, WspWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, WspWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, WspWindow, conflicts_banner);
   gtk_widget_class_bind_template_child (widget_class, WspWindow, conflicts_label);
   gtk_widget_class_bind_template_child (widget_class, WspWindow, demo_banner);

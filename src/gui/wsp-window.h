@@ -26,6 +26,9 @@ const char         *wsp_window_get_visible_view  (WspWindow      *self);
 GtkWidget          *wsp_window_get_view          (WspWindow      *self,
                                                   const char     *name);
 gboolean            wsp_window_is_narrow         (WspWindow      *self);
+void                wsp_window_enter_review      (WspWindow      *self,
+                                                  const char     *draft_id);
+gboolean            wsp_window_get_reviewing     (WspWindow      *self);
 GtkWindow          *wsp_window_open_packet       (WspWindow      *self,
                                                   GFile          *file);
 GtkWindow          *wsp_window_show_conflicts    (WspWindow      *self);

@@ -158,6 +158,7 @@ const WspChoice wsp_comment_source_choices[] = {
   { WSP_COMMENT_SOURCE_PAPER, "paper", "comment source", NC_("comment source", "On paper") },
   { WSP_COMMENT_SOURCE_EMAIL, "email", "comment source", NC_("comment source", "By e-mail") },
   { WSP_COMMENT_SOURCE_MEETING, "meeting", "comment source", NC_("comment source", "At a meeting") },
+  { WSP_COMMENT_SOURCE_REVIEW, "review", "comment source", NC_("comment source", "From the member’s laptop") },
   { 0 },
 };
 

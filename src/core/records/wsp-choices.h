@@ -228,6 +228,8 @@ typedef enum
  * @WSP_COMMENT_SOURCE_PAPER: handed in on paper, entered by the secretary
  * @WSP_COMMENT_SOURCE_EMAIL: sent by e-mail, entered by the secretary
  * @WSP_COMMENT_SOURCE_MEETING: made at a meeting, entered from the minutes
+ * @WSP_COMMENT_SOURCE_REVIEW: made by a member on their own laptop, sent back
+ *   in a signed reply to a review
  *
  * How a comment reached the secretariat.
  */
@@ -237,6 +239,7 @@ typedef enum
   WSP_COMMENT_SOURCE_PAPER,
   WSP_COMMENT_SOURCE_EMAIL,
   WSP_COMMENT_SOURCE_MEETING,
+  WSP_COMMENT_SOURCE_REVIEW,
 } WspCommentSource;
 
 typedef enum

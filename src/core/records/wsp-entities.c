@@ -36,6 +36,8 @@ static const GetType all_types[] = {
   wsp_comment_get_type,
   wsp_decision_get_type,
   wsp_opinion_get_type,
+  wsp_draft_review_get_type,
+  wsp_review_reply_get_type,
   wsp_ballot_get_type,
   wsp_vote_get_type,
   wsp_election_get_type,

@@ -146,6 +146,49 @@ wsp_decision_id_for_comment (const char *comment_id)
                           digest[13], digest[14], digest[15]);
 }
 
+/* A draft sent to Council members for review on their own laptops: who
+ * it went to, which version, by when. */
+
+static const WspField draft_review_fields[] = {
+  { "draft_id", WSP_FIELD_REF, WSP_FIELD_REQUIRED, NULL, N_("Draft resolution") },
+  { "version_id", WSP_FIELD_REF, WSP_FIELD_REQUIRED, NULL, N_("Version of the draft") },
+  { "members", WSP_FIELD_LIST, 0, NULL, N_("Sent to") },
+  { "deadline", WSP_FIELD_DATE, 0, NULL, N_("Comments due") },
+  { "sent_at", WSP_FIELD_DATETIME, 0, NULL, N_("Sent") },
+  { "with_comments", WSP_FIELD_BOOL, 0, NULL, N_("With the comments made so far") },
+};
+
+static const WspEntity draft_review_entity = {
+  .name = "draft_review",
+  .label = N_("draft sent for review"),
+  .fields = draft_review_fields,
+  .n_fields = G_N_ELEMENTS (draft_review_fields),
+  .order = { { "sent_at", WSP_SORT_DESCENDING } },
+};
+
+WSP_DEFINE_RECORD (WspDraftReview, wsp_draft_review, &draft_review_entity)
+
+/* A member's reply to a review, made on the member's laptop: the comments
+ * it sent (the same reply sent again after more comments is a new one). */
+
+static const WspField review_reply_fields[] = {
+  { "draft_id", WSP_FIELD_REF, WSP_FIELD_REQUIRED, NULL, N_("Draft resolution") },
+  { "version_id", WSP_FIELD_REF, 0, NULL, N_("Version of the draft") },
+  { "person_id", WSP_FIELD_REF, WSP_FIELD_REQUIRED, NULL, N_("Member") },
+  { "comments", WSP_FIELD_LIST, 0, NULL, N_("Comments") },
+  { "sent_at", WSP_FIELD_DATETIME, 0, NULL, N_("Sent") },
+};
+
+static const WspEntity review_reply_entity = {
+  .name = "review_reply",
+  .label = N_("reply to a review"),
+  .fields = review_reply_fields,
+  .n_fields = G_N_ELEMENTS (review_reply_fields),
+  .order = { { "sent_at", WSP_SORT_DESCENDING } },
+};
+
+WSP_DEFINE_RECORD (WspReviewReply, wsp_review_reply, &review_reply_entity)
+
 /* The Council's opinion on a draft */
 
 static const WspField opinion_fields[] = {

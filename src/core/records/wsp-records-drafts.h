@@ -28,4 +28,12 @@ char *wsp_decision_id_for_comment (const char *comment_id);
 #define WSP_TYPE_OPINION (wsp_opinion_get_type ())
 WSP_DECLARE_RECORD (WspOpinion, wsp_opinion, WSP, OPINION)
 
+/* A draft sent to Council members for review: the entity "draft_review". */
+#define WSP_TYPE_DRAFT_REVIEW (wsp_draft_review_get_type ())
+WSP_DECLARE_RECORD (WspDraftReview, wsp_draft_review, WSP, DRAFT_REVIEW)
+
+/* A member's reply to a review: the entity "review_reply". */
+#define WSP_TYPE_REVIEW_REPLY (wsp_review_reply_get_type ())
+WSP_DECLARE_RECORD (WspReviewReply, wsp_review_reply, WSP, REVIEW_REPLY)
+
 G_END_DECLS

@@ -807,3 +807,196 @@ wsp_store_check (WspStore  *self,
   sqlite3_reset (stmt);
   return TRUE;
 }
+
+/* ---- a part of what this laptop holds ---------------------------------------- */
+
+static gboolean
+scoped_entry (GHashTable *entries,
+              const char *stream,
+              gint64      seq,
+              const char *rev_id)
+{
+  g_autofree char *key = g_strdup_printf ("%s %" G_GINT64_FORMAT " %s", stream, seq, rev_id);
+
+  return g_hash_table_contains (entries, key);
+}
+
+static gboolean
+add_proofs (WspStore    *self,
+            const char  *sql,
+            const char  *stream,
+            gint64       from,
+            GHashTable  *entries,
+            GPtrArray   *proofs,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = wsp_database_statement (self->database, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  wsp_database_bind_text (stmt, 1, stream);
+  sqlite3_bind_int64 (stmt, 2, from);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *rev_id = (const char *) sqlite3_column_text (stmt, 0);
+      gint64 seq = sqlite3_column_int64 (stmt, 1);
+      const char *prev = (const char *) sqlite3_column_text (stmt, 2);
+      JsonObject *proof;
+
+      if (prev == NULL || *prev == '\0' || scoped_entry (entries, stream, seq, rev_id))
+        continue;
+      proof = json_object_new ();
+      json_object_set_string_member (proof, "proof", rev_id);
+      json_object_set_string_member (proof, "stream", stream);
+      json_object_set_int_member (proof, "seq", seq);
+      json_object_set_string_member (proof, "prev", prev);
+      g_ptr_array_add (proofs, proof);
+    }
+  return wsp_database_rows_done (self->database, stmt, rc, error);
+}
+
+/**
+ * wsp_store_foreach_line_scoped:
+ * @records: (element-type utf8): the ids of the records that go out
+ *
+ * Like wsp_store_foreach_line(), for a part of what this laptop holds:
+ * every change of @records, and, for the other entries of their authors'
+ * chains after the first that goes out, only where they are in the chain
+ * (proofs), so that the authors' signed heads still cover what goes out.
+ * The reader holds what it held before and the records that came: a
+ * record left out is not deleted.
+ */
+gboolean
+wsp_store_foreach_line_scoped (WspStore     *self,
+                               GHashTable   *records,
+                               WspLineFunc   func,
+                               gpointer      data,
+                               GError      **error)
+{
+  g_autoptr (GString) line = g_string_new (NULL);
+  Lines lines = { func, data, line };
+  g_autoptr (GArray) seqs = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GHashTable) entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) first = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GPtrArray) aliases = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  g_autoptr (GPtrArray) proofs = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  g_autoptr (GPtrArray) streams = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  gpointer key, value;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (WSP_IS_STORE (self), FALSE);
+
+#define NOTE_ENTRY(stream_, seq_, rev_)                                                              \
+  G_STMT_START                                                                                       \
+  {                                                                                                  \
+    gint64 *low = g_hash_table_lookup (first, (stream_));                                            \
+    g_hash_table_add (entries, g_strdup_printf ("%s %" G_GINT64_FORMAT " %s", (stream_), (gint64) (seq_), (rev_))); \
+    if (low == NULL)                                                                                 \
+      {                                                                                              \
+        low = g_new (gint64, 1);                                                                     \
+        *low = (seq_);                                                                               \
+        g_hash_table_insert (first, g_strdup (stream_), low);                                        \
+      }                                                                                              \
+    else if ((seq_) < *low)                                                                          \
+      *low = (seq_);                                                                                 \
+  }                                                                                                  \
+  G_STMT_END
+
+  g_hash_table_iter_init (&iter, records);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      stmt = wsp_database_statement (self->database,
+                                     "SELECT seq, stream, stream_seq, rev_id FROM changes WHERE record_id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      wsp_database_bind_text (stmt, 1, key);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 seq = sqlite3_column_int64 (stmt, 0);
+
+          g_array_append_val (seqs, seq);
+          NOTE_ENTRY ((const char *) sqlite3_column_text (stmt, 1), sqlite3_column_int64 (stmt, 2),
+                      (const char *) sqlite3_column_text (stmt, 3));
+        }
+      if (!wsp_database_rows_done (self->database, stmt, rc, error))
+        return FALSE;
+
+      /* The second numbers of its changes go with them. */
+      stmt = wsp_database_statement (self->database,
+                                     "SELECT a.rev_id, a.stream, a.stream_seq, a.prev FROM change_aliases a "
+                                     "JOIN changes c ON c.rev_id = a.rev_id WHERE c.record_id = ? "
+                                     "ORDER BY a.stream, a.stream_seq",
+                                     error);
+      if (stmt == NULL)
+        return FALSE;
+      wsp_database_bind_text (stmt, 1, key);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          JsonObject *alias = json_object_new ();
+
+          json_object_set_string_member (alias, "alias", (const char *) sqlite3_column_text (stmt, 0));
+          json_object_set_string_member (alias, "stream", (const char *) sqlite3_column_text (stmt, 1));
+          json_object_set_int_member (alias, "seq", sqlite3_column_int64 (stmt, 2));
+          json_object_set_string_member (alias, "prev", (const char *) sqlite3_column_text (stmt, 3));
+          g_ptr_array_add (aliases, alias);
+          NOTE_ENTRY ((const char *) sqlite3_column_text (stmt, 1), sqlite3_column_int64 (stmt, 2),
+                      (const char *) sqlite3_column_text (stmt, 0));
+        }
+      if (!wsp_database_rows_done (self->database, stmt, rc, error))
+        return FALSE;
+    }
+#undef NOTE_ENTRY
+  g_array_sort (seqs, compare_int64);
+
+  /* The rest of each chain, from the first entry that goes out to its
+   * signed end, as proofs. */
+  g_hash_table_iter_init (&iter, first);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gint64 from = *(gint64 *) value;
+
+      g_ptr_array_add (streams, g_strdup (key));
+      if (!add_proofs (self, "SELECT rev_id, stream_seq, prev FROM changes WHERE stream = ? AND stream_seq >= ? "
+                             "ORDER BY stream_seq",
+                       key, from, entries, proofs, error)
+          || !add_proofs (self, "SELECT rev_id, stream_seq, prev FROM change_aliases WHERE stream = ? AND "
+                                "stream_seq >= ? ORDER BY stream_seq",
+                          key, from, entries, proofs, error)
+          || !add_proofs (self, "SELECT rev_id, stream_seq, prev FROM held_aside WHERE stream = ? AND "
+                                "stream_seq >= ? ORDER BY stream_seq",
+                          key, from, entries, proofs, error))
+        return FALSE;
+    }
+  g_ptr_array_sort (streams, (GCompareFunc) g_strcmp0);
+
+  if (!emit_heads (self, streams, NULL, line_of_item, &lines, error))
+    return FALSE;
+  for (guint i = 0; i < seqs->len; i++)
+    {
+      stmt = wsp_database_statement (self->database, "SELECT " CHANGE_COLUMNS " FROM changes WHERE seq = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, g_array_index (seqs, gint64, i));
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          g_string_truncate (line, 0);
+          append_change_line (line, stmt);
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW)
+        return wsp_database_set_error (self->database, rc, error);
+      if (!func (line->str, line->len, TRUE, data, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < aliases->len; i++)
+    if (!line_of_item (g_ptr_array_index (aliases, i), &lines, error))
+      return FALSE;
+  for (guint i = 0; i < proofs->len; i++)
+    if (!line_of_item (g_ptr_array_index (proofs, i), &lines, error))
+      return FALSE;
+  return TRUE;
+}

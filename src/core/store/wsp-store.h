@@ -262,6 +262,11 @@ gboolean     wsp_store_foreach_line      (WspStore      *self,
                                           WspLineFunc    func,
                                           gpointer       data,
                                           GError       **error);
+gboolean     wsp_store_foreach_line_scoped (WspStore     *self,
+                                            GHashTable   *records,
+                                            WspLineFunc   func,
+                                            gpointer      data,
+                                            GError      **error);
 JsonArray   *wsp_store_dup_streams       (WspStore      *self,
                                           GError       **error);
 

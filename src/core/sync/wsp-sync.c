@@ -40,6 +40,7 @@
 #include "base/wsp-json.h"
 #include "domain/wsp-identity.h"
 #include "sync/wsp-json-guard.h"
+#include "sync/wsp-review-check.h"
 #include "sync/wsp-sync.h"
 
 #define FORMAT_NAME        "wspolnie-exchange"
@@ -68,6 +69,9 @@ wsp_import_report_clear (WspImportReport *report)
   g_clear_pointer (&report->created_at, g_free);
   g_clear_pointer (&report->outcomes, g_ptr_array_unref);
   g_clear_pointer (&report->same, g_ptr_array_unref);
+  g_clear_pointer (&report->scope, json_object_unref);
+  g_clear_pointer (&report->reply_person, g_free);
+  g_clear_pointer (&report->reply_summary, g_free);
 }
 
 /* How many records of @entity (NULL: of any kind) the import left as @kind. */
@@ -316,6 +320,8 @@ write_packet (WspStore         *store,
               const char       *recipient,
               gboolean          full,
               gboolean          for_folder,
+              JsonObject       *scope,
+              GHashTable       *records,
               const char       *packet_id,
               GOutputStream    *out,
               GCancellable     *cancellable,
@@ -376,7 +382,10 @@ write_packet (WspStore         *store,
     json_object_set_string_member (header, "recipient", recipient);
   else
     json_object_set_null_member (header, "recipient");
-  json_object_set_boolean_member (header, "full", known == NULL);
+  json_object_set_boolean_member (header, "full", known == NULL && records == NULL);
+  /* A part of what the sender holds (a review file, a reply to one). */
+  if (scope != NULL)
+    json_object_set_object_member (header, "scope", json_object_ref (scope));
   /* What a delta takes its reader to hold already. */
   if (known != NULL)
     json_object_set_object_member (header, "assumed", json_object_ref (known));
@@ -391,7 +400,8 @@ write_packet (WspStore         *store,
   if (!write_text (&w, line->str, line->len, error))
     return FALSE;
 
-  if (!wsp_store_foreach_line (store, known, write_line, &w, error))
+  if (records != NULL ? !wsp_store_foreach_line_scoped (store, records, write_line, &w, error)
+                      : !wsp_store_foreach_line (store, known, write_line, &w, error))
     return FALSE;
 
   signed_text = g_strconcat ("wspolnie-packet-end\n", g_checksum_get_string (digest), NULL);
@@ -427,7 +437,7 @@ wsp_sync_build_packet (WspStore         *store,
   g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
   g_autofree char *packet_id = g_uuid_string_random ();
 
-  if (!write_packet (store, recipient, full, FALSE, packet_id, out, NULL, report, error)
+  if (!write_packet (store, recipient, full, FALSE, NULL, NULL, packet_id, out, NULL, report, error)
       || !g_output_stream_close (out, NULL, error))
     return NULL;
   return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
@@ -468,6 +478,8 @@ export_full (WspStore         *store,
              const char       *recipient,
              gboolean          full,
              gboolean          for_folder,
+             JsonObject       *scope,
+             GHashTable       *records,
              WspExportReport  *report,
              GError          **error)
 {
@@ -503,7 +515,7 @@ export_full (WspStore         *store,
     }
   out = g_unix_output_stream_new (fd, TRUE);
   buffered = g_buffered_output_stream_new_sized (out, 1024 * 1024);
-  ok = write_packet (store, recipient, full, for_folder, packet_id, buffered, NULL, &local, error)
+  ok = write_packet (store, recipient, full, for_folder, scope, records, packet_id, buffered, NULL, &local, error)
        && g_output_stream_flush (buffered, NULL, error);
   if (ok && fsync (fd) != 0)
     {
@@ -544,7 +556,7 @@ wsp_sync_export (WspStore         *store,
                  WspExportReport  *report,
                  GError          **error)
 {
-  return export_full (store, path, recipient, full, FALSE, report, error);
+  return export_full (store, path, recipient, full, FALSE, NULL, NULL, report, error);
 }
 
 /* Writes a packet for every laptop of a shared folder into @folder: what
@@ -556,7 +568,28 @@ wsp_sync_export_for_folder (WspStore         *store,
                             WspExportReport  *report,
                             GError          **error)
 {
-  return export_full (store, folder, NULL, FALSE, TRUE, report, error);
+  return export_full (store, folder, NULL, FALSE, TRUE, NULL, NULL, report, error);
+}
+
+/**
+ * wsp_sync_export_scoped:
+ * @path: the file to write (or a folder to put a uniquely named file in)
+ * @scope: what the file is (in its header, see wsp-review.c)
+ * @records: (element-type utf8): the ids of the records it carries
+ *
+ * Writes a signed exchange file with only @records (and what proves their
+ * authors' signatures); its reader keeps what it holds besides.
+ */
+gboolean
+wsp_sync_export_scoped (WspStore         *store,
+                        const char       *path,
+                        JsonObject       *scope,
+                        GHashTable       *records,
+                        WspExportReport  *report,
+                        GError          **error)
+{
+  g_return_val_if_fail (scope != NULL && records != NULL, FALSE);
+  return export_full (store, path, NULL, FALSE, FALSE, scope, records, report, error);
 }
 
 /* Whether a packet for the shared folder would carry anything. */
@@ -742,6 +775,7 @@ typedef struct
   const char *created_hlc;
   JsonObject *sender_have;
   JsonObject *assumed;     /* a delta: what it takes its reader to hold */
+  JsonObject *scope;       /* a part of what the sender holds: what it is */
   JsonArray  *revisions;   /* previous version: the whole revisions */
   gboolean    legacy;
   gboolean    full;
@@ -784,6 +818,7 @@ read_header (Packet      *packet,
   packet->sender_name = wsp_sync_clean_name (get_string (sender, "name"));
   packet->sender_have = get_object (object, "sender_have");
   packet->assumed = get_object (object, "assumed");
+  packet->scope = get_object (object, "scope");
   node = json_object_has_member (object, "full") ? json_object_get_member (object, "full") : NULL;
   packet->full = node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN
                  && json_node_get_boolean (node);
@@ -1355,6 +1390,7 @@ import_stream (WspStore         *store,
   local.fingerprint = wsp_keys_fingerprint (packet.public_key);
   local.created_at = g_strdup (packet.created_at);
   local.full = packet.full;
+  local.scope = packet.scope != NULL ? json_object_ref (packet.scope) : NULL;
   local.outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify) wsp_outcome_free);
   own = g_strcmp0 (packet.sender_peer, wsp_store_get_peer_id (store)) == 0;
 
@@ -1385,6 +1421,22 @@ import_stream (WspStore         *store,
   local.same = wsp_identity_find_same (store, local.outcomes, error);
   if (local.same == NULL)
     return FALSE;
+  /* Comments of a Council member come only from that member's laptop. */
+  {
+    WspReplySummary reply = { 0 };
+
+    if (!wsp_review_check_import (store, packet.scope, packet.sender_peer, local.outcomes, &reply, error))
+      {
+        wsp_reply_summary_clear (&reply);
+        wsp_store_rollback (store);
+        return FALSE;
+      }
+    local.reply_person = g_steal_pointer (&reply.person);
+    local.reply_summary = g_steal_pointer (&reply.line);
+    local.reply_comments = reply.comments;
+    local.reply_older_version = reply.older_version;
+    local.reply_not_member = reply.not_member;
+  }
   if (own && local.stats.added == 0 && local.stats.held_aside == 0)
     {
       wsp_store_rollback (store);

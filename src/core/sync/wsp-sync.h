@@ -55,6 +55,12 @@ typedef struct
   WspAddStats stats;
   GPtrArray  *outcomes;      /* WspOutcome */
   GPtrArray  *same;          /* WspSameAs: records brought that this laptop held under another id */
+  JsonObject *scope;         /* a review file or a reply to one: what it is about (wsp-review.h) */
+  char       *reply_person;  /* a reply: the member it is from (a person's id) */
+  char       *reply_summary; /* a reply: “Anna Kowalczyk: 4 comments on § 3, § 5 ust. 2, …” */
+  guint       reply_comments;
+  gboolean    reply_older_version; /* a reply: made on a version that is no longer the latest */
+  gboolean    reply_not_member;    /* a reply: from someone not on the Council now */
 } WspImportReport;
 
 void      wsp_import_report_clear   (WspImportReport *report);
@@ -92,6 +98,12 @@ gboolean  wsp_sync_export           (WspStore        *store,
                                      const char      *path,
                                      const char      *recipient,
                                      gboolean         full,
+                                     WspExportReport *report,
+                                     GError         **error);
+gboolean  wsp_sync_export_scoped    (WspStore        *store,
+                                     const char      *path,
+                                     JsonObject      *scope,
+                                     GHashTable      *records,
                                      WspExportReport *report,
                                      GError         **error);
 gboolean  wsp_sync_export_for_folder (WspStore       *store,

@@ -20,6 +20,7 @@
 #include "drafts/wsp-comment-editor.h"
 #include "drafts/wsp-draft-labels.h"
 #include "records/wsp-records-drafts.h"
+#include "sync/wsp-review.h"
 #include "widgets/wsp-gui-util.h"
 
 struct _WspCommentEditor
@@ -188,6 +189,34 @@ save_action (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (self));
 }
 
+/* On a member's laptop every comment is the member's: the author, and how
+ * the comment came, are not a choice. */
+static void
+lock_author (WspCommentEditor *self)
+{
+  g_autofree char *reviewer = wsp_review_dup_reviewer (self->store);
+  gboolean filling = self->filling;
+
+  if (reviewer == NULL)
+    return;
+  self->filling = TRUE;
+  for (guint i = 0; i < self->authors->len; i++)
+    {
+      WspAuthor *author = g_ptr_array_index (self->authors, i);
+
+      if (g_strcmp0 (author->id, reviewer) == 0)
+        {
+          adw_combo_row_set_selected (self->author_row, i + 1);
+          gtk_editable_set_text (GTK_EDITABLE (self->name_row), author->name);
+        }
+    }
+  adw_combo_row_set_selected (self->source_row, WSP_COMMENT_SOURCE_REVIEW);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->author_row), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->name_row), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->source_row), FALSE);
+  self->filling = filling;
+}
+
 static void
 fill_authors (WspCommentEditor *self)
 {
@@ -290,6 +319,7 @@ wsp_comment_editor_new (WspStore        *store,
       set_view_text (self->justification_view, wsp_record_get_string (comment, "justification"));
       self->filling = FALSE;
     }
+  lock_author (self);
   return self;
 }
 
@@ -313,6 +343,9 @@ wsp_comment_editor_choose_author (WspCommentEditor *self,
                                   const char       *name)
 {
   g_return_val_if_fail (WSP_IS_COMMENT_EDITOR (self), FALSE);
+  /* On a member's laptop the author is not a choice. */
+  if (!gtk_widget_get_sensitive (GTK_WIDGET (self->author_row)))
+    return FALSE;
   for (guint i = 0; i < self->authors->len; i++)
     if (strstr (((WspAuthor *) g_ptr_array_index (self->authors, i))->name, name) != NULL)
       {

@@ -29,6 +29,7 @@
 #include "drafts/wsp-draft-page.h"
 #include "domain/wsp-draft-rows.h"
 #include "records/wsp-records-drafts.h"
+#include "sync/wsp-review.h"
 #include "widgets/wsp-accessible.h"
 #include "widgets/wsp-detail-groups.h"
 #include "widgets/wsp-gui-util.h"
@@ -603,8 +604,108 @@ add_agenda_group (WspDraftPage *self)
     }
 }
 
+static void update_opinion_groups (WspDraftPage *self);
+
+/* Who the draft went to for review and who replied, or on a member's
+ * laptop, the member's comments not sent yet. */
+static void
+add_review_group (WspDraftPage *self)
+{
+  WspRecord *draft = wsp_draft_detail_get_draft (self->detail);
+  g_autofree char *reviewer = wsp_review_dup_reviewer (self->store);
+  g_autoptr (WspReviewStatus) status = wsp_review_status (self->store, wsp_record_get_id (draft), NULL);
+  AdwPreferencesGroup *group;
+  g_autofree char *description = NULL;
+  g_autofree char *deadline = NULL;
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  if (reviewer != NULL)
+    {
+      g_autoptr (GPtrArray) unsent = wsp_review_unsent_comments (self->store, wsp_record_get_id (draft), NULL);
+      guint n = unsent != NULL ? unsent->len : 0;
+
+      deadline = status != NULL && status->deadline != NULL ? wsp_draft_format_date (status->deadline) : NULL;
+      if (deadline != NULL)
+        /* Translators: on a member's laptop: the day the comments are due, and how many are not sent yet */
+        description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                    "Your comments are due by %2$s. %1$u comment is not sent yet.",
+                                                    "Your comments are due by %2$s. %1$u comments are not sent yet.", n),
+                                       n, deadline);
+      else
+        description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u comment is not sent yet.",
+                                                    "%u comments are not sent yet.", n),
+                                       n);
+      group = wsp_detail_groups_add (&self->opinion_groups, _("Your Review"), description);
+      gtk_box_append (GTK_BOX (buttons), action_button (_("Send _Back to the Secretary…"), "drafts.send-reply",
+                                                        n > 0));
+      adw_preferences_group_set_header_suffix (group, buttons);
+      return;
+    }
+  if (status == NULL)
+    description = g_strdup (_("Council members can comment on their own laptops: a review file goes to each by "
+                              "e-mail, and their signed replies come back with every comment theirs."));
+  else
+    {
+      deadline = status->deadline != NULL ? wsp_draft_format_date (status->deadline) : NULL;
+      if (deadline != NULL)
+        /* Translators: a draft sent for review: the deadline, how many replied of how many */
+        description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Comments due by %1$s; %2$u of %3$u member replied.",
+                                                    "Comments due by %1$s; %2$u of %3$u members replied.",
+                                                    status->members->len),
+                                       deadline, status->replied, status->members->len);
+      else
+        description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$u of %2$u member replied.",
+                                                    "%1$u of %2$u members replied.", status->members->len),
+                                       status->replied, status->members->len);
+    }
+  group = wsp_detail_groups_add (&self->opinion_groups, status != NULL ? _("Sent for Review") : _("Review"),
+                                 description);
+  gtk_box_append (GTK_BOX (buttons), action_button (status != NULL ? _("Send _Again…") : _("Send for _Review…"),
+                                                    "drafts.send-review", status == NULL));
+  adw_preferences_group_set_header_suffix (group, buttons);
+  for (guint i = 0; status != NULL && i < status->members->len; i++)
+    {
+      WspReviewMember *member = g_ptr_array_index (status->members, i);
+      g_autofree char *value = NULL;
+
+      if (!member->replied)
+        value = g_strdup (_("Not replied yet"));
+      else
+        {
+          g_autoptr (GDateTime) when = g_date_time_new_from_iso8601 (member->replied_at, NULL);
+          g_autofree char *day = when != NULL ? g_date_time_format (when, "%Y-%m-%d") : NULL;
+          g_autofree char *shown = day != NULL ? wsp_draft_format_date (day) : g_strdup ("");
+
+          /* Translators: a member who replied to a review: the day and how many comments */
+          value = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Replied %2$s, %1$u comment", "Replied %2$s, %1$u comments",
+                                                member->comments),
+                                   member->comments, shown);
+          if (member->older_version)
+            {
+              char *more = g_strconcat (value, _(", on an older version"), NULL);
+              g_free (value);
+              value = more;
+            }
+        }
+      add_value (group, member->name, value);
+    }
+}
+
 static void
 update_opinion (WspDraftPage *self)
+{
+  g_autofree char *reviewer = wsp_review_dup_reviewer (self->store);
+
+  /* A member's laptop: the member's review, not the secretary's opinion. */
+  if (reviewer != NULL)
+    wsp_detail_groups_clear (&self->opinion_groups);
+  else
+    update_opinion_groups (self);
+  add_review_group (self);
+}
+
+static void
+update_opinion_groups (WspDraftPage *self)
 {
   WspRecord *opinion = wsp_draft_detail_get_opinion (self->detail);
   WspRecord *draft = wsp_draft_detail_get_draft (self->detail);

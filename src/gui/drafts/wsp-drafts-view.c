@@ -31,10 +31,12 @@
 #include "drafts/wsp-draft-page.h"
 #include "drafts/wsp-drafts-view.h"
 #include "drafts/wsp-opinion-editor.h"
+#include "drafts/wsp-review-sender.h"
 #include "output/wsp-builders.h"
 #include "output/wsp-output.h"
 #include "print/wsp-print-operation.h"
 #include "records/wsp-records-drafts.h"
+#include "sync/wsp-review.h"
 #include "widgets/wsp-gui-util.h"
 #include "wsp-view.h"
 
@@ -42,6 +44,7 @@ typedef enum
 {
   DOCUMENT_TABLE,
   DOCUMENT_OPINION,
+  DOCUMENT_REPLY,  /* a member's reply, back to the secretary */
 } DocumentKind;
 
 struct _WspDraftsView
@@ -176,6 +179,18 @@ show_selected (WspDraftsView *self)
   gtk_stack_set_visible_child_name (self->detail_stack, "draft");
 }
 
+/* Hides the buttons under @widget that do one of @actions. */
+static void
+hide_buttons (GtkWidget          *widget,
+              const char * const *actions)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)) != NULL
+      && g_strv_contains (actions, gtk_actionable_get_action_name (GTK_ACTIONABLE (widget))))
+    gtk_widget_set_visible (widget, FALSE);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    hide_buttons (child, actions);
+}
+
 static void
 update_actions (WspDraftsView *self)
 {
@@ -191,6 +206,23 @@ update_actions (WspDraftsView *self)
   if (chosen)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "drafts.export-opinion",
                                    wsp_draft_detail_get_opinion (wsp_draft_page_get_detail (self->page)) != NULL);
+  /* A member's laptop sends its comments back; the secretary's sends drafts out. */
+  {
+    g_autofree char *reviewer = self->store != NULL ? wsp_review_dup_reviewer (self->store) : NULL;
+
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "drafts.send-review", chosen && reviewer == NULL);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "drafts.send-reply", chosen && reviewer != NULL);
+    /* A member comments; the secretary registers drafts, their versions and the opinion. */
+    if (reviewer != NULL)
+      {
+        static const char * const secretary_only[] = { "drafts.add", "drafts.add-version", "drafts.record-opinion",
+                                                        "drafts.decide", NULL };
+
+        for (guint i = 0; secretary_only[i] != NULL; i++)
+          gtk_widget_action_set_enabled (GTK_WIDGET (self), secretary_only[i], FALSE);
+        hide_buttons (GTK_WIDGET (self), secretary_only);
+      }
+  }
 }
 
 static void
@@ -280,7 +312,7 @@ store_changed_cb (WspStore      *store,
                   WspDraftsView *self)
 {
   static const char * const kinds[] = { "draft", "draft_version", "comment", "comment_decision", "opinion",
-                                        "agenda_item", "meeting", NULL };
+                                        "agenda_item", "meeting", "draft_review", "review_reply", NULL };
 
   if (!self->loaded)
     {
@@ -667,6 +699,12 @@ chooser_response_cb (GtkNativeDialog *chooser,
       g_autofree char *base = g_file_get_basename (file);
       g_autoptr (GFile) target = NULL;
 
+      if (self->chooser_kind == DOCUMENT_REPLY)
+        {
+          wsp_drafts_view_send_reply (self, file);
+          g_clear_object (&self->chooser);
+          return;
+        }
       /* A name typed without an extension is saved as PDF. */
       if (path != NULL && strrchr (base, '.') == NULL)
         {
@@ -706,6 +744,19 @@ choose_file (WspDraftsView *self,
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   self->chooser_kind = kind;
+  if (kind == DOCUMENT_REPLY)
+    {
+      self->chooser = gtk_file_chooser_native_new (_("Send Back to the Secretary"),
+                                                   GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                   GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+      name = wsp_review_reply_file_name (self->store, self->selected_id);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+      add_filter (GTK_FILE_CHOOSER (self->chooser), _("Wspólnie exchange file (to attach to an e-mail)"),
+                  "*" WSP_PACKET_SUFFIX);
+      g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+      return;
+    }
   self->chooser = gtk_file_chooser_native_new (kind == DOCUMENT_OPINION ? _("Save the Opinion")
                                                                         : _("Save the Table of Comments"),
                                                GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
@@ -735,6 +786,88 @@ export_opinion_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   choose_file (WSP_DRAFTS_VIEW (widget), DOCUMENT_OPINION);
+}
+
+static void
+review_sent_cb (WspDraftsView *self,
+                guint          members)
+{
+  /* Translators: a toast after a draft was sent for review */
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                        "Ready to send to %u member: attach the file to an e-mail",
+                                                        "Ready to send to %u members: attach the file to an e-mail",
+                                                        members),
+                                           members);
+
+  wsp_gui_add_toast (GTK_WIDGET (self), adw_toast_new (text));
+  g_signal_emit_by_name (self, "document-saved");
+}
+
+static void
+send_review_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  WspDraftsView *self = WSP_DRAFTS_VIEW (widget);
+  WspReviewSender *sender;
+
+  if (self->selected_id == NULL)
+    return;
+  sender = wsp_review_sender_new (self->store, self->selected_id);
+  g_signal_connect_object (sender, "sent", G_CALLBACK (review_sent_cb), self, G_CONNECT_SWAPPED);
+  open_dialog (self, GTK_WINDOW (sender));
+}
+
+static void
+send_reply_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  choose_file (WSP_DRAFTS_VIEW (widget), DOCUMENT_REPLY);
+}
+
+/* A file name typed without the exchange files' ending gets it. */
+static char *
+exchange_path (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path == NULL || g_str_has_suffix (path, WSP_PACKET_SUFFIX))
+    return g_steal_pointer (&path);
+  return g_strconcat (path, WSP_PACKET_SUFFIX, NULL);
+}
+
+/**
+ * wsp_drafts_view_send_reply:
+ * @file: the reply file to write
+ *
+ * Writes this laptop's member's comments on the chosen draft not sent
+ * yet, signed, and says so in a toast.
+ */
+void
+wsp_drafts_view_send_reply (WspDraftsView *self,
+                            GFile         *file)
+{
+  g_auto (WspExportReport) report = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = exchange_path (file);
+  g_autofree char *text = NULL;
+  guint n = 0;
+
+  g_return_if_fail (WSP_IS_DRAFTS_VIEW (self));
+  if (self->selected_id == NULL || path == NULL)
+    return;
+  if (!wsp_review_send_reply (self->store, self->selected_id, path, &report, &n, &error))
+    {
+      wsp_gui_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+  /* Translators: a toast after a member's reply was written */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Your %u comment is ready to send to the secretary",
+                                       "Your %u comments are ready to send to the secretary", n),
+                          n);
+  wsp_gui_add_toast (GTK_WIDGET (self), adw_toast_new (text));
+  g_signal_emit_by_name (self, "document-saved");
 }
 
 static void
@@ -899,6 +1032,8 @@ wsp_drafts_view_class_init (WspDraftsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "drafts.export-table", NULL, export_table_action);
   gtk_widget_class_install_action (widget_class, "drafts.export-opinion", NULL, export_opinion_action);
   gtk_widget_class_install_action (widget_class, "drafts.print-table", NULL, print_table_action);
+  gtk_widget_class_install_action (widget_class, "drafts.send-review", NULL, send_review_action);
+  gtk_widget_class_install_action (widget_class, "drafts.send-reply", NULL, send_reply_action);
   gtk_widget_class_install_action (widget_class, "drafts.search", NULL, search_action);
 }
 

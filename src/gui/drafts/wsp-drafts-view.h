@@ -18,6 +18,8 @@ G_DECLARE_FINAL_TYPE (WspDraftsView, wsp_drafts_view, WSP, DRAFTS_VIEW, AdwBin)
 void          wsp_drafts_view_ensure_loaded   (WspDraftsView *self);
 gboolean      wsp_drafts_view_select          (WspDraftsView *self,
                                                const char    *id);
+void          wsp_drafts_view_send_reply      (WspDraftsView *self,
+                                               GFile         *file);
 void          wsp_drafts_view_save_document   (WspDraftsView *self,
                                                const char    *kind,
                                                GFile         *file);

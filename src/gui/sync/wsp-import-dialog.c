@@ -39,6 +39,7 @@ struct _WspImportDialog
   AdwPreferencesGroup *sender_group;
   AdwActionRow        *sender_row;
   AdwActionRow        *fingerprint_row;
+  AdwActionRow        *reply_row;
   AdwActionRow        *created_row;
   AdwPreferencesGroup *trust_group;
   GtkCheckButton      *compared_check;
@@ -403,6 +404,19 @@ show_preview (WspImportDialog *self)
     adw_action_row_set_subtitle (self->fingerprint_row, fingerprint);
     adw_action_row_set_subtitle (self->created_row, when);
   }
+  /* A member's reply to a review: whose it is, and what it brings. */
+  gtk_widget_set_visible (GTK_WIDGET (self->reply_row), self->preview.reply_summary != NULL);
+  if (self->preview.reply_summary != NULL)
+    {
+      const char *note = self->preview.reply_not_member
+                           ? _("Its author is not a member of the Council now.")
+                         : self->preview.reply_older_version
+                           ? _("Made on a version that is no longer the latest: the comments follow their units.")
+                           : _("Each comment is attributed to this member.");
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->reply_row), self->preview.reply_summary);
+      adw_action_row_set_subtitle (self->reply_row, note);
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->trust_group), self->preview.new_laptop || self->preview.key_changed);
   adw_preferences_group_set_title (self->trust_group, self->preview.key_changed ? _("A New Key")
                                                                                 : _("A New Laptop"));
@@ -601,6 +615,7 @@ wsp_import_dialog_class_init (WspImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WspImportDialog, sender_group);
   gtk_widget_class_bind_template_child (widget_class, WspImportDialog, sender_row);
   gtk_widget_class_bind_template_child (widget_class, WspImportDialog, fingerprint_row);
+  gtk_widget_class_bind_template_child (widget_class, WspImportDialog, reply_row);
   gtk_widget_class_bind_template_child (widget_class, WspImportDialog, created_row);
   gtk_widget_class_bind_template_child (widget_class, WspImportDialog, trust_group);
   gtk_widget_class_bind_template_child (widget_class, WspImportDialog, compared_check);
