@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "domain/wsp-ballot-run.h"
+#include "domain/wsp-elections.h"
 #include "domain/wsp-meetings.h"
 #include "domain/wsp-minutes.h"
 #include "output/wsp-builder-util.h"
@@ -661,8 +662,18 @@ add_opinions (Minutes      *m,
   return TRUE;
 }
 
-/* An election on @item, read as it is recorded: its title, seats,
- * candidates with their votes, and those elected. */
+static gint
+election_by_opened (gconstpointer a,
+                    gconstpointer b)
+{
+  return g_strcmp0 (wsp_record_get_string (*(WspRecord **) a, "opened_at"),
+                    wsp_record_get_string (*(WspRecord **) b, "opened_at"));
+}
+
+/* The elections on @item, a run-off after the election it decides: what
+ * was elected, how, the cards, the candidates by their votes, and the
+ * result said in the document's language from the counts
+ * (wsp_elections_result_text()). */
 static gboolean
 add_elections (Minutes      *m,
                WspDocument  *doc,
@@ -674,61 +685,52 @@ add_elections (Minutes      *m,
 
   if (elections == NULL)
     return FALSE;
+  g_ptr_array_sort (elections, election_by_opened);
   for (guint i = 0; i < elections->len; i++)
     {
       WspRecord *election = g_ptr_array_index (elections, i);
-      JsonNode *candidates = wsp_record_get_value (election, "candidates");
-      g_auto (GStrv) elected = wsp_record_dup_list (election, "elected");
+      g_autoptr (GPtrArray) ranking = wsp_elections_dup_ranking (election, NULL);
       g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
-      g_autoptr (GPtrArray) chosen = g_ptr_array_new_with_free_func (g_free);
-      gint64 seats = wsp_record_get_int (election, "seats");
+      g_autoptr (WspRecord) decided = wsp_builder_get_optional (m->store, wsp_record_get_string (election, "runoff_of"));
+      g_autofree char *seats = g_strdup_printf ("%u", wsp_elections_get_seats (election));
+      gboolean counted = wsp_elections_is_counted (election);
 
       wsp_document_add_labelled (doc, _("Election:"), wsp_record_get_string (election, "title"));
-      if (seats > 0)
+      if (decided != NULL)
+        wsp_document_add_labelled (doc, _("Run-off of:"), wsp_record_get_string (decided, "title"));
+      wsp_document_add_labelled (doc, _("Kind of vote:"),
+                                 wsp_elections_get_mode (election) == WSP_BALLOT_OPEN ? C_ ("election", "open vote")
+                                                                                      : C_ ("election", "secret vote"));
+      wsp_document_add_labelled (doc, _("Seats:"), seats);
+      if (counted)
         {
-          g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, seats);
+          guint valid = (guint) CLAMP (wsp_record_get_int (election, "valid_cards"), 0, G_MAXUINT);
+          guint invalid = (guint) CLAMP (wsp_record_get_int (election, "invalid_cards"), 0, G_MAXUINT);
+          g_autofree char *cards = g_strdup_printf (_("%1$u valid, %2$u invalid, %3$u in all"), valid, invalid,
+                                                    valid + invalid);
 
-          wsp_document_add_labelled (doc, _("Seats:"), text);
+          wsp_document_add_labelled (doc, _("Cards:"), cards);
         }
-      if (candidates != NULL && JSON_NODE_HOLDS_ARRAY (candidates))
+      for (guint c = 0; c < ranking->len; c++)
         {
-          JsonArray *array = json_node_get_array (candidates);
+          WspElectionCandidate *candidate = g_ptr_array_index (ranking, c);
+          g_autofree char *count = wsp_builder_votes_count (candidate->votes);
 
-          for (guint c = 0; c < json_array_get_length (array); c++)
-            {
-              JsonNode *node = json_array_get_element (array, c);
-              JsonObject *candidate = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-              const char *name = candidate != NULL ? json_object_get_string_member_with_default (candidate, "name", "")
-                                                   : "";
-              /* The elected are named by the candidate's id, or by the person or
-               * organisation in the register. */
-              const char *keys[] = { "id", "person_id", "organisation_id" };
-              gboolean chosen_one = FALSE;
-              gint64 n = candidate != NULL ? json_object_get_int_member_with_default (candidate, "votes", 0) : 0;
-              g_autofree char *count = wsp_builder_votes_count ((guint) MAX (n, 0));
-
-              g_ptr_array_add (lines, g_strdup_printf ("%s: %s", name, count));
-              for (guint k = 0; candidate != NULL && k < G_N_ELEMENTS (keys) && !chosen_one; k++)
-                {
-                  const char *key = json_object_get_string_member_with_default (candidate, keys[k], NULL);
-
-                  chosen_one = key != NULL && strv_has (elected, key);
-                }
-              if (chosen_one)
-                g_ptr_array_add (chosen, g_strdup (name));
-            }
+          /* Who was elected, and a tie, the result below says. */
+          if (counted)
+            g_ptr_array_add (lines, g_strdup_printf ("%s: %s", candidate->name, count));
+          else
+            g_ptr_array_add (lines, g_strdup (candidate->name));
         }
       add_names (doc, _("Candidates and their votes:"), lines);
-      if (chosen->len > 0)
+      if (counted)
         {
-          g_autofree char *names = NULL;
+          g_autofree char *result = wsp_elections_result_text (election);
 
-          g_ptr_array_add (chosen, NULL);
-          names = g_strjoinv (", ", (char **) chosen->pdata);
-          wsp_document_add_labelled (doc, _("Elected:"), names);
+          wsp_document_add_labelled (doc, _("Result:"), result);
         }
-      if (wsp_record_get_string (election, "result") != NULL)
-        wsp_document_add_labelled (doc, _("Result:"), wsp_record_get_string (election, "result"));
+      else
+        wsp_document_add_labelled (doc, _("Result:"), _("The cards are not counted yet."));
     }
   return TRUE;
 }
