@@ -924,6 +924,90 @@ test_typing_in_long_text (Fixture       *f,
   iterate ();
 }
 
+static char *
+view_text_of (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static gboolean
+editor_gone (gpointer data)
+{
+  return wsp_drafts_view_get_dialog (data) == NULL;
+}
+
+/* What is typed in the comment form is kept as it is typed: the form
+ * closed by Escape, before Save, gives it back when opened again, with
+ * the way to throw it away; once saved, a new form starts empty. */
+static void
+test_comment_typing_kept (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr (GPtrArray) drafts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *draft_id = NULL;
+  g_autofree char *proposed = NULL;
+  GtkWindow *editor;
+  guint comments;
+
+  g_assert_true (wsp_store_query (f->store, WSP_TYPE_DRAFT, "kind", "cooperation_programme", drafts, &error));
+  draft_id = g_strdup (wsp_record_get_id (g_ptr_array_index (drafts, 0)));
+  g_assert_true (wsp_drafts_view_select (f->view, draft_id));
+  comments = wsp_draft_detail_get_comments (shown (f))->len;
+
+  wsp_test_press (GTK_WINDOW (f->window), "<Control>m");
+  editor = dialog_of (f);
+  g_assert_true (WSP_IS_COMMENT_EDITOR (editor));
+  wsp_test_focus_window (editor);
+  type_into (editor, GTK_WIDGET (wsp_comment_editor_get_view (WSP_COMMENT_EDITOR (editor), "proposed")),
+             "nie mniej niz 4 mln zl");
+  /* Closed by mistake, a moment after the last key. */
+  wsp_test_press (editor, "Escape");
+  g_assert_true (wait_for (editor_gone, f->view));
+  g_assert_cmpuint (wsp_draft_detail_get_comments (shown (f))->len, ==, comments);
+
+  wsp_test_press (GTK_WINDOW (f->window), "<Control>m");
+  editor = dialog_of (f);
+  wsp_test_focus_window (editor);
+  proposed = view_text_of (wsp_comment_editor_get_view (WSP_COMMENT_EDITOR (editor), "proposed"));
+  g_assert_cmpstr (proposed, ==, "nie mniej niz 4 mln zl");
+  wsp_test_settle (GTK_WIDGET (editor));
+  wsp_test_shot (GTK_WIDGET (editor), "comment-editor-restored");
+  g_assert_nonnull (wsp_test_find_button (GTK_WIDGET (editor), "_Throw Away What Was Typed"));
+  /* Thrown away: the form is empty again. */
+  click (wsp_test_find_button (GTK_WIDGET (editor), "_Throw Away What Was Typed"));
+  g_clear_pointer (&proposed, g_free);
+  proposed = view_text_of (wsp_comment_editor_get_view (WSP_COMMENT_EDITOR (editor), "proposed"));
+  g_assert_cmpstr (proposed, ==, "");
+  wsp_test_press (editor, "Escape");
+  g_assert_true (wait_for (editor_gone, f->view));
+
+  wsp_test_press (GTK_WINDOW (f->window), "<Control>m");
+  editor = dialog_of (f);
+  wsp_test_focus_window (editor);
+  g_clear_pointer (&proposed, g_free);
+  proposed = view_text_of (wsp_comment_editor_get_view (WSP_COMMENT_EDITOR (editor), "proposed"));
+  g_assert_cmpstr (proposed, ==, "");
+  g_assert_true (wsp_comment_editor_choose_author (WSP_COMMENT_EDITOR (editor), "Nowak"));
+  type_into (editor, GTK_WIDGET (wsp_comment_editor_get_view (WSP_COMMENT_EDITOR (editor), "proposed")), "3 mln zl");
+  click (button (GTK_WIDGET (editor), "editor.save", NULL));
+  g_assert_true (wait_for (editor_gone, f->view));
+  g_assert_cmpuint (wsp_draft_detail_get_comments (shown (f))->len, ==, comments + 1);
+
+  /* Saved: nothing is given back. */
+  wsp_test_press (GTK_WINDOW (f->window), "<Control>m");
+  editor = dialog_of (f);
+  g_clear_pointer (&proposed, g_free);
+  proposed = view_text_of (wsp_comment_editor_get_view (WSP_COMMENT_EDITOR (editor), "proposed"));
+  g_assert_cmpstr (proposed, ==, "");
+  gtk_window_destroy (editor);
+  iterate ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -953,6 +1037,7 @@ main (int argc, char *argv[])
   ADD ("/drafts-gui/pdf-refused", test_pdf_refused);
   ADD ("/drafts-gui/narrow", test_narrow);
   ADD ("/drafts-gui/typing-in-long-text", test_typing_in_long_text);
+  ADD ("/drafts-gui/comment-typing-kept", test_comment_typing_kept);
 #undef ADD
 
   status = g_test_run ();

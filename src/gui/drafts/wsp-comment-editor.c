@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "domain/wsp-comment-typing.h"
 #include "domain/wsp-drafts.h"
 #include "drafts/wsp-comment-editor.h"
 #include "drafts/wsp-draft-labels.h"
@@ -45,6 +46,9 @@ struct _WspCommentEditor
   GtkTextView     *proposed_view;
   GtkTextView     *justification_view;
   GtkLabel        *problem_label;
+  GtkWidget       *restored_box;
+  guint            keep_id;
+  gboolean         saved;
 };
 
 G_DEFINE_FINAL_TYPE (WspCommentEditor, wsp_comment_editor, ADW_TYPE_WINDOW)
@@ -74,6 +78,123 @@ set_view_text (GtkTextView *view,
 {
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text != NULL ? text : "", -1);
 }
+
+static void unit_changed_cb (WspCommentEditor *self);
+
+/* ---- what is typed, kept until the comment is saved ----------------------- */
+
+static const char *
+draft_id (WspCommentEditor *self)
+{
+  return wsp_record_get_id (wsp_draft_detail_get_draft (self->detail));
+}
+
+static const char *
+correcting_id (WspCommentEditor *self)
+{
+  return self->correcting != NULL ? wsp_record_get_id (wsp_comment_entry_get_info (self->correcting)->comment) : NULL;
+}
+
+static void
+keep_now (WspCommentEditor *self)
+{
+  g_autoptr (JsonObject) fields = json_object_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *current = view_text (self->current_view);
+  g_autofree char *proposed = view_text (self->proposed_view);
+  g_autofree char *justification = view_text (self->justification_view);
+  guint unit = adw_combo_row_get_selected (self->unit_row);
+  guint author = adw_combo_row_get_selected (self->author_row);
+
+  g_clear_handle_id (&self->keep_id, g_source_remove);
+  if (self->saved || self->store == NULL || self->detail == NULL)
+    return;
+  /* Nothing typed yet (the unit's words are quoted by themselves). */
+  if (proposed[0] == '\0' && justification[0] == '\0'
+      && (current[0] == '\0' || g_strcmp0 (current, self->last_quoted) == 0))
+    return;
+  if (unit < self->units->len)
+    json_object_set_string_member (fields, "unit_key", ((WspDraftUnit *) g_ptr_array_index (self->units, unit))->key);
+  if (author > 0 && author <= self->authors->len)
+    json_object_set_string_member (fields, "author_id", ((WspAuthor *) g_ptr_array_index (self->authors, author - 1))->id);
+  json_object_set_string_member (fields, "author_name", gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
+  json_object_set_string_member (fields, "submitted_on", gtk_editable_get_text (GTK_EDITABLE (self->date_row)));
+  json_object_set_string_member (fields, "current_wording", current);
+  json_object_set_string_member (fields, "proposed_wording", proposed);
+  json_object_set_string_member (fields, "justification", justification);
+  if (!wsp_comment_typing_keep (self->store, draft_id (self), correcting_id (self), fields, &error))
+    g_warning ("Cannot keep what is typed in the comment form: %s", error->message);
+}
+
+static gboolean
+keep_cb (gpointer data)
+{
+  WspCommentEditor *self = data;
+
+  self->keep_id = 0;
+  keep_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+typed_cb (WspCommentEditor *self)
+{
+  if (self->filling || self->saved)
+    return;
+  g_clear_handle_id (&self->keep_id, g_source_remove);
+  self->keep_id = g_timeout_add (300, keep_cb, self);
+}
+
+/* Puts back what was typed before and not saved; says so. */
+static void
+restore_typing (WspCommentEditor *self)
+{
+  g_autoptr (JsonObject) fields = wsp_comment_typing_restore (self->store, draft_id (self), correcting_id (self));
+  const char *unit_key;
+  const char *author_id;
+
+  if (fields == NULL)
+    return;
+  self->filling = TRUE;
+  unit_key = json_object_get_string_member_with_default (fields, "unit_key", NULL);
+  for (guint i = 0; unit_key != NULL && i < self->units->len; i++)
+    if (g_strcmp0 (((WspDraftUnit *) g_ptr_array_index (self->units, i))->key, unit_key) == 0)
+      adw_combo_row_set_selected (self->unit_row, i);
+  author_id = json_object_get_string_member_with_default (fields, "author_id", NULL);
+  for (guint i = 0; author_id != NULL && i < self->authors->len; i++)
+    if (g_strcmp0 (((WspAuthor *) g_ptr_array_index (self->authors, i))->id, author_id) == 0)
+      adw_combo_row_set_selected (self->author_row, i + 1);
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row),
+                         json_object_get_string_member_with_default (fields, "author_name", ""));
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row),
+                         json_object_get_string_member_with_default (fields, "submitted_on", ""));
+  set_view_text (self->current_view, json_object_get_string_member_with_default (fields, "current_wording", ""));
+  set_view_text (self->proposed_view, json_object_get_string_member_with_default (fields, "proposed_wording", ""));
+  set_view_text (self->justification_view, json_object_get_string_member_with_default (fields, "justification", ""));
+  self->filling = FALSE;
+  gtk_widget_set_visible (self->restored_box, TRUE);
+}
+
+static void
+discard_clicked_cb (WspCommentEditor *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_clear_handle_id (&self->keep_id, g_source_remove);
+  if (!wsp_comment_typing_forget (self->store, draft_id (self), correcting_id (self), &error))
+    g_warning ("Cannot forget what was typed in the comment form: %s", error->message);
+  gtk_widget_set_visible (self->restored_box, FALSE);
+  self->filling = TRUE;
+  set_view_text (self->proposed_view, "");
+  set_view_text (self->justification_view, "");
+  set_view_text (self->current_view, "");
+  g_clear_pointer (&self->last_quoted, g_free);
+  self->filling = FALSE;
+  unit_changed_cb (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->proposed_view));
+}
+
+/* ---- the form -------------------------------------------------------------- */
 
 static void
 unit_changed_cb (WspCommentEditor *self)
@@ -185,6 +306,10 @@ save_action (GtkWidget  *widget,
       say (self, error->message);
       return;
     }
+  self->saved = TRUE;
+  g_clear_handle_id (&self->keep_id, g_source_remove);
+  if (!wsp_comment_typing_forget (self->store, draft_id (self), correcting_id (self), &error))
+    g_warning ("Cannot forget what was typed in the comment form: %s", error->message);
   g_signal_emit (self, signals[SAVED], 0, chosen->key);
   gtk_window_close (GTK_WINDOW (self));
 }
@@ -319,6 +444,7 @@ wsp_comment_editor_new (WspStore        *store,
       set_view_text (self->justification_view, wsp_record_get_string (comment, "justification"));
       self->filling = FALSE;
     }
+  restore_typing (self);
   lock_author (self);
   return self;
 }
@@ -360,6 +486,9 @@ wsp_comment_editor_dispose (GObject *object)
 {
   WspCommentEditor *self = WSP_COMMENT_EDITOR (object);
 
+  /* Closed a moment after a key: what it typed is kept all the same. */
+  if (self->keep_id != 0)
+    keep_now (self);
   g_clear_object (&self->store);
   g_clear_object (&self->detail);
   g_clear_object (&self->correcting);
@@ -395,8 +524,10 @@ wsp_comment_editor_class_init (WspCommentEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WspCommentEditor, proposed_view);
   gtk_widget_class_bind_template_child (widget_class, WspCommentEditor, justification_view);
   gtk_widget_class_bind_template_child (widget_class, WspCommentEditor, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, WspCommentEditor, restored_box);
   gtk_widget_class_bind_template_callback (widget_class, unit_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, author_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, discard_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -414,4 +545,11 @@ wsp_comment_editor_init (WspCommentEditor *self)
     gtk_string_list_append (sources, g_dpgettext2 (GETTEXT_PACKAGE, wsp_comment_source_choices[i].context,
                                                    wsp_comment_source_choices[i].label));
   adw_combo_row_set_model (self->source_row, G_LIST_MODEL (sources));
+  /* Kept as it is typed (wsp-comment-typing.c). */
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->current_view), "changed", G_CALLBACK (typed_cb), self);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->proposed_view), "changed", G_CALLBACK (typed_cb), self);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->justification_view), "changed", G_CALLBACK (typed_cb),
+                            self);
+  g_signal_connect_swapped (self->name_row, "changed", G_CALLBACK (typed_cb), self);
+  g_signal_connect_swapped (self->date_row, "changed", G_CALLBACK (typed_cb), self);
 }
