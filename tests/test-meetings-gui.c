@@ -975,6 +975,8 @@ test_council_view (Fixture       *f,
   /* Ctrl+N in the Council view: a Council meeting, numbered 10. */
   wsp_test_press (GTK_WINDOW (f->window), "<Control>n");
   g_assert_true (WSP_IS_MEETING_EDITOR (wsp_meetings_page_get_dialog (meetings)));
+  wsp_test_settle (GTK_WIDGET (wsp_meetings_page_get_dialog (meetings)));
+  wsp_test_shot (GTK_WIDGET (wsp_meetings_page_get_dialog (meetings)), "meeting-editor");
   gtk_window_destroy (wsp_meetings_page_get_dialog (meetings));
 
   /* The term: the absences Members flags; the drafts waiting; the register. */

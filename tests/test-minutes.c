@@ -26,6 +26,7 @@
 #include "output/wsp-output.h"
 #include "records/wsp-entities.h"
 #include "records/wsp-records-meetings.h"
+#include "records/wsp-records-members.h"
 #include "records/wsp-records-votes.h"
 
 typedef struct
@@ -558,6 +559,51 @@ test_corrected_approval (Fixture       *f,
   g_assert_cmpstr (wsp_record_get_string (reread, "minutes_ballot_id"), ==, wsp_record_get_id (second));
 }
 
+/* The person of the demo named @name. */
+static WspRecord *
+person_named (Fixture    *f,
+              const char *name)
+{
+  g_autoptr (GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_assert_true (wsp_store_query (f->store, WSP_TYPE_PERSON, "name", name, people, NULL));
+  g_assert_cmpuint (people->len, ==, 1);
+  return g_object_ref (g_ptr_array_index (people, 0));
+}
+
+/* Meeting no. 8 chaired by the vice-chair, its minutes taken by the NGO
+ * Office: the header and the signatures name them, in their gender. */
+static void
+test_chair_and_taker_chosen (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr (WspRecord) r8 = meeting (f, 8);
+  g_autoptr (WspRecord) anna = person_named (f, "Anna Kowalczyk");
+  g_autoptr (WspRecord) katarzyna = person_named (f, "Katarzyna Michalska");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WspDocument) doc = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "r8.pdf", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *text = NULL;
+
+  if (!have ("pdftotext"))
+    return;
+  wsp_record_set_string (r8, "chaired_by_id", wsp_record_get_id (anna));
+  wsp_record_set_string (r8, "minutes_by_id", wsp_record_get_id (katarzyna));
+  g_assert_true (wsp_store_save (f->store, r8, &error));
+  g_assert_no_error (error);
+  doc = wsp_build_minutes (f->store, wsp_record_get_id (r8), &options, &error);
+  g_assert_no_error (error);
+  g_assert_true (wsp_output_write (doc, WSP_FORMAT_PDF, path, NULL, NULL, NULL, &error));
+  out = run ((const char *[]){ "pdftotext", "-enc", "UTF-8", path, "-", NULL });
+  text = squeeze (out);
+  assert_in_order (text, (const char *[]){ "Przewodnicząca obrad: Anna Kowalczyk",
+                                           "Protokolantka: Katarzyna Michalska", "Protokołowała",
+                                           "Anna Kowalczyk", "Katarzyna Michalska", NULL });
+  g_assert_null (strstr (text, "Przewodnicząca obrad: Małgorzata Nowak"));
+  g_assert_null (strstr (text, "Protokolant: Tomasz Wieczorek"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -576,6 +622,7 @@ main (int argc, char *argv[])
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/minutes/held-meeting", test_held_meeting);
+  ADD ("/minutes/chair-and-taker-chosen", test_chair_and_taker_chosen);
   ADD ("/minutes/recusal", test_recusal);
   ADD ("/minutes/quorum-lost", test_quorum_lost);
   ADD ("/minutes/casting-vote", test_casting_vote);

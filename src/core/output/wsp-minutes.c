@@ -963,6 +963,8 @@ wsp_build_minutes (WspStore              *store,
   g_autofree char *chair_name = NULL;
   g_autofree char *taker_name = NULL;
   WspMemberEntry *chair;
+  g_autoptr (WspRecord) chair_person = NULL;
+  g_autoptr (WspRecord) taker_person = NULL;
   WspMemberEntry *taker;
   WspMeetingStatus status;
 
@@ -1027,8 +1029,20 @@ wsp_build_minutes (WspStore              *store,
   where = wsp_builder_dup_place (store, m.meeting);
   chair = wsp_builder_officer (m.members, "chair");
   taker = wsp_builder_officer (m.members, "secretary");
-  chair_name = chair != NULL ? wsp_builder_member_name (chair) : NULL;
-  taker_name = taker != NULL ? wsp_builder_member_name (taker) : NULL;
+  /* Who chaired and who took the minutes, as the meeting says; else the
+   * body's chair and secretary of the day. */
+  chair_person = wsp_builder_get_optional (store, wsp_record_get_string (m.meeting, "chaired_by_id"));
+  if (chair_person == NULL && chair != NULL && chair->person != NULL)
+    chair_person = g_object_ref (chair->person);
+  taker_person = wsp_builder_get_optional (store, wsp_record_get_string (m.meeting, "minutes_by_id"));
+  if (taker_person == NULL && taker != NULL && taker->person != NULL)
+    taker_person = g_object_ref (taker->person);
+  chair_name = chair_person != NULL ? g_strdup (wsp_record_get_string (chair_person, "name"))
+               : chair != NULL      ? wsp_builder_member_name (chair)
+                                    : NULL;
+  taker_name = taker_person != NULL ? g_strdup (wsp_record_get_string (taker_person, "name"))
+               : taker != NULL      ? wsp_builder_member_name (taker)
+                                    : NULL;
 
   doc = wsp_document_new ();
   wsp_document_set_title_block (doc, wsp_record_get_string (m.body, "name"), city, _("Minutes"), of, day, NULL);
@@ -1060,7 +1074,7 @@ wsp_build_minutes (WspStore              *store,
   if (chair_name != NULL)
     {
       gboolean known = FALSE;
-      gboolean woman = wsp_builder_person_form (chair->person, &known) == WSP_FORM_FEMININE && known;
+      gboolean woman = wsp_builder_person_form (chair_person, &known) == WSP_FORM_FEMININE && known;
 
       wsp_document_add_labelled (doc,
                                  /* Translators: in the minutes, before the name of a woman who chaired
@@ -1073,7 +1087,7 @@ wsp_build_minutes (WspStore              *store,
   if (taker_name != NULL)
     {
       gboolean known = FALSE;
-      gboolean woman = wsp_builder_person_form (taker->person, &known) == WSP_FORM_FEMININE && known;
+      gboolean woman = wsp_builder_person_form (taker_person, &known) == WSP_FORM_FEMININE && known;
 
       wsp_document_add_labelled (doc,
                                  /* Translators: before the name of a woman who took the minutes (Polish: Protokolantka:) */
@@ -1095,9 +1109,8 @@ wsp_build_minutes (WspStore              *store,
   wsp_document_add_list (doc, TRUE, (const char * const *) m.attachments->pdata);
 
   wsp_document_add_signatures (doc,
-                               (const char *[]){ wsp_builder_chair_signature (m.body, chair != NULL ? chair->person
-                                                                                                     : NULL),
-                                                 wsp_builder_minute_taker (taker != NULL ? taker->person : NULL),
+                               (const char *[]){ wsp_builder_chair_signature (m.body, chair_person),
+                                                 wsp_builder_minute_taker (taker_person),
                                                  NULL },
                                (const char *[]){ chair_name != NULL ? chair_name : "",
                                                  taker_name != NULL ? taker_name : "", NULL });

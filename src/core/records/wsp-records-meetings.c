@@ -60,6 +60,10 @@ static const WspField meeting_fields[] = {
   /* The vote at a later meeting that approved this meeting's minutes
    * (domain/wsp-minutes.h). */
   { "minutes_ballot_id", WSP_FIELD_REF, 0, NULL, N_("Minutes approved by") },
+  /* Who chaired the meeting and who took its minutes, when not the body's
+   * chair and secretary (someone from the NGO Office, a vice-chair). */
+  { "chaired_by_id", WSP_FIELD_REF, 0, NULL, N_("Chaired by") },
+  { "minutes_by_id", WSP_FIELD_REF, 0, NULL, N_("Minutes taken by") },
 };
 
 static gboolean

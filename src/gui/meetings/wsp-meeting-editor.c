@@ -21,7 +21,9 @@
 #include "meetings/wsp-meetings-util.h"
 #include "meetings/wsp-rooms-dialog.h"
 #include "records/wsp-records-meetings.h"
+#include "records/wsp-records-members.h"
 #include "store/wsp-record-list.h"
+#include "widgets/wsp-record-chooser.h"
 
 struct _WspMeetingEditor
 {
@@ -46,6 +48,10 @@ struct _WspMeetingEditor
   AdwEntryRow  *number_row;
   AdwComboRow  *kind_row;
   AdwComboRow  *status_row;
+  AdwActionRow *chair_row;
+  AdwActionRow *taker_row;
+  GtkWidget    *chair_chooser;
+  GtkWidget    *taker_chooser;
   GtkLabel     *problem;
   GtkButton    *save_button;
   GtkWidget    *rooms_button;
@@ -384,6 +390,15 @@ wsp_meeting_editor_save (WspMeetingEditor  *self,
   wsp_record_set_string (meeting, "kind", wsp_meeting_kind_choices[MIN (kind, 1)].name);
   if (status < self->status_names->len)
     wsp_record_set_string (meeting, "status", g_ptr_array_index (self->status_names, status));
+  {
+    WspRecord *chair = wsp_record_chooser_get_selected (self->chair_chooser);
+    WspRecord *taker = wsp_record_chooser_get_selected (self->taker_chooser);
+
+    if (g_strcmp0 (wsp_record_get_string (meeting, "chaired_by_id"), chair != NULL ? wsp_record_get_id (chair) : NULL))
+      wsp_record_set_string (meeting, "chaired_by_id", chair != NULL ? wsp_record_get_id (chair) : NULL);
+    if (g_strcmp0 (wsp_record_get_string (meeting, "minutes_by_id"), taker != NULL ? wsp_record_get_id (taker) : NULL))
+      wsp_record_set_string (meeting, "minutes_by_id", taker != NULL ? wsp_record_get_id (taker) : NULL);
+  }
   if (!wsp_store_save (self->store, meeting, error))
     return FALSE;
   g_signal_emit (self, signals[SAVED], 0, wsp_record_get_id (meeting));
@@ -507,6 +522,18 @@ wsp_meeting_editor_new (WspStore  *store,
   g_set_object (&self->meeting, meeting);
   self->rooms = G_LIST_MODEL (wsp_record_list_new (store, WSP_TYPE_ROOM, NULL, NULL));
   g_signal_connect_object (self->rooms, "items-changed", G_CALLBACK (rooms_changed_cb), self, G_CONNECT_SWAPPED);
+  /* Anyone in Members: the NGO Office's staff take the minutes of the Forum. */
+  self->chair_chooser = wsp_record_chooser_new (store, WSP_TYPE_PERSON, _("Chaired by"));
+  adw_action_row_add_suffix (self->chair_row, self->chair_chooser);
+  adw_action_row_set_activatable_widget (self->chair_row, self->chair_chooser);
+  self->taker_chooser = wsp_record_chooser_new (store, WSP_TYPE_PERSON, _("Minutes taken by"));
+  adw_action_row_add_suffix (self->taker_row, self->taker_chooser);
+  adw_action_row_set_activatable_widget (self->taker_row, self->taker_chooser);
+  if (meeting != NULL)
+    {
+      wsp_record_chooser_select (self->chair_chooser, wsp_record_get_string (meeting, "chaired_by_id"));
+      wsp_record_chooser_select (self->taker_chooser, wsp_record_get_string (meeting, "minutes_by_id"));
+    }
   fill (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->date_row));
   return self;
@@ -552,6 +579,8 @@ wsp_meeting_editor_class_init (WspMeetingEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WspMeetingEditor, room_notes);
   gtk_widget_class_bind_template_child (widget_class, WspMeetingEditor, number_row);
   gtk_widget_class_bind_template_child (widget_class, WspMeetingEditor, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, WspMeetingEditor, chair_row);
+  gtk_widget_class_bind_template_child (widget_class, WspMeetingEditor, taker_row);
   gtk_widget_class_bind_template_child (widget_class, WspMeetingEditor, status_row);
   gtk_widget_class_bind_template_child (widget_class, WspMeetingEditor, problem);
   gtk_widget_class_bind_template_child (widget_class, WspMeetingEditor, save_button);
