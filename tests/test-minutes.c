@@ -20,6 +20,7 @@
 
 #include "demo/wsp-demo.h"
 #include "domain/wsp-meetings.h"
+#include "domain/wsp-agenda.h"
 #include "domain/wsp-minutes.h"
 #include "output/wsp-builder-util.h"
 #include "output/wsp-builders.h"
@@ -604,6 +605,65 @@ test_chair_and_taker_chosen (Fixture       *f,
   g_assert_null (strstr (text, "Protokolant: Tomasz Wieczorek"));
 }
 
+/* The agenda as adopted: of meeting no. 9's items, one is put on it after
+ * the invitations went out, one before; the minutes say which changed it. */
+static void
+test_agenda_changed (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr (WspRecord) r9 = meeting (f, 9);
+  g_autoptr (WspRecord) early = WSP_RECORD (wsp_agenda_item_new ());
+  g_autoptr (WspRecord) late = WSP_RECORD (wsp_agenda_item_new ());
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WspDocument) doc = NULL;
+  g_autoptr (GPtrArray) items = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "r9.pdf", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *expected = NULL;
+  guint late_number = 0;
+
+  if (!have ("pdftotext"))
+    return;
+  g_assert_cmpstr (wsp_record_get_string (r9, "status"), ==, "planned");
+  wsp_record_set_string (early, "title", "Informacja o konkursach ofert na 2027 rok");
+  g_assert_true (wsp_agenda_insert (f->store, r9, early, 1, &error));
+  g_assert_no_error (error);
+  g_assert_true (wsp_meetings_set_status (f->store, r9, WSP_MEETING_INVITED, &error));
+  g_assert_no_error (error);
+  g_clear_object (&r9);
+  r9 = meeting (f, 9);
+  wsp_record_set_string (late, "title", "Stanowisko Rady w sprawie budżetu obywatelskiego");
+  g_assert_true (wsp_agenda_insert (f->store, r9, late, 3, &error));
+  g_assert_no_error (error);
+  g_assert_true (wsp_meetings_set_status (f->store, r9, WSP_MEETING_HELD, &error));
+  g_assert_no_error (error);
+
+  items = wsp_agenda_items (f->store, wsp_record_get_id (r9), &error);
+  g_assert_nonnull (items);
+  for (guint i = 0; i < items->len; i++)
+    {
+      WspRecord *item = g_ptr_array_index (items, i);
+
+      g_assert_cmpint (wsp_record_get_bool (item, "added_late"), ==,
+                       g_strcmp0 (wsp_record_get_id (item), wsp_record_get_id (late)) == 0);
+      if (g_strcmp0 (wsp_record_get_id (item), wsp_record_get_id (late)) == 0)
+        late_number = i + 1;
+    }
+  g_assert_cmpuint (late_number, ==, 4);
+
+  g_clear_object (&r9);
+  r9 = meeting (f, 9);
+  doc = wsp_build_minutes (f->store, wsp_record_get_id (r9), &options, &error);
+  g_assert_no_error (error);
+  g_assert_true (wsp_output_write (doc, WSP_FORMAT_PDF, path, NULL, NULL, NULL, &error));
+  out = run ((const char *[]){ "pdftotext", "-enc", "UTF-8", path, "-", NULL });
+  text = squeeze (out);
+  expected = g_strdup_printf ("Porządek obrad przyjęto ze zmianą: punkt %u dodano po wysłaniu zaproszeń.", late_number);
+  assert_in_order (text, (const char *[]){ "Porządek obrad", "Stanowisko Rady w sprawie budżetu obywatelskiego",
+                                           expected, "Przebieg posiedzenia", NULL });
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -623,6 +683,7 @@ main (int argc, char *argv[])
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/minutes/held-meeting", test_held_meeting);
   ADD ("/minutes/chair-and-taker-chosen", test_chair_and_taker_chosen);
+  ADD ("/minutes/agenda-changed", test_agenda_changed);
   ADD ("/minutes/recusal", test_recusal);
   ADD ("/minutes/quorum-lost", test_quorum_lost);
   ADD ("/minutes/casting-vote", test_casting_vote);

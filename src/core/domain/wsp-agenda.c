@@ -270,6 +270,15 @@ wsp_agenda_insert (WspStore   *store,
   if (!wsp_agenda_check_unlocked (meeting, error))
     return FALSE;
   wsp_record_set_string (item, "meeting_id", wsp_record_get_id (meeting));
+  /* A new item once the invitations are out changes the agenda they sent. */
+  if (g_strcmp0 (wsp_record_get_string (meeting, "status"), "planned") != 0
+      && g_strcmp0 (wsp_record_get_string (meeting, "status"), "cancelled") != 0)
+    {
+      g_autoptr (WspRecord) stored = wsp_store_get (store, wsp_record_get_id (item), NULL);
+
+      if (stored == NULL)
+        wsp_record_set_bool (item, "added_late", TRUE);
+    }
   if (!wsp_store_begin (store, error))
     return FALSE;
   items = wsp_agenda_items (store, wsp_record_get_id (meeting), error);

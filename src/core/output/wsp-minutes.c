@@ -765,6 +765,29 @@ add_proceedings (Minutes      *m,
     wsp_document_add_list (doc, TRUE, (const char * const *) titles->pdata);
   else
     wsp_document_add_paragraph (doc, WSP_PARAGRAPH_BODY, _("The meeting had no agenda recorded."));
+  /* The agenda as adopted: the items put on it after the invitations. */
+  {
+    g_autoptr (GString) added = g_string_new (NULL);
+    guint n_added = 0;
+
+    for (guint i = 0; i < items->len; i++)
+      if (wsp_record_get_bool (g_ptr_array_index (items, i), "added_late"))
+        {
+          g_string_append_printf (added, "%s%u", n_added > 0 ? ", " : "", i + 1);
+          n_added++;
+        }
+    if (n_added > 0)
+      {
+        g_autofree char *text = g_strdup_printf (ngettext ("The agenda was adopted with a change: item %s was added "
+                                                           "after the invitations were sent.",
+                                                           "The agenda was adopted with changes: items %s were "
+                                                           "added after the invitations were sent.",
+                                                           n_added),
+                                                 added->str);
+
+        wsp_document_add_paragraph (doc, WSP_PARAGRAPH_BODY, text);
+      }
+  }
 
   /* Where the quorum was lost: the first item whose vote opened without it. */
   for (guint i = 0; i < items->len && lost_at == 0; i++)

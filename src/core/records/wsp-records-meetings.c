@@ -118,6 +118,9 @@ static const WspField agenda_item_fields[] = {
   { "draft_id", WSP_FIELD_REF, 0, NULL, N_("Draft resolution") },
   { "notes", WSP_FIELD_TEXT, WSP_FIELD_CONTENT, NULL, N_("Notes for the minutes") },
   { "recused", WSP_FIELD_LIST, 0, NULL, N_("Recused members") },
+  /* Put on the agenda after the invitations went out: the minutes say the
+   * agenda was changed (domain/wsp-agenda.c sets it). */
+  { "added_late", WSP_FIELD_BOOL, 0, NULL, N_("Added after the invitation") },
 };
 
 static gboolean
