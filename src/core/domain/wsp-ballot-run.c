@@ -157,11 +157,18 @@ strv_has (GStrv        strv,
   return strv != NULL && value != NULL && g_strv_contains ((const char * const *) strv, value);
 }
 
-/* The votes of the ballot that count: seat id → vote (owned by @votes).
- * A vote that another corrects does not count; of a seat's votes that
- * nothing corrects, a correction wins over a first vote. */
-static GHashTable *
-effective_votes (GPtrArray *votes)
+/**
+ * wsp_ballot_effective_votes:
+ * @votes: (element-type WspVote): the vote records of one ballot
+ *
+ * The votes of the ballot that count. A vote that another corrects does
+ * not count; of a seat's votes that nothing corrects, a correction wins
+ * over a first vote.
+ *
+ * Returns: (transfer container): seat id → vote (both owned by @votes)
+ */
+GHashTable *
+wsp_ballot_effective_votes (GPtrArray *votes)
 {
   g_autoptr (GHashTable) corrected = g_hash_table_new (g_str_hash, g_str_equal);
   GHashTable *by_seat = g_hash_table_new (g_str_hash, g_str_equal);
@@ -219,7 +226,7 @@ load_voters (WspBallotRun  *self,
     return FALSE;
   for (guint i = 0; i < votes->len; i++)
     g_hash_table_add (self->known_votes, g_strdup (wsp_record_get_id (g_ptr_array_index (votes, i))));
-  by_seat = effective_votes (votes);
+  by_seat = wsp_ballot_effective_votes (votes);
 
   if (meeting_id != NULL && !wsp_record_get_bool (self->ballot, "by_circulation"))
     {

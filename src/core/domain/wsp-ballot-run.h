@@ -108,6 +108,8 @@ gboolean       wsp_ballot_run_close              (WspBallotRun   *self,
                                                   GDateTime      *now,
                                                   GError        **error);
 
+GHashTable    *wsp_ballot_effective_votes        (GPtrArray      *votes);
+
 char          *wsp_ballot_result_text            (WspVerdict      verdict,
                                                   guint           yes,
                                                   guint           no,

@@ -448,3 +448,19 @@ wsp_builder_minute_taker (WspRecord *person)
     return C_ ("signature, masculine", "Minutes taken by");
   return _("Minutes taken by");
 }
+
+/* The majority a vote needed, as a document says it. */
+const char *
+wsp_builder_majority_label (WspMajority majority)
+{
+  switch (majority)
+    {
+    case WSP_MAJORITY_ABSOLUTE:
+      return _("absolute majority of the members");
+    case WSP_MAJORITY_TWO_THIRDS:
+      return _("two thirds of the votes cast");
+    case WSP_MAJORITY_SIMPLE:
+    default:
+      return _("simple majority of the votes cast");
+    }
+}

@@ -65,6 +65,7 @@ char       *wsp_builder_votes_count     (guint                  n);
 const char *wsp_builder_chair_signature (WspRecord             *body,
                                          WspRecord             *person);
 const char *wsp_builder_minute_taker    (WspRecord             *person);
+const char *wsp_builder_majority_label  (WspMajority            majority);
 
 /* wsp-agenda.c */
 gboolean    wsp_builder_agenda_parts    (WspStore              *store,

@@ -293,55 +293,6 @@ add_attendance (Minutes      *m,
 
 /* ---- votes ---------------------------------------------------------------- */
 
-/* The votes that count, seat id → vote (as the vote list takes them). */
-static GHashTable *
-effective_votes (GPtrArray *votes)
-{
-  g_autoptr (GHashTable) corrected = g_hash_table_new (g_str_hash, g_str_equal);
-  GHashTable *by_seat = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (guint i = 0; i < votes->len; i++)
-    {
-      const char *corrects = wsp_record_get_string (g_ptr_array_index (votes, i), "corrects");
-
-      if (corrects != NULL)
-        g_hash_table_add (corrected, (gpointer) corrects);
-    }
-  for (guint i = 0; i < votes->len; i++)
-    {
-      WspRecord *vote = g_ptr_array_index (votes, i);
-      const char *seat = wsp_record_get_string (vote, "seat_id");
-
-      if (seat == NULL || g_hash_table_contains (corrected, wsp_record_get_id (vote)))
-        continue;
-      if (!g_hash_table_contains (by_seat, seat) || wsp_record_get_string (vote, "corrects") != NULL)
-        g_hash_table_insert (by_seat, (gpointer) seat, vote);
-    }
-  return by_seat;
-}
-
-static WspMajority
-majority_of (const char *text,
-             WspMajority fallback)
-{
-  return wsp_choice_value (wsp_majority_choices, text, fallback);
-}
-
-static const char *
-majority_label (WspMajority majority)
-{
-  switch (majority)
-    {
-    case WSP_MAJORITY_ABSOLUTE:
-      return _("absolute majority of the members");
-    case WSP_MAJORITY_TWO_THIRDS:
-      return _("two thirds of the votes cast");
-    case WSP_MAJORITY_SIMPLE:
-    default:
-      return _("simple majority of the votes cast");
-    }
-}
-
 static const char *
 mode_label (WspRecord *ballot)
 {
@@ -402,7 +353,7 @@ add_ballot (Minutes      *m,
   gboolean closed = wsp_record_get_string (ballot, "closed_at") != NULL;
   gboolean fixed = closed && wsp_record_get_int (ballot, "tally_members") > 0;
   WspMemberEntry *chair = wsp_builder_officer (m->members, "chair");
-  WspMajority majority = majority_of (wsp_record_get_string (ballot, "majority"), m->rules.majority);
+  WspMajority majority = wsp_choice_value (wsp_majority_choices, wsp_record_get_string (ballot, "majority"), m->rules.majority);
   WspTally tally = { 0 };
   WspTable *table = NULL;
   WspVerdict verdict;
@@ -411,7 +362,7 @@ add_ballot (Minutes      *m,
   votes = wsp_builder_query (m->store, WSP_TYPE_VOTE, "ballot_id", wsp_record_get_id (ballot), error);
   if (votes == NULL)
     return FALSE;
-  by_seat = effective_votes (votes);
+  by_seat = wsp_ballot_effective_votes (votes);
 
   wsp_document_add_labelled (doc, _("Vote:"), wsp_record_get_string (ballot, "question"));
   if (wsp_record_get_string (ballot, "corrects") != NULL)
@@ -424,7 +375,7 @@ add_ballot (Minutes      *m,
                               /* Translators: the kind of a vote and when it was taken ("roll-call vote, at 17:35") */
                               ? g_strdup_printf (_("%1$s, at %2$s"), mode_label (ballot), clock)
                               : g_strdup (mode_label (ballot));
-    g_autofree char *line = g_strdup_printf ("%s; %s", kind, majority_label (majority));
+    g_autofree char *line = g_strdup_printf ("%s; %s", kind, wsp_builder_majority_label (majority));
 
     wsp_document_add_labelled (doc, _("Kind of vote:"), line);
   }

@@ -20,34 +20,6 @@
 #include "records/wsp-entities.h"
 #include "records/wsp-records-votes.h"
 
-static WspMajority
-majority_of (const char *text,
-             WspMajority fallback)
-{
-  if (g_strcmp0 (text, "simple") == 0)
-    return WSP_MAJORITY_SIMPLE;
-  if (g_strcmp0 (text, "absolute") == 0)
-    return WSP_MAJORITY_ABSOLUTE;
-  if (g_strcmp0 (text, "two_thirds") == 0)
-    return WSP_MAJORITY_TWO_THIRDS;
-  return fallback;
-}
-
-static const char *
-majority_label (WspMajority majority)
-{
-  switch (majority)
-    {
-    case WSP_MAJORITY_ABSOLUTE:
-      return _("absolute majority of the members");
-    case WSP_MAJORITY_TWO_THIRDS:
-      return _("two thirds of the votes cast");
-    case WSP_MAJORITY_SIMPLE:
-    default:
-      return _("simple majority of the votes cast");
-    }
-}
-
 static const char *
 mode_label (WspRecord *ballot)
 {
@@ -58,36 +30,6 @@ mode_label (WspRecord *ballot)
   if (g_strcmp0 (mode, "roll_call") == 0)
     return _("roll-call vote");
   return _("open vote, with names recorded");
-}
-
-/* The votes of @ballot that count: seat id → vote. */
-static GHashTable *
-effective_votes (GPtrArray *votes)
-{
-  g_autoptr (GHashTable) corrected = g_hash_table_new (g_str_hash, g_str_equal);
-  GHashTable *by_seat = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (guint i = 0; i < votes->len; i++)
-    {
-      const char *corrects = wsp_record_get_string (g_ptr_array_index (votes, i), "corrects");
-
-      if (corrects != NULL)
-        g_hash_table_add (corrected, (gpointer) corrects);
-    }
-  /* In the order cast: a later vote of a seat that corrects nothing still
-   * replaces an earlier one only through "corrects"; otherwise the first. */
-  for (guint i = 0; i < votes->len; i++)
-    {
-      WspRecord *vote = g_ptr_array_index (votes, i);
-      const char *seat = wsp_record_get_string (vote, "seat_id");
-
-      if (seat == NULL || g_hash_table_contains (corrected, wsp_record_get_id (vote)))
-        continue;
-      if (!g_hash_table_contains (by_seat, seat)
-          || wsp_record_get_string (vote, "corrects") != NULL)
-        g_hash_table_insert (by_seat, (gpointer) seat, vote);
-    }
-  return by_seat;
 }
 
 /**
@@ -166,7 +108,7 @@ wsp_build_vote_list (WspStore              *store,
   votes = wsp_builder_query (store, WSP_TYPE_VOTE, "ballot_id", ballot_id, error);
   if (votes == NULL)
     return NULL;
-  by_seat = effective_votes (votes);
+  by_seat = wsp_ballot_effective_votes (votes);
   if (meeting != NULL)
     {
       attendance = wsp_builder_query (store, wsp_entities_lookup ("attendance"), "meeting_id",
@@ -216,8 +158,8 @@ wsp_build_vote_list (WspStore              *store,
   wsp_document_add_labelled (doc, _("Voted:"), when);
   wsp_document_add_labelled (doc, _("Kind of vote:"), mode_label (ballot));
   wsp_membership_body_rules (body, &rules);
-  majority = majority_of (wsp_record_get_string (ballot, "majority"), rules.majority);
-  wsp_document_add_labelled (doc, _("Required majority:"), majority_label (majority));
+  majority = wsp_choice_value (wsp_majority_choices, wsp_record_get_string (ballot, "majority"), rules.majority);
+  wsp_document_add_labelled (doc, _("Required majority:"), wsp_builder_majority_label (majority));
 
   table = wsp_document_add_table (doc, 6, (const double[]){ 0.07, 0.33, 0.08, 0.1, 0.16, 0.26 },
                                   (const char *[]){ C_ ("column", "No."),
@@ -521,7 +463,7 @@ wsp_build_meeting_vote_list (WspStore              *store,
                   g_string_free (line, TRUE);
                   return NULL;
                 }
-              by_seat = effective_votes (votes);
+              by_seat = wsp_ballot_effective_votes (votes);
               yes = no = abstain = 0;
               g_hash_table_iter_init (&iter, by_seat);
               while (g_hash_table_iter_next (&iter, NULL, &value))
@@ -553,7 +495,7 @@ wsp_build_meeting_vote_list (WspStore              *store,
           if (votes == NULL)
             return NULL;
           g_ptr_array_add (named, ballot);
-          g_ptr_array_add (by_seats, effective_votes (votes));
+          g_ptr_array_add (by_seats, wsp_ballot_effective_votes (votes));
           g_ptr_array_add (vote_lists, g_steal_pointer (&votes));
           g_ptr_array_add (headers, g_strdup_printf ("%u", i + 1));
         }
