@@ -228,56 +228,6 @@ click (GtkWidget *button_widget)
   run_for (400);
 }
 
-#ifndef __SANITIZE_ADDRESS__
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
-static gboolean
-chooser_open (gpointer data)
-{
-  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
-}
-
-static gboolean
-chooser_closed (gpointer data)
-{
-  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) == NULL;
-}
-
-/* In the open file chooser: types @path where a person types a file's
- * name (Ctrl+L, or the name field of a save dialog) and presses Enter. */
-static void
-choose_in_file_chooser (const char *path,
-                        gboolean    saving)
-{
-  GtkWindow *chooser;
-
-  g_assert_true (wait_for (chooser_open, NULL));
-  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
-  wsp_test_focus_window (chooser);
-  if (saving)
-    wsp_test_press (chooser, "<Control>a");
-  else
-    wsp_test_press (chooser, "<Control>l");
-  wsp_test_type (chooser, path);
-  wsp_test_press (chooser, "Return");
-  g_assert_true (wait_for (chooser_closed, NULL));
-  iterate ();
-}
-#endif
-
 static char *
 fixture_file (const char *name)
 {
@@ -332,7 +282,7 @@ open_in_editor (GtkWindow  *editor,
 {
 #ifndef __SANITIZE_ADDRESS__
   click (button (GTK_WIDGET (editor), "editor.open", NULL));
-  choose_in_file_chooser (path, FALSE);
+  wsp_test_choose_file (path, FALSE);
 #else
   g_autoptr (GFile) file = g_file_new_for_path (path);
 
@@ -535,7 +485,7 @@ test_draft_from_odt_to_table (Fixture       *f,
         gtk_menu_button_popup (GTK_MENU_BUTTON (menu));
         iterate ();
         wsp_test_press (GTK_WINDOW (f->window), "Return");
-        choose_in_file_chooser (paths[i], TRUE);
+        wsp_test_choose_file (paths[i], TRUE);
 #else
         {
           /* Straight to the file (GTK 4.8's file chooser leaks under AddressSanitizer). */

@@ -154,51 +154,6 @@ click (GtkWidget *widget)
   run_for (400);
 }
 
-#ifndef __SANITIZE_ADDRESS__
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
-static gboolean
-chooser_open (gpointer data)
-{
-  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
-}
-
-static gboolean
-chooser_closed (gpointer data)
-{
-  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) == NULL;
-}
-
-/* In the save dialog: the whole name replaced by @path, then Enter. */
-static void
-save_as (const char *path)
-{
-  GtkWindow *chooser;
-
-  g_assert_true (wait_for (chooser_open, NULL));
-  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
-  wsp_test_focus_window (chooser);
-  wsp_test_press (chooser, "<Control>a");
-  wsp_test_type (chooser, path);
-  wsp_test_press (chooser, "Return");
-  g_assert_true (wait_for (chooser_closed, NULL));
-  wsp_test_iterate ();
-}
-#endif
-
 static gboolean
 file_exists (gpointer data)
 {
@@ -214,7 +169,7 @@ send_reply_through_dialog (WspDraftsView *view,
 {
 #ifndef __SANITIZE_ADDRESS__
   click (button (GTK_WIDGET (view), "drafts.send-reply"));
-  save_as (path);
+  wsp_test_choose_file (path, TRUE);
 #else
   g_autoptr (GFile) file = g_file_new_for_path (path);
 
@@ -405,7 +360,7 @@ test_review_and_reply (void)
   wsp_test_shot (GTK_WIDGET (sender), "review-sender");
 #ifndef __SANITIZE_ADDRESS__
   wsp_test_click (wsp_test_find_button (GTK_WIDGET (sender), _("_Save the File…")));
-  save_as (review_path);
+  wsp_test_choose_file (review_path, TRUE);
 #else
   {
     g_autoptr (GFile) file = g_file_new_for_path (review_path);

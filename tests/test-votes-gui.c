@@ -882,27 +882,6 @@ test_number_given_twice (Fixture       *f,
 /* ---- an election of delegates --------------------------------------------- */
 
 #ifndef __SANITIZE_ADDRESS__
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
-static gboolean
-chooser_open (gpointer data)
-{
-  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
-}
-
 /* Written whole: the PDF's last line is there. */
 static gboolean
 file_written (gpointer data)
@@ -1076,15 +1055,9 @@ test_election_tie_runoff (Fixture       *f,
     g_autofree char *pdf = g_build_filename (f->dir, "wynik.pdf", NULL);
     g_autofree char *text = NULL;
     g_autofree char *out = NULL;
-    GtkWindow *chooser;
 
     click (wsp_election_panel_get_save_button (panel));
-    g_assert_true (wait_until (chooser_open, NULL, 10));
-    chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
-    wsp_test_focus_window (chooser);
-    wsp_test_press (chooser, "<Control>a");
-    wsp_test_type (chooser, pdf);
-    wsp_test_press (chooser, "Return");
+    wsp_test_choose_file (pdf, TRUE);
     g_assert_true (wait_until (file_written, pdf, 20));
     g_assert_true (g_spawn_sync (NULL, (char *[]){ "pdftotext", pdf, "-", NULL }, NULL, G_SPAWN_SEARCH_PATH, NULL,
                                  NULL, &out, NULL, NULL, NULL));

@@ -490,3 +490,34 @@ wsp_test_type_into (GtkWidget  *widget,
     wsp_test_press (window, "End");
   wsp_test_type (window, text);
 }
+
+static gboolean
+chooser_open (gpointer data)
+{
+  return wsp_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
+}
+
+static gboolean
+chooser_closed (gpointer data)
+{
+  return wsp_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG) == NULL;
+}
+
+/* In the file chooser that opens: types @path where a person types a
+ * file's name (the name field of a save dialog, or Ctrl+L to open one)
+ * and presses Enter; waits until the chooser is gone. */
+void
+wsp_test_choose_file (const char *path,
+                      gboolean    saving)
+{
+  GtkWindow *chooser;
+
+  g_assert_true (wsp_test_wait (chooser_open, NULL, 30));
+  chooser = wsp_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  wsp_test_focus_window (chooser);
+  wsp_test_press (chooser, saving ? "<Control>a" : "<Control>l");
+  wsp_test_type (chooser, path);
+  wsp_test_press (chooser, "Return");
+  g_assert_true (wsp_test_wait (chooser_closed, NULL, 30));
+  wsp_test_iterate ();
+}

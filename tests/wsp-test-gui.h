@@ -36,6 +36,8 @@ void            wsp_test_pointer_click (GtkWidget *widget);
 void            wsp_test_click_label (GtkWidget  *root,
                                       const char *label);
 GtkWindow      *wsp_test_find_window (GType      type);
+void            wsp_test_choose_file (const char *path,
+                                      gboolean    saving);
 gboolean        wsp_test_has_focus (GtkWindow  *window,
                                     GtkWidget  *widget);
 void            wsp_test_type_into (GtkWidget  *widget,
