@@ -408,6 +408,21 @@ test_approve_then_correct (Fixture       *f,
     g_assert_true (at < notes_at && notes_at < heading && heading < lead && lead < fixed);
     g_assert_null (strstr (text, "draft minutes"));
   }
+
+  /* The meeting's votes by name, from the same menu: Krzysztof Zając
+   * abstained in the vote on the opinion, the six others present for. */
+  {
+    g_autofree char *votes_path = g_build_filename (f->dir, "votes.pdf", NULL);
+    g_autofree char *votes_text = NULL;
+
+    g_assert_true (wsp_meeting_detail_save_document (detail, "votes", votes_path, &error));
+    g_assert_no_error (error);
+    votes_text = pdf_text (votes_path);
+    if (strstr (votes_text, "Named list of the votes") == NULL
+        || strstr (votes_text, "Przyjęcie opinii o projekcie Programu współpracy na rok 2027") == NULL
+        || strstr (votes_text, "Krzysztof Zając abst.") == NULL || strstr (votes_text, "Barbara Mazur for") == NULL)
+      g_error ("The meeting's vote list lacks the vote or the members' votes: %s", votes_text);
+  }
 }
 
 int

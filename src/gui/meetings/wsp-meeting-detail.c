@@ -24,6 +24,7 @@
 #include "print/wsp-print-operation.h"
 #include "records/wsp-records-meetings.h"
 #include "widgets/wsp-gui-util.h"
+#include "widgets/wsp-save-document.h"
 #include "widgets/wsp-page-switcher.h"
 
 struct _WspMeetingDetail
@@ -36,7 +37,6 @@ struct _WspMeetingDetail
   gulong                changed_id;
   guint                 follow_id;
   GtkWindow            *dialog;
-  GtkFileChooserNative *chooser;
 
   GtkLabel             *title_label;
   GtkLabel             *when_label;
@@ -302,10 +302,13 @@ build_document (WspMeetingDetail  *self,
     return wsp_build_attendance_list (self->store, self->meeting_id, NULL, error);
   if (g_str_has_prefix (document, "minutes"))
     return wsp_build_minutes (self->store, self->meeting_id, NULL, error);
+  if (g_str_has_prefix (document, "votes"))
+    return wsp_build_meeting_vote_list (self->store, self->meeting_id, NULL, error);
   return wsp_build_agenda (self->store, self->meeting_id, NULL, error);
 }
 
-/* Writes the @document ("agenda" or "attendance-list") to @path, in the
+/* Writes the @document ("agenda", "attendance-list", "minutes" or
+ * "votes") to @path, in the
  * format its extension says. */
 gboolean
 wsp_meeting_detail_save_document (WspMeetingDetail  *self,
@@ -347,43 +350,6 @@ print_action (GtkWidget  *widget,
 }
 
 static void
-written_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr (WspMeetingDetail) self = user_data;
-  g_autoptr (GError) error = NULL;
-
-  if (!wsp_output_write_finish (result, &error))
-    wsp_gui_show_error (GTK_WIDGET (self), error);
-  else
-    wsp_gui_add_toast (GTK_WIDGET (self), adw_toast_new (_("Document saved")));
-}
-
-static void
-save_response_cb (GtkNativeDialog  *chooser,
-                  int               response,
-                  WspMeetingDetail *self)
-{
-  const char *document = g_object_get_data (G_OBJECT (chooser), "document");
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr (GError) error = NULL;
-      g_autoptr (WspDocument) doc = build_document (self, document, &error);
-      WspFormat format;
-
-      if (doc == NULL || !wsp_format_from_path (path, &format, &error))
-        wsp_gui_show_error (GTK_WIDGET (self), error);
-      else
-        wsp_output_write_async (doc, format, path, NULL, NULL, NULL, NULL, written_cb, g_object_ref (self));
-    }
-  g_clear_object (&self->chooser);
-}
-
-static void
 save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -393,27 +359,32 @@ save_action (GtkWidget  *widget,
   g_autoptr (WspRecord) meeting = get_meeting (self);
   g_autofree char *title = meeting != NULL ? wsp_meeting_dup_title (meeting) : NULL;
   g_autofree char *name = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WspDocument) doc = NULL;
   gboolean agenda = g_str_has_prefix (target, "agenda");
   gboolean minutes = g_str_has_prefix (target, "minutes");
-  GtkRoot *root = gtk_widget_get_root (widget);
+  gboolean votes = g_str_has_prefix (target, "votes");
 
   if (meeting == NULL)
     return;
+  doc = build_document (self, target, &error);
+  if (doc == NULL)
+    {
+      wsp_gui_show_error (widget, error);
+      return;
+    }
   /* Translators: the suggested file name of a saved document: the
    * document, the meeting ("Agenda – Meeting XII.pdf") */
   name = g_strdup_printf (C_ ("file name", "%1$s – %2$s.%3$s"),
-                          agenda ? _("Agenda") : minutes ? _("Minutes") : _("Attendance list"), title,
-                          g_str_has_suffix (target, ".odt") ? "odt" : "pdf");
-  g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (agenda    ? _("Save the Agenda")
-                                               : minutes ? _("Save the Minutes")
-                                                         : _("Save the Attendance List"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  g_object_set_data_full (G_OBJECT (self->chooser), "document", g_strdup (target), g_free);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (save_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+                          agenda ? _("Agenda") : minutes ? _("Minutes") : votes ? _("Named list of the votes")
+                                                                                : _("Attendance list"),
+                          title, g_str_has_suffix (target, ".odt") ? "odt" : "pdf");
+  wsp_save_document (widget, doc,
+                     agenda    ? _("Save the Agenda")
+                     : minutes ? _("Save the Minutes")
+                     : votes   ? _("Save the Named List of the Votes")
+                               : _("Save the Attendance List"),
+                     name);
 }
 
 /* ---- status -------------------------------------------------------------- */
@@ -633,9 +604,6 @@ wsp_meeting_detail_dispose (GObject *object)
 
   if (self->dialog != NULL)
     gtk_window_destroy (self->dialog);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
   g_clear_handle_id (&self->follow_id, g_source_remove);
