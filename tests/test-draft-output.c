@@ -64,47 +64,11 @@ path_in (Fixture    *f,
   return g_build_filename (f->dir, name, NULL);
 }
 
-static char *
-run (const char * const *argv)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status,
-                               &error));
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s failed: %s", argv[0], err);
-  return out;
-}
-
-static gboolean
-have (const char *program)
-{
-  g_autofree char *path = g_find_program_in_path (program);
-
-  if (path == NULL)
-    g_test_skip_printf ("%s is not installed (build-aux/dev.sh deps installs it)", program);
-  return path != NULL;
-}
-
-/* The text of @pdf, its runs of white space as one space. */
-static char *
-pdf_text (const char *pdf)
-{
-  g_autofree char *out = run ((const char *[]){ "pdftotext", "-enc", "UTF-8", pdf, "-", NULL });
-  g_autoptr (GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
-
-  return g_regex_replace_literal (spaces, out, -1, 0, " ", 0, NULL);
-}
-
 /* "841.89 x 595.276" of the first page. */
 static char *
 pdf_page_size (const char *pdf)
 {
-  g_autofree char *out = run ((const char *[]){ "pdfinfo", pdf, NULL });
+  g_autofree char *out = wsp_test_run ((const char *[]){ "pdfinfo", pdf, NULL });
   const char *line = strstr (out, "Page size:");
   const char *end;
 
@@ -179,12 +143,12 @@ test_comments_table_pdf (Fixture       *f,
   g_autofree char *text = NULL;
   g_autofree char *size = NULL;
 
-  if (!have ("pdftotext"))
+  if (!wsp_test_have ("pdftotext"))
     return;
   write_document (doc, pdf);
   size = pdf_page_size (pdf);
   g_assert_cmpstr (size, ==, "841.89 x 595.276");
-  text = pdf_text (pdf);
+  text = wsp_test_pdf_text (pdf);
   assert_in_order (text, (const char *[]){ "Rada Działalności Pożytku Publicznego", "Table of comments", "Programu współpracy",
                                            "Received: 20 October 2026", "Version: 2, received 27 October 2026",
                                            "Deadline for the opinion: 3 November 2026",
@@ -217,7 +181,7 @@ test_comments_table_csv (Fixture       *f,
   g_autofree char *out = NULL;
 
   write_document (doc, csv);
-  out = run ((const char *[]){ PYTHON, "-c",
+  out = wsp_test_run ((const char *[]){ PYTHON, "-c",
                                "import csv,sys\n"
                                "rows=list(csv.reader(open(sys.argv[1],encoding='utf-8-sig'),delimiter=';'))\n"
                                "print(len(rows), set(len(r) for r in rows), rows[0][1], '|', rows[1][0], rows[1][1].split('\\n')[0])\n",
@@ -236,12 +200,12 @@ test_opinion_pdf (Fixture       *f,
   g_autofree char *text = NULL;
   g_autofree char *size = NULL;
 
-  if (!have ("pdftotext"))
+  if (!wsp_test_have ("pdftotext"))
     return;
   write_document (doc, pdf);
   size = pdf_page_size (pdf);
   g_assert_cmpstr (size, ==, "595.276 x 841.89");
-  text = pdf_text (pdf);
+  text = wsp_test_pdf_text (pdf);
   assert_in_order (text, (const char *[]){ "29 October 2026", "Resolution", "no. 5/2026", "on the opinion on the draft",
                                            "Programu współpracy", "article 41i(1)(2)", "§ 1.",
                                            "positive opinion on the draft, with the remarks",
@@ -285,7 +249,7 @@ test_waived_and_split (Fixture       *f,
   g_autofree char *split_pdf = path_in (f, "split.pdf");
   g_autofree char *text = NULL;
 
-  if (!have ("pdftotext"))
+  if (!wsp_test_have ("pdftotext"))
     return;
   wsp_record_set_string (draft, "title", "Projekt uchwały w sprawie Strategii Rozwoju Miasta 2035");
   wsp_record_set_string (draft, "kind", "strategy");
@@ -299,7 +263,7 @@ test_waived_and_split (Fixture       *f,
   note = wsp_build_opinion (f->store, wsp_record_get_id (draft), &options, &error);
   g_assert_no_error (error);
   write_document (note, note_pdf);
-  text = pdf_text (note_pdf);
+  text = wsp_test_pdf_text (note_pdf);
   assert_in_order (text, (const char *[]){ "Note on an opinion not given", "15 September 2026", "41i(2)",
                                            "waived its right", NULL });
   g_assert_null (strstr (text, "Resolution"));
@@ -319,7 +283,7 @@ test_waived_and_split (Fixture       *f,
   sides = wsp_build_opinion (f->store, wsp_record_get_id (draft), &options, &error);
   g_assert_no_error (error);
   write_document (sides, split_pdf);
-  text = pdf_text (split_pdf);
+  text = wsp_test_pdf_text (split_pdf);
   /* A strategy: point 1 of art. 41i(1). */
   assert_in_order (text, (const char *[]){ "Resolution", "article 41i(1)(1)", "No resolution on the opinion",
                                            "Position of the NGO side", "Strategia pomija organizacje.",
@@ -344,14 +308,14 @@ test_libreoffice (Fixture       *f,
   g_autofree char *env = g_strdup_printf ("-env:UserInstallation=%s", profile_uri);
   const char *names[] = { "table", "opinion" };
 
-  if (!have ("soffice") || !have ("pdftotext"))
+  if (!wsp_test_have ("soffice") || !wsp_test_have ("pdftotext"))
     return;
   write_document (table, table_odt);
   write_document (table, table_pdf);
   write_document (resolution, opinion_odt);
   write_document (resolution, opinion_pdf);
   {
-    g_autofree char *out = run ((const char *[]){ "soffice", env, "--headless", "--convert-to", "pdf", "--outdir",
+    g_autofree char *out = wsp_test_run ((const char *[]){ "soffice", env, "--headless", "--convert-to", "pdf", "--outdir",
                                                   outdir, table_odt, opinion_odt, NULL });
   }
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -359,8 +323,8 @@ test_libreoffice (Fixture       *f,
       g_autofree char *pdf_name = g_strdup_printf ("%s.pdf", names[i]);
       g_autofree char *ours_path = path_in (f, pdf_name);
       g_autofree char *theirs_path = g_build_filename (outdir, pdf_name, NULL);
-      g_autofree char *ours = pdf_text (ours_path);
-      g_autofree char *theirs = pdf_text (theirs_path);
+      g_autofree char *ours = wsp_test_pdf_text (ours_path);
+      g_autofree char *theirs = wsp_test_pdf_text (theirs_path);
       g_autofree char *padded = g_strdup_printf (" %s ", theirs);
       g_autofree char *size = pdf_page_size (theirs_path);
       g_auto (GStrv) words = g_strsplit (ours, " ", -1);

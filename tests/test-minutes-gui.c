@@ -262,20 +262,6 @@ dialog_shown (gpointer data)
   return wsp_test_find_window (ADW_TYPE_MESSAGE_DIALOG) != NULL;
 }
 
-static char *
-pdf_text (const char *path)
-{
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autoptr (GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char *[]){ "pdftotext", "-enc", "UTF-8", (char *) path, "-", NULL }, NULL,
-                               G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, NULL));
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_regex_replace_literal (spaces, out, -1, 0, " ", 0, NULL);
-}
-
 static void
 test_approve_then_correct (Fixture       *f,
                            gconstpointer  data)
@@ -392,7 +378,7 @@ test_approve_then_correct (Fixture       *f,
   /* The minutes, saved as from the documents menu, show both. */
   g_assert_true (wsp_meeting_detail_save_document (detail, "minutes", path, &error));
   g_assert_no_error (error);
-  text = pdf_text (path);
+  text = wsp_test_pdf_text (path);
   {
     g_autofree char *approved_line = g_strdup_printf ("approved at Council meeting no. 9 on 3 December 2026 "
                                                       "(resolution no. %s).",
@@ -417,7 +403,7 @@ test_approve_then_correct (Fixture       *f,
 
     g_assert_true (wsp_meeting_detail_save_document (detail, "votes", votes_path, &error));
     g_assert_no_error (error);
-    votes_text = pdf_text (votes_path);
+    votes_text = wsp_test_pdf_text (votes_path);
     if (strstr (votes_text, "Named list of the votes") == NULL
         || strstr (votes_text, "Przyjęcie opinii o projekcie Programu współpracy na rok 2027") == NULL
         || strstr (votes_text, "Krzysztof Zając abst.") == NULL || strstr (votes_text, "Barbara Mazur for") == NULL)

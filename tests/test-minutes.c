@@ -59,40 +59,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-static char *
-run (const char * const *argv)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status,
-                               &error));
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s failed: %s", argv[0], err);
-  return out;
-}
-
-static gboolean
-have (const char *program)
-{
-  g_autofree char *path = g_find_program_in_path (program);
-
-  if (path == NULL)
-    g_test_skip_printf ("%s is not installed (build-aux/dev.sh deps installs it)", program);
-  return path != NULL;
-}
-
-static char *
-squeeze (const char *text)
-{
-  g_autoptr (GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
-
-  return g_regex_replace_literal (spaces, text, -1, 0, " ", 0, NULL);
-}
-
 /* Asserts that @needles occur in @text in that order. */
 static void
 assert_in_order (const char         *text,
@@ -165,13 +131,13 @@ both_texts (Fixture    *f,
   g_assert_no_error (error);
   g_assert_true (wsp_output_write (doc, WSP_FORMAT_ODT, odt_path, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-  out = run ((const char *[]){ "pdftotext", "-enc", "UTF-8", pdf_path, "-", NULL });
-  *pdf = squeeze (out);
-  g_free (run ((const char *[]){ "soffice", env, "--headless", "--convert-to", "txt:Text (encoded):UTF8",
+  out = wsp_test_run ((const char *[]){ "pdftotext", "-enc", "UTF-8", pdf_path, "-", NULL });
+  *pdf = wsp_test_squeeze (out);
+  g_free (wsp_test_run ((const char *[]){ "soffice", env, "--headless", "--convert-to", "txt:Text (encoded):UTF8",
                                  "--outdir", outdir, odt_path, NULL }));
   g_assert_true (g_file_get_contents (txt_path, &text, NULL, &error));
   g_assert_no_error (error);
-  *odt = squeeze (text);
+  *odt = wsp_test_squeeze (text);
 }
 
 /* Meeting no. 8: n4 (Marek Kamiński) absent, n2 (Piotr Lewandowski)
@@ -185,7 +151,7 @@ test_held_meeting (Fixture       *f,
   g_autofree char *pdf = NULL;
   g_autofree char *odt = NULL;
 
-  if (!have ("pdftotext") || !have ("soffice"))
+  if (!wsp_test_have ("pdftotext") || !wsp_test_have ("soffice"))
     return;
   both_texts (f, wsp_record_get_id (r8), &pdf, &odt);
   for (guint i = 0; i < 2; i++)
@@ -231,12 +197,12 @@ test_recusal (Fixture       *f,
   g_autofree char *out = NULL;
   g_autofree char *text = NULL;
 
-  if (!have ("pdftotext"))
+  if (!wsp_test_have ("pdftotext"))
     return;
   g_assert_no_error (error);
   g_assert_true (wsp_output_write (doc, WSP_FORMAT_PDF, path, NULL, NULL, NULL, &error));
-  out = run ((const char *[]){ "pdftotext", "-enc", "UTF-8", path, "-", NULL });
-  text = squeeze (out);
+  out = wsp_test_run ((const char *[]){ "pdftotext", "-enc", "UTF-8", path, "-", NULL });
+  text = wsp_test_squeeze (out);
   assert_in_order (text, (const char *[]){ "Na posiedzeniu obecnych było 8 z 10 członków Rady, co stanowi kworum.",
                                            "Rafał Szymański wyłączony z głosowania",
                                            "Wyłączeni z głosowania: Rafał Szymański",
@@ -258,12 +224,12 @@ test_genders_and_secret (Fixture       *f,
   g_autofree char *out = NULL;
   g_autofree char *text = NULL;
 
-  if (!have ("pdftotext"))
+  if (!wsp_test_have ("pdftotext"))
     return;
   g_assert_no_error (error);
   g_assert_true (wsp_output_write (doc, WSP_FORMAT_PDF, path, NULL, NULL, NULL, &error));
-  out = run ((const char *[]){ "pdftotext", "-enc", "UTF-8", path, "-", NULL });
-  text = squeeze (out);
+  out = wsp_test_run ((const char *[]){ "pdftotext", "-enc", "UTF-8", path, "-", NULL });
+  text = wsp_test_squeeze (out);
   assert_in_order (text, (const char *[]){ "głosowanie tajne",
                                            "9 głosów za, 0 głosów przeciw, 1 głos wstrzymujący się",
                                            "Anna Kowalczyk wstrzymała się", "Tomasz Wieczorek wstrzymał się",
@@ -312,7 +278,7 @@ test_quorum_lost (Fixture       *f,
   g_autofree char *out = NULL;
   g_autofree char *text = NULL;
 
-  if (!have ("pdftotext"))
+  if (!wsp_test_have ("pdftotext"))
     return;
   wsp_record_set_string (late, "arrived_at", "2026-10-29T16:40:00+01:00");
   g_assert_true (wsp_store_save (f->store, late, &error));
@@ -326,8 +292,8 @@ test_quorum_lost (Fixture       *f,
   doc = wsp_build_minutes (f->store, wsp_record_get_id (r8), &options, &error);
   g_assert_no_error (error);
   g_assert_true (wsp_output_write (doc, WSP_FORMAT_PDF, path, NULL, NULL, NULL, &error));
-  out = run ((const char *[]){ "pdftotext", "-enc", "UTF-8", path, "-", NULL });
-  text = squeeze (out);
+  out = wsp_test_run ((const char *[]){ "pdftotext", "-enc", "UTF-8", path, "-", NULL });
+  text = wsp_test_squeeze (out);
   assert_in_order (text, (const char *[]){ "Na posiedzeniu obecnych było 7 z 9 członków Rady, co stanowi kworum.",
                                            "Anna Kowalczyk, wiceprzewodnicząca (przybyła o godz. 16:40)",
                                            "Barbara Mazur (wyszła o godz. 17:00)",
@@ -352,12 +318,12 @@ test_casting_vote (Fixture       *f,
   g_autofree char *out = NULL;
   g_autofree char *text = NULL;
 
-  if (!have ("pdftotext"))
+  if (!wsp_test_have ("pdftotext"))
     return;
   g_assert_no_error (error);
   g_assert_true (wsp_output_write (doc, WSP_FORMAT_PDF, path, NULL, NULL, NULL, &error));
-  out = run ((const char *[]){ "pdftotext", "-enc", "UTF-8", path, "-", NULL });
-  text = squeeze (out);
+  out = wsp_test_run ((const char *[]){ "pdftotext", "-enc", "UTF-8", path, "-", NULL });
+  text = wsp_test_squeeze (out);
   assert_in_order (text, (const char *[]){ "Na posiedzeniu obecnych było 8 z 10 członków Rady, co stanowi kworum.",
                                            "Anna Kowalczyk przeciw", "Krzysztof Zając przeciw",
                                            "Małgorzata Nowak za",
@@ -380,12 +346,12 @@ test_forum_election (Fixture       *f,
   g_autofree char *out = NULL;
   g_autofree char *text = NULL;
 
-  if (!have ("pdftotext"))
+  if (!wsp_test_have ("pdftotext"))
     return;
   g_assert_no_error (error);
   g_assert_true (wsp_output_write (doc, WSP_FORMAT_PDF, path, NULL, NULL, NULL, &error));
-  out = run ((const char *[]){ "pdftotext", "-enc", "UTF-8", path, "-", NULL });
-  text = squeeze (out);
+  out = wsp_test_run ((const char *[]){ "pdftotext", "-enc", "UTF-8", path, "-", NULL });
+  text = wsp_test_squeeze (out);
   assert_in_order (text, (const char *[]){ "Protokół", "spotkania Forum nr 63",
                                            "organizacji członkowskich Forum, co stanowi kworum.",
                                            "Przebieg spotkania",
@@ -489,13 +455,13 @@ test_approval_and_correction (Fixture       *f,
                                                 "W punkcie 3 zamiast „11 uwag” powinno być „12 uwag”.", at, &error));
   g_assert_no_error (error);
 
-  if (!have ("pdftotext"))
+  if (!wsp_test_have ("pdftotext"))
     return;
   doc = wsp_build_minutes (f->store, wsp_record_get_id (r8), &options, &error);
   g_assert_no_error (error);
   g_assert_true (wsp_output_write (doc, WSP_FORMAT_PDF, path, NULL, NULL, NULL, &error));
-  out = run ((const char *[]){ "pdftotext", "-enc", "UTF-8", path, "-", NULL });
-  text = squeeze (out);
+  out = wsp_test_run ((const char *[]){ "pdftotext", "-enc", "UTF-8", path, "-", NULL });
+  text = wsp_test_squeeze (out);
   assert_in_order (text, (const char *[]){ "przyjęty na posiedzeniu Rady nr 9 w dniu 3 grudnia 2026 r. (uchwała nr "
                                            "7/2026)",
                                            "Rada rozpatrzyła 11 uwag", "Errata",
@@ -587,7 +553,7 @@ test_chair_and_taker_chosen (Fixture       *f,
   g_autofree char *out = NULL;
   g_autofree char *text = NULL;
 
-  if (!have ("pdftotext"))
+  if (!wsp_test_have ("pdftotext"))
     return;
   wsp_record_set_string (r8, "chaired_by_id", wsp_record_get_id (anna));
   wsp_record_set_string (r8, "minutes_by_id", wsp_record_get_id (katarzyna));
@@ -596,8 +562,8 @@ test_chair_and_taker_chosen (Fixture       *f,
   doc = wsp_build_minutes (f->store, wsp_record_get_id (r8), &options, &error);
   g_assert_no_error (error);
   g_assert_true (wsp_output_write (doc, WSP_FORMAT_PDF, path, NULL, NULL, NULL, &error));
-  out = run ((const char *[]){ "pdftotext", "-enc", "UTF-8", path, "-", NULL });
-  text = squeeze (out);
+  out = wsp_test_run ((const char *[]){ "pdftotext", "-enc", "UTF-8", path, "-", NULL });
+  text = wsp_test_squeeze (out);
   assert_in_order (text, (const char *[]){ "Przewodnicząca obrad: Anna Kowalczyk",
                                            "Protokolantka: Katarzyna Michalska", "Protokołowała",
                                            "Anna Kowalczyk", "Katarzyna Michalska", NULL });
@@ -623,7 +589,7 @@ test_agenda_changed (Fixture       *f,
   g_autofree char *expected = NULL;
   guint late_number = 0;
 
-  if (!have ("pdftotext"))
+  if (!wsp_test_have ("pdftotext"))
     return;
   g_assert_cmpstr (wsp_record_get_string (r9, "status"), ==, "planned");
   wsp_record_set_string (early, "title", "Informacja o konkursach ofert na 2027 rok");
@@ -657,8 +623,8 @@ test_agenda_changed (Fixture       *f,
   doc = wsp_build_minutes (f->store, wsp_record_get_id (r9), &options, &error);
   g_assert_no_error (error);
   g_assert_true (wsp_output_write (doc, WSP_FORMAT_PDF, path, NULL, NULL, NULL, &error));
-  out = run ((const char *[]){ "pdftotext", "-enc", "UTF-8", path, "-", NULL });
-  text = squeeze (out);
+  out = wsp_test_run ((const char *[]){ "pdftotext", "-enc", "UTF-8", path, "-", NULL });
+  text = wsp_test_squeeze (out);
   expected = g_strdup_printf ("Porządek obrad przyjęto ze zmianą: punkt %u dodano po wysłaniu zaproszeń.", late_number);
   assert_in_order (text, (const char *[]){ "Porządek obrad", "Stanowisko Rady w sprawie budżetu obywatelskiego",
                                            expected, "Przebieg posiedzenia", NULL });

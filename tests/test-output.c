@@ -110,23 +110,6 @@ council_meeting (Fixture *f,
   return NULL;
 }
 
-/* Runs @argv; fails the test unless it exits 0. Returns its standard output. */
-static char *
-run (const char * const *argv)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
-                               &err, &status, &error));
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s failed: %s", argv[0], err);
-  return out;
-}
-
 /* The text of @pdf (pages @first to @last, 0 for all), spaces and line
  * breaks made single spaces. */
 static char *
@@ -136,7 +119,7 @@ pdf_text (const char *pdf,
 {
   g_autofree char *f = g_strdup_printf ("%d", first > 0 ? first : 1);
   g_autofree char *l = g_strdup_printf ("%d", last > 0 ? last : 100000);
-  g_autofree char *out = run ((const char *[]){ "pdftotext", "-enc", "UTF-8", "-f", f, "-l", l,
+  g_autofree char *out = wsp_test_run ((const char *[]){ "pdftotext", "-enc", "UTF-8", "-f", f, "-l", l,
                                                 pdf, "-", NULL });
   g_autoptr (GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
 
@@ -148,7 +131,7 @@ pdf_text (const char *pdf,
 static char *
 pdf_lines (const char *pdf)
 {
-  g_autofree char *out = run ((const char *[]){ "pdftotext", "-enc", "UTF-8", "-layout", pdf, "-",
+  g_autofree char *out = wsp_test_run ((const char *[]){ "pdftotext", "-enc", "UTF-8", "-layout", pdf, "-",
                                                 NULL });
   g_autoptr (GRegex) spaces = g_regex_new ("[ \t]+", 0, 0, NULL);
 
@@ -158,7 +141,7 @@ pdf_lines (const char *pdf)
 static int
 pdf_pages (const char *pdf)
 {
-  g_autofree char *out = run ((const char *[]){ "pdfinfo", pdf, NULL });
+  g_autofree char *out = wsp_test_run ((const char *[]){ "pdfinfo", pdf, NULL });
   const char *line = strstr (out, "Pages:");
 
   g_assert_nonnull (line);
@@ -177,16 +160,6 @@ write_document (WspDocument *doc,
   g_assert_no_error (error);
 }
 
-static gboolean
-have (const char *program)
-{
-  g_autofree char *path = g_find_program_in_path (program);
-
-  if (path == NULL)
-    g_test_skip_printf ("%s is not installed (build-aux/dev.sh deps installs it)", program);
-  return path != NULL;
-}
-
 /* ---- PDF ------------------------------------------------------------------ */
 
 static void
@@ -199,7 +172,7 @@ test_agenda_pdf (Fixture       *f,
   g_autoptr (WspDocument) doc = wsp_build_agenda (f->store, meeting, &options, &error);
   g_autofree char *text = NULL;
 
-  if (!have ("pdftotext"))
+  if (!wsp_test_have ("pdftotext"))
     return;
   g_assert_no_error (error);
   write_document (doc, pdf);
@@ -225,7 +198,7 @@ test_agenda_pdf (Fixture       *f,
   g_assert_cmpint (pdf_pages (pdf), ==, 1);
   /* The font is in the file, not left to the reader. */
   {
-    g_autofree char *fonts = run ((const char *[]){ "pdffonts", pdf, NULL });
+    g_autofree char *fonts = wsp_test_run ((const char *[]){ "pdffonts", pdf, NULL });
     g_assert_nonnull (strstr (fonts, "DejaVuSerif"));
     g_assert_null (strstr (fonts, " no  "));
   }
@@ -253,7 +226,7 @@ test_polish_letters (Fixture       *f,
     "Stowarzyszenie Amazonek „Różowa Wstążka”", "Towarzystwo Śpiewacze „Lutnia”",
   };
 
-  if (!have ("pdftotext"))
+  if (!wsp_test_have ("pdftotext"))
     return;
   council_list = wsp_build_attendance_list (f->store, council, &options, &error);
   g_assert_no_error (error);
@@ -326,7 +299,7 @@ test_long_table (Fixture       *f,
   int pages;
   guint continued = 0;
 
-  if (!have ("pdftotext"))
+  if (!wsp_test_have ("pdftotext"))
     return;
   wsp_document_set_title_block (doc, "Rada", "Zagłębiowice", "Test", NULL, NULL, NULL);
   table = wsp_document_add_table (doc, 3, (const double[]){ 1, 3, 3 },
@@ -366,7 +339,7 @@ test_long_table (Fixture       *f,
       if (p > 1)
         {
           g_autofree char *first = g_strdup_printf ("%d", p);
-          g_autofree char *laid = run ((const char *[]){ "pdftotext", "-layout", "-f", first, "-l",
+          g_autofree char *laid = wsp_test_run ((const char *[]){ "pdftotext", "-layout", "-f", first, "-l",
                                                          first, pdf, "-", NULL });
           g_auto (GStrv) lines = g_strsplit (laid, "\n", 3);
 
@@ -398,7 +371,7 @@ test_renderer_pages (Fixture       *f,
   g_autofree char *pdf = path_in (f, "register.pdf");
   g_autofree char *text = NULL;
 
-  if (!have ("pdfinfo"))
+  if (!wsp_test_have ("pdfinfo"))
     return;
   g_assert_no_error (error);
   renderer = wsp_page_renderer_new (doc, WSP_A4_WIDTH, WSP_A4_HEIGHT);
@@ -435,7 +408,7 @@ test_vote_list (Fixture       *f,
   g_autofree char *bytes = NULL;
   gsize length;
 
-  if (!have ("pdftotext"))
+  if (!wsp_test_have ("pdftotext"))
     return;
   g_assert_no_error (error);
   write_document (doc, pdf);
@@ -463,7 +436,7 @@ test_vote_list (Fixture       *f,
   g_assert_true (g_file_get_contents (csv, &bytes, &length, NULL));
   g_assert_true (g_str_has_prefix (bytes, "\xEF\xBB\xBF"));
   g_assert_nonnull (strstr (bytes, "\r\n"));
-  rows = run ((const char *[]){ PYTHON, "-c",
+  rows = wsp_test_run ((const char *[]){ PYTHON, "-c",
                                 "import csv,sys\n"
                                 "rows=list(csv.reader(open(sys.argv[1],encoding='utf-8-sig',"
                                 "newline=''),delimiter=';'))\n"
@@ -546,7 +519,7 @@ test_odt (Fixture       *f,
   WspDocument *docs[3];
   g_autoptr (GError) error = NULL;
 
-  if (!have ("soffice") || !have ("pdftotext"))
+  if (!wsp_test_have ("soffice") || !wsp_test_have ("pdftotext"))
     return;
   docs[0] = wsp_build_agenda (f->store, meeting, &options, &error);
   g_assert_no_error (error);
@@ -571,7 +544,7 @@ test_odt (Fixture       *f,
     g_autofree char *agenda_odt = path_in (f, "agenda.odt");
     g_autofree char *attendance_odt = path_in (f, "attendance.odt");
 
-    structure = run ((const char *[]){
+    structure = wsp_test_run ((const char *[]){
       PYTHON, "-c",
       "import sys,zipfile,xml.etree.ElementTree as E\n"
       "T='{urn:oasis:names:tc:opendocument:xmlns:text:1.0}'\n"
@@ -599,7 +572,7 @@ test_odt (Fixture       *f,
     g_autofree char *a = path_in (f, "agenda.odt");
     g_autofree char *b = path_in (f, "attendance.odt");
     g_autofree char *c = path_in (f, "votes.odt");
-    g_autofree char *out = run ((const char *[]){ "soffice", env, "--headless", "--convert-to",
+    g_autofree char *out = wsp_test_run ((const char *[]){ "soffice", env, "--headless", "--convert-to",
                                                   "pdf", "--outdir", outdir, a, b, c, NULL });
   }
   for (guint i = 0; i < 3; i++)
@@ -651,7 +624,7 @@ parse_event (const char *text,
 static char *
 python_icalendar (const char *ics)
 {
-  return run ((const char *[]){
+  return wsp_test_run ((const char *[]){
     PYTHON, "-c",
     "import sys,datetime,icalendar\n"
     "c=icalendar.Calendar.from_ical(open(sys.argv[1],'rb').read())\n"
@@ -1001,7 +974,7 @@ test_polish (Fixture       *f,
 
         g_assert_no_error (error);
         write_document (list, odt);
-        lengths = run ((const char *[]){ PYTHON, "-c",
+        lengths = wsp_test_run ((const char *[]){ PYTHON, "-c",
                                          "import sys,zipfile,re\n"
                                          "x=zipfile.ZipFile(sys.argv[1]).read('content.xml')"
                                          ".decode()\n"
@@ -1019,7 +992,7 @@ test_polish (Fixture       *f,
       return;
     }
   setlocale (LC_ALL, "C.UTF-8");
-  if (!have ("pdftotext"))
+  if (!wsp_test_have ("pdftotext"))
     return;
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
   g_test_trap_assert_passed ();

@@ -1054,18 +1054,11 @@ test_election_tie_runoff (Fixture       *f,
   {
     g_autofree char *pdf = g_build_filename (f->dir, "wynik.pdf", NULL);
     g_autofree char *text = NULL;
-    g_autofree char *out = NULL;
 
     click (wsp_election_panel_get_save_button (panel));
     wsp_test_choose_file (pdf, TRUE);
     g_assert_true (wait_until (file_written, pdf, 20));
-    g_assert_true (g_spawn_sync (NULL, (char *[]){ "pdftotext", pdf, "-", NULL }, NULL, G_SPAWN_SEARCH_PATH, NULL,
-                                 NULL, &out, NULL, NULL, NULL));
-    {
-      g_autoptr (GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
-
-      text = g_regex_replace_literal (spaces, out, -1, 0, " ", 0, NULL);
-    }
+    text = wsp_test_pdf_text (pdf);
     g_assert_nonnull (strstr (text, "Klub Sportowy Pogoria 7 elected"));
     g_assert_nonnull (strstr (text, "Fundacja Zielone Miasto 5 not elected"));
     g_assert_nonnull (strstr (text, "Run-off of: Wybór delegatów Forum do Rady Działalności Pożytku Publicznego"));

@@ -115,3 +115,51 @@ wsp_test_history_json (WspStore    *store,
     }
   return g_steal_pointer (&array);
 }
+
+/* Runs @argv (a program on the PATH) and returns what it printed; fails
+ * the test with the program's own message if it fails. */
+char *
+wsp_test_run (const char * const *argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status,
+                               &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s failed: %s", argv[0], err);
+  return out;
+}
+
+/* Whether @program is installed; skips the test, saying so, when not. */
+gboolean
+wsp_test_have (const char *program)
+{
+  g_autofree char *path = g_find_program_in_path (program);
+
+  if (path == NULL)
+    g_test_skip_printf ("%s is not installed (build-aux/dev.sh deps installs it)", program);
+  return path != NULL;
+}
+
+/* @text with every run of white space as one space. */
+char *
+wsp_test_squeeze (const char *text)
+{
+  g_autoptr (GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
+
+  return g_regex_replace_literal (spaces, text, -1, 0, " ", 0, NULL);
+}
+
+/* The text of the PDF at @path as pdftotext reads it, white space
+ * squeezed. */
+char *
+wsp_test_pdf_text (const char *path)
+{
+  g_autofree char *out = wsp_test_run ((const char *[]){ "pdftotext", "-enc", "UTF-8", path, "-", NULL });
+
+  return wsp_test_squeeze (out);
+}

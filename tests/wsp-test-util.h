@@ -20,4 +20,9 @@ JsonArray  *wsp_test_history_json   (WspStore    *store,
                                      const char  *id,
                                      GError     **error);
 
+char       *wsp_test_run     (const char * const *argv);
+gboolean    wsp_test_have    (const char         *program);
+char       *wsp_test_squeeze (const char         *text);
+char       *wsp_test_pdf_text (const char        *path);
+
 G_END_DECLS

@@ -1057,19 +1057,6 @@ wsp_ballot_panel_get_undo_button (WspBallotPanel *self)
 
 /* ---- the widgets --------------------------------------------------------- */
 
-static GtkLabel *
-new_label (const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return GTK_LABEL (label);
-}
-
 static GtkStringList *
 choice_labels (const WspChoice *choices)
 {
@@ -1146,7 +1133,7 @@ build_totals (WspBallotPanel *self)
   gtk_widget_set_halign (self->record_totals, GTK_ALIGN_START);
   g_signal_connect_swapped (self->record_totals, "clicked", G_CALLBACK (record_totals_cb), self);
   gtk_box_append (GTK_BOX (box), self->record_totals);
-  self->totals_message = new_label (NULL);
+  self->totals_message = wsp_gui_new_label (NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->totals_message), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Totals"), -1);
   gtk_widget_set_visible (GTK_WIDGET (self->totals_message), FALSE);
@@ -1165,7 +1152,7 @@ build_roll_call (WspBallotPanel *self)
   g_autofree char *r = g_utf8_strup (key_letter (3), -1);
   g_autofree char *hint = NULL;
 
-  self->hint_label = new_label ("dim-label");
+  self->hint_label = wsp_gui_new_label ("dim-label");
   /* Translators: the keys of a roll-call; each %s a letter */
   hint = g_strdup_printf (_("Keys on the member chosen: %1$s for, %2$s against, %3$s abstained, %4$s recused (or 1, 2, "
                             "3, 4); the next member is chosen by itself. Backspace takes back the last vote."),
@@ -1245,20 +1232,20 @@ wsp_ballot_panel_init (WspBallotPanel *self)
   gtk_widget_set_margin_bottom (status, 6);
   gtk_widget_set_margin_start (status, 12);
   gtk_widget_set_margin_end (status, 12);
-  self->verdict_label = new_label ("title-3");
-  self->counts_label = new_label ("heading");
-  self->quorum_label = new_label ("caption");
-  self->number_label = new_label ("heading");
-  self->result_label = new_label (NULL);
+  self->verdict_label = wsp_gui_new_label ("title-3");
+  self->counts_label = wsp_gui_new_label ("heading");
+  self->quorum_label = wsp_gui_new_label ("caption");
+  self->number_label = wsp_gui_new_label ("heading");
+  self->result_label = wsp_gui_new_label (NULL);
   gtk_label_set_selectable (self->result_label, TRUE);
   self->result_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_box_append (GTK_BOX (self->result_box), GTK_WIDGET (self->number_label));
   gtk_box_append (GTK_BOX (self->result_box), GTK_WIDGET (self->result_label));
-  self->correction_label = new_label ("warning");
+  self->correction_label = wsp_gui_new_label ("warning");
   gtk_widget_set_visible (GTK_WIDGET (self->correction_label), FALSE);
   gtk_box_append (GTK_BOX (self->result_box), GTK_WIDGET (self->correction_label));
   self->casting_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  self->casting_label = new_label (NULL);
+  self->casting_label = wsp_gui_new_label (NULL);
   gtk_box_append (GTK_BOX (self->casting_box), GTK_WIDGET (self->casting_label));
   self->casting_for = gtk_button_new_with_mnemonic (_("The Chair Votes _For"));
   self->casting_against = gtk_button_new_with_mnemonic (_("The Chair Votes A_gainst"));
@@ -1306,10 +1293,10 @@ wsp_ballot_panel_init (WspBallotPanel *self)
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
 
-  self->question_label = new_label ("title-2");
+  self->question_label = wsp_gui_new_label ("title-2");
   gtk_label_set_selectable (self->question_label, TRUE);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->question_label));
-  self->context_label = new_label ("dim-label");
+  self->context_label = wsp_gui_new_label ("dim-label");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->context_label));
 
   self->setup_group = build_setup (self);

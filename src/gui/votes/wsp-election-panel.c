@@ -672,19 +672,6 @@ wsp_election_panel_dup_ranking_text (WspElectionPanel *self)
 
 /* ---- the widgets --------------------------------------------------------- */
 
-static GtkLabel *
-new_label (const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return GTK_LABEL (label);
-}
-
 static GtkSpinButton *
 add_spin_row (AdwPreferencesGroup *group,
               const char          *title,
@@ -819,15 +806,15 @@ wsp_election_panel_init (WspElectionPanel *self)
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
 
-  self->title_label = new_label ("title-2");
+  self->title_label = wsp_gui_new_label ("title-2");
   gtk_label_set_selectable (self->title_label, TRUE);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->title_label));
-  self->context_label = new_label ("dim-label");
+  self->context_label = wsp_gui_new_label ("dim-label");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->context_label));
 
   gtk_widget_add_css_class (status, "card");
-  self->outcome_label = new_label ("title-3");
-  self->result_label = new_label (NULL);
+  self->outcome_label = wsp_gui_new_label ("title-3");
+  self->result_label = wsp_gui_new_label (NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->outcome_label), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Outcome"), -1);
   for (GtkWidget *part = GTK_WIDGET (self->outcome_label); part != NULL;
@@ -899,7 +886,7 @@ wsp_election_panel_init (WspElectionPanel *self)
         gtk_label_set_wrap (GTK_LABEL (label), TRUE);
     }
   gtk_box_append (GTK_BOX (box), actions);
-  self->message_label = new_label (NULL);
+  self->message_label = wsp_gui_new_label (NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->message_label), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Count"), -1);
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), FALSE);

@@ -246,3 +246,17 @@ wsp_gui_wrap_button_labels (GtkWidget *root)
     if (!GTK_IS_POPOVER (child))
       wsp_gui_wrap_button_labels (child);
 }
+
+/* A label that starts at the left and wraps, with @css_class if any. */
+GtkLabel *
+wsp_gui_new_label (const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return GTK_LABEL (label);
+}

@@ -28,5 +28,6 @@ void       wsp_gui_scroll_to_top (GtkWidget *widget);
 GtkWidget *wsp_gui_find_button (GtkWidget  *widget,
                                 const char *label);
 void       wsp_gui_wrap_button_labels (GtkWidget *root);
+GtkLabel  *wsp_gui_new_label   (const char *css_class);
 
 G_END_DECLS
